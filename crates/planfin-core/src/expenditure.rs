@@ -1,0 +1,127 @@
+//! Expenditures and their stage in the public expenditure chain.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::currency::Currency;
+
+/// The stage of an expenditure in the chain engagement -> liquidation -> ordonnancement ->
+/// paiement. Only `Paiement` counts as paid; the others are committed.
+///
+/// ```
+/// use planfin_core::expenditure::Stage;
+/// assert_eq!("Engagé".parse::<Stage>(), Ok(Stage::Engagement));
+/// assert_eq!("paid".parse::<Stage>(), Ok(Stage::Paiement));
+/// assert!(Stage::Liquidation.is_committed());
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Legal commitment (engagement).
+    Engagement,
+    /// Service certified, amount due established (liquidation).
+    Liquidation,
+    /// Payment ordered (ordonnancement / mandatement).
+    Ordonnancement,
+    /// Paid (paiement). The default.
+    #[default]
+    Paiement,
+}
+
+impl Stage {
+    /// All stages, in the order of the chain.
+    pub const ALL: [Stage; 4] = [
+        Stage::Engagement,
+        Stage::Liquidation,
+        Stage::Ordonnancement,
+        Stage::Paiement,
+    ];
+
+    /// Committed but not yet paid.
+    pub fn is_committed(&self) -> bool {
+        *self != Stage::Paiement
+    }
+
+    /// The stable code (`engagement`, `liquidation`, `ordonnancement`, `paiement`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Stage::Engagement => "engagement",
+            Stage::Liquidation => "liquidation",
+            Stage::Ordonnancement => "ordonnancement",
+            Stage::Paiement => "paiement",
+        }
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Stage {
+    type Err = String;
+
+    /// Accepts the French and English names and their usual forms, ignoring case and accents.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let folded: String = s
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'é' | 'è' | 'ê' => 'e',
+                c => c,
+            })
+            .collect();
+        match folded.as_str() {
+            "engagement" | "engage" | "engagee" | "commitment" | "committed" | "obligation" => {
+                Ok(Stage::Engagement)
+            }
+            "liquidation" | "liquide" | "liquidee" | "verified" | "certified" => {
+                Ok(Stage::Liquidation)
+            }
+            "ordonnancement" | "ordonnance" | "ordonnancee" | "mandatement" | "mandate"
+            | "ordered" | "payment order" => Ok(Stage::Ordonnancement),
+            "paiement" | "paye" | "payee" | "paid" | "payment" | "" => Ok(Stage::Paiement),
+            _ => Err(format!(
+                "{s:?} is not a stage: use engagement, liquidation, ordonnancement or paiement"
+            )),
+        }
+    }
+}
+
+/// One entry of the expenditure journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Expenditure {
+    /// Voucher reference (numero de piece), unique in the ledger.
+    pub voucher: String,
+    /// Date of the operation.
+    pub date: NaiveDate,
+    /// Code of the budget line charged.
+    pub line: String,
+    /// Amount in `currency`, exact; negative for a correction.
+    pub amount: Decimal,
+    /// Currency of the amount.
+    pub currency: Currency,
+    /// Rate to the plan currency, where no peg applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Decimal>,
+    /// Stage in the expenditure chain.
+    #[serde(default)]
+    pub stage: Stage,
+    /// Who is paid.
+    #[serde(default)]
+    pub payee: String,
+    /// What for.
+    #[serde(default)]
+    pub description: String,
+    /// Supporting document reference (facture, PV, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}

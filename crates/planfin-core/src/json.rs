@@ -1,0 +1,115 @@
+//! The JSON formats of a plan and of a ledger (documented in the README).
+//!
+//! A plan file is the serde form of [`Plan`]. A ledger file is
+//! `{"expenditures": [ {voucher, date, line, amount, currency, ...}, ... ]}`. Amounts are JSON
+//! strings holding exact decimals (`"1250000"`, `"1234.56"`); JSON numbers are accepted too and
+//! read exactly from their text, never through `f64`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::expenditure::Expenditure;
+use crate::ledger::{Ledger, LedgerError, Origin};
+use crate::plan::Plan;
+
+/// A JSON document that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JsonError {
+    /// Malformed JSON or a value of the wrong shape.
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax {
+        /// The file, as named by the caller.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What serde said.
+        message: String,
+    },
+    /// Vouchers that conflict inside the document.
+    #[error("{file}: {} conflicting voucher(s); first: {}", .conflicts.len(), .conflicts.first().map(ToString::to_string).unwrap_or_default())]
+    Conflicts {
+        /// The file.
+        file: String,
+        /// Every conflict.
+        conflicts: Vec<LedgerError>,
+    },
+}
+
+fn syntax(file: &str, e: serde_json::Error) -> JsonError {
+    JsonError::Syntax {
+        file: file.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    }
+}
+
+/// The on-disk shape of a ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerDocument {
+    /// The entries.
+    pub expenditures: Vec<Expenditure>,
+}
+
+/// Reads a plan from JSON text; `file` names it in errors.
+///
+/// ```
+/// let plan = planfin_core::json::plan_from_json(planfin_core::cnltp::PLAN_JSON, "cnltp.json")?;
+/// assert_eq!(plan.currency.code(), "XOF");
+/// assert!(planfin_core::json::plan_from_json("{", "bad.json").is_err());
+/// # Ok::<(), planfin_core::json::JsonError>(())
+/// ```
+pub fn plan_from_json(text: &str, file: &str) -> Result<Plan, JsonError> {
+    serde_json::from_str(text).map_err(|e| syntax(file, e))
+}
+
+/// Writes a plan as pretty JSON.
+pub fn plan_to_json(plan: &Plan) -> String {
+    serde_json::to_string_pretty(plan).unwrap_or_default() + "\n"
+}
+
+/// Reads a ledger from JSON text; each entry's origin is `file expenditures[i]`.
+pub fn ledger_from_json(text: &str, file: &str) -> Result<Ledger, JsonError> {
+    let doc: LedgerDocument = serde_json::from_str(text).map_err(|e| syntax(file, e))?;
+    let entries = doc
+        .expenditures
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| (e, Origin::new(file, format!("expenditures[{i}]"))));
+    let (ledger, conflicts) = Ledger::from_entries(entries);
+    if conflicts.is_empty() {
+        Ok(ledger)
+    } else {
+        Err(JsonError::Conflicts {
+            file: file.to_string(),
+            conflicts,
+        })
+    }
+}
+
+/// Writes a ledger's distinct entries as pretty JSON.
+pub fn ledger_to_json(ledger: &Ledger) -> String {
+    let doc = LedgerDocument {
+        expenditures: ledger.entries().to_vec(),
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_as_strings_or_numbers_are_exact() {
+        let text = r#"{"expenditures":[
+            {"voucher":"A","date":"2018-02-01","line":"0101","amount":"1000.10","currency":"EUR"},
+            {"voucher":"B","date":"2018-02-01","line":"0101","amount":0.1,"currency":"EUR"}]}"#;
+        let ledger = ledger_from_json(text, "l.json");
+        let amounts: Vec<String> = ledger
+            .map(|l| l.entries().iter().map(|e| e.amount.to_string()).collect())
+            .unwrap_or_default();
+        assert_eq!(amounts, ["1000.10", "0.1"]);
+    }
+}

@@ -1,0 +1,203 @@
+//! The ledger: an append-only journal of expenditures, keyed by voucher.
+//!
+//! The same voucher appended twice with the same content (the same journal imported twice, or
+//! two monthly files that overlap) is recognised and counted once; the same voucher with
+//! different content is a conflict that names both sources. Corrections are new entries,
+//! negative amounts allowed: nothing is ever edited or removed.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::expenditure::Expenditure;
+
+/// Where an entry came from: a file and a place in it (`Depenses!A12`, `expenditures[3]`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Origin {
+    /// The file, as the user named it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The place in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+impl Origin {
+    /// An origin in `file` at `place`.
+    pub fn new(file: impl Into<String>, place: impl Into<String>) -> Origin {
+        Origin {
+            file: Some(file.into()),
+            place: Some(place.into()),
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, &self.place) {
+            (Some(file), Some(place)) => write!(f, "{file} {place}"),
+            (Some(file), None) => f.write_str(file),
+            (None, Some(place)) => f.write_str(place),
+            (None, None) => f.write_str("(unknown source)"),
+        }
+    }
+}
+
+/// A voucher seen twice with identical content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateVoucher {
+    /// The voucher reference.
+    pub voucher: String,
+    /// Where it was first seen.
+    pub first: Origin,
+    /// Where it was seen again.
+    pub again: Origin,
+}
+
+/// What can go wrong when appending to a ledger.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LedgerError {
+    /// The same voucher with different content.
+    #[error(
+        "voucher {voucher:?} at {again} conflicts with the entry of the same voucher at {first}: \
+         vouchers are unique; give the new entry its own voucher, or record a correction as a new entry"
+    )]
+    ConflictingVoucher {
+        /// The voucher reference.
+        voucher: String,
+        /// Where it was first seen.
+        first: Origin,
+        /// The conflicting entry's origin.
+        again: Origin,
+    },
+}
+
+/// What [`Ledger::append`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Appended {
+    /// A new entry.
+    New,
+    /// The voucher was already there with the same content: not counted twice.
+    Duplicate,
+}
+
+/// The append-only journal of expenditures.
+///
+/// ```
+/// use planfin_core::{currency::Currency, expenditure::{Expenditure, Stage}, ledger::{Appended, Ledger, Origin}};
+/// use rust_decimal::Decimal;
+/// let e = Expenditure {
+///     voucher: "PC-001".into(), date: "2018-03-14".parse()?, line: "0101".into(),
+///     amount: Decimal::from(1_250_000), currency: Currency::XOF, rate: None,
+///     stage: Stage::Paiement, payee: "Hotel".into(), description: "Atelier".into(), document: None,
+/// };
+/// let mut ledger = Ledger::new();
+/// assert_eq!(ledger.append(e.clone(), Origin::new("jan.xlsx", "Depenses!A2"))?, Appended::New);
+/// assert_eq!(ledger.append(e.clone(), Origin::new("feb.xlsx", "Depenses!A2"))?, Appended::Duplicate);
+/// let mut changed = e;
+/// changed.amount = Decimal::from(1);
+/// assert!(ledger.append(changed, Origin::new("mar.xlsx", "Depenses!A9")).is_err());
+/// assert_eq!(ledger.len(), 1);
+/// assert_eq!(ledger.duplicates().len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ledger {
+    entries: Vec<Expenditure>,
+    origins: Vec<Origin>,
+    index: HashMap<String, usize>,
+    duplicates: Vec<DuplicateVoucher>,
+}
+
+impl Ledger {
+    /// An empty ledger.
+    pub fn new() -> Ledger {
+        Ledger::default()
+    }
+
+    /// Appends `expenditure`, recognising a duplicate voucher and refusing a conflicting one.
+    pub fn append(
+        &mut self,
+        expenditure: Expenditure,
+        origin: Origin,
+    ) -> Result<Appended, LedgerError> {
+        if let Some(&i) = self.index.get(&expenditure.voucher) {
+            let first = self.origins[i].clone();
+            return if self.entries[i] == expenditure {
+                self.duplicates.push(DuplicateVoucher {
+                    voucher: expenditure.voucher,
+                    first,
+                    again: origin,
+                });
+                Ok(Appended::Duplicate)
+            } else {
+                Err(LedgerError::ConflictingVoucher {
+                    voucher: expenditure.voucher,
+                    first,
+                    again: origin,
+                })
+            };
+        }
+        self.index
+            .insert(expenditure.voucher.clone(), self.entries.len());
+        self.entries.push(expenditure);
+        self.origins.push(origin);
+        Ok(Appended::New)
+    }
+
+    /// Appends every entry of `other` (another journal), in order, collecting every conflict.
+    pub fn extend(&mut self, other: Ledger) -> Vec<LedgerError> {
+        let mut errors = Vec::new();
+        for (e, o) in other.entries.into_iter().zip(other.origins) {
+            if let Err(err) = self.append(e, o) {
+                errors.push(err);
+            }
+        }
+        self.duplicates.extend(other.duplicates);
+        errors
+    }
+
+    /// Builds a ledger from entries and their origins, collecting every conflict.
+    pub fn from_entries(
+        entries: impl IntoIterator<Item = (Expenditure, Origin)>,
+    ) -> (Ledger, Vec<LedgerError>) {
+        let mut ledger = Ledger::new();
+        let errors = entries
+            .into_iter()
+            .filter_map(|(e, o)| ledger.append(e, o).err())
+            .collect();
+        (ledger, errors)
+    }
+
+    /// The entries, in the order they were appended.
+    pub fn entries(&self) -> &[Expenditure] {
+        &self.entries
+    }
+
+    /// Where each entry came from (same order as [`Ledger::entries`]).
+    pub fn origins(&self) -> &[Origin] {
+        &self.origins
+    }
+
+    /// The vouchers that were seen twice with identical content.
+    pub fn duplicates(&self) -> &[DuplicateVoucher] {
+        &self.duplicates
+    }
+
+    /// Number of distinct entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry with `voucher`.
+    pub fn get(&self, voucher: &str) -> Option<&Expenditure> {
+        self.index.get(voucher).map(|&i| &self.entries[i])
+    }
+}
