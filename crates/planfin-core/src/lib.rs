@@ -20,5 +20,8 @@ pub mod json;
 pub mod ledger;
 pub mod money;
 pub mod plan;
+pub mod render;
+pub mod report;
+pub mod validation;
 
 pub use rust_decimal::Decimal;

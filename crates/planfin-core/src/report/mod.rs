@@ -1,0 +1,301 @@
+//! Reports: pure functions of (plan, ledger, options).
+//!
+//! One sign convention everywhere, stated in every output ([`SIGN_CONVENTION`]):
+//! `committed` = expenditures at stage engagement, liquidation or ordonnancement;
+//! `paid` = expenditures at stage paiement; each converted to the plan currency and rounded on
+//! its own, then summed; `variance = revised - paid`; `available = revised - committed - paid`;
+//! `execution_rate = paid / revised` (none when revised is 0).
+
+pub mod labels;
+pub mod variance;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::money::MoneyError;
+use crate::plan::{Lang, Plan, Text};
+use crate::validation::Finding;
+
+pub use variance::{VarianceReport, VarianceRow, variance};
+
+/// The sign convention, stated in every report.
+pub const SIGN_CONVENTION: &str = "variance = revised - paid (positive: money left, negative: overspent); \
+     available = revised - committed - paid; execution_rate = paid / revised";
+
+/// What the rows of a report are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grouping {
+    /// One row per strategic objective.
+    #[default]
+    Objective,
+    /// One row per budget line.
+    Line,
+    /// One row per funding source.
+    Source,
+    /// One row per fiscal year.
+    Period,
+}
+
+impl Grouping {
+    /// Every grouping.
+    pub const ALL: [Grouping; 4] = [
+        Grouping::Objective,
+        Grouping::Line,
+        Grouping::Source,
+        Grouping::Period,
+    ];
+
+    /// The stable code (`objective`, `line`, `source`, `period`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Grouping::Objective => "objective",
+            Grouping::Line => "line",
+            Grouping::Source => "source",
+            Grouping::Period => "period",
+        }
+    }
+}
+
+impl fmt::Display for Grouping {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Grouping {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Grouping::ALL
+            .into_iter()
+            .find(|g| g.code() == s.trim().to_ascii_lowercase())
+            .ok_or_else(|| {
+                format!("{s:?} is not a grouping: use objective, line, source or period")
+            })
+    }
+}
+
+/// Options of a report.
+///
+/// ```
+/// use planfin_core::report::{Grouping, ReportOptions};
+/// let options = ReportOptions { by: Grouping::Line, ..ReportOptions::default() };
+/// assert_eq!(options.tolerance.map(|t| t.to_string()), Some("10".to_string()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Cut-off date: amendments and expenditures dated after it are left out. `None`: the
+    /// later of the plan's end and the last dated amendment or expenditure (nothing left out).
+    pub as_of: Option<NaiveDate>,
+    /// The rows.
+    pub by: Grouping,
+    /// `over_tolerance` flags a row whose |variance| exceeds this percentage of its revised
+    /// budget. `None`: no such flag. Default 10.
+    pub tolerance: Option<Decimal>,
+    /// Language of labels.
+    pub lang: Lang,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            as_of: None,
+            by: Grouping::Objective,
+            tolerance: Some(Decimal::TEN),
+            lang: Lang::Fr,
+        }
+    }
+}
+
+/// The amount fields of a row or of the totals, in the plan currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Amounts {
+    /// Initial budget.
+    pub initial: Decimal,
+    /// Net amendments up to the as-of date.
+    pub amendments: Decimal,
+    /// Revised budget = initial + amendments.
+    pub revised: Decimal,
+    /// Engaged, liquidated or ordered but not yet paid.
+    pub committed: Decimal,
+    /// Paid.
+    pub paid: Decimal,
+    /// revised - paid.
+    pub variance: Decimal,
+    /// revised - committed - paid.
+    pub available: Decimal,
+}
+
+impl Amounts {
+    /// The seven fields with their stable names, in order.
+    pub fn fields(&self) -> [(&'static str, Decimal); 7] {
+        [
+            ("initial", self.initial),
+            ("amendments", self.amendments),
+            ("revised", self.revised),
+            ("committed", self.committed),
+            ("paid", self.paid),
+            ("variance", self.variance),
+            ("available", self.available),
+        ]
+    }
+
+    /// Amounts from the three inputs, deriving revised, variance and available.
+    pub fn derive(
+        initial: Decimal,
+        amendments: Decimal,
+        committed: Decimal,
+        paid: Decimal,
+    ) -> Result<Amounts, MoneyError> {
+        let of = || MoneyError::Overflow("a report row");
+        let revised = initial.checked_add(amendments).ok_or_else(of)?;
+        let variance = revised.checked_sub(paid).ok_or_else(of)?;
+        let available = variance.checked_sub(committed).ok_or_else(of)?;
+        Ok(Amounts {
+            initial,
+            amendments,
+            revised,
+            committed,
+            paid,
+            variance,
+            available,
+        })
+    }
+
+    /// Field-wise sum.
+    pub fn checked_add(&self, other: &Amounts) -> Result<Amounts, MoneyError> {
+        let of = || MoneyError::Overflow("report totals");
+        let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or_else(of);
+        Ok(Amounts {
+            initial: add(self.initial, other.initial)?,
+            amendments: add(self.amendments, other.amendments)?,
+            revised: add(self.revised, other.revised)?,
+            committed: add(self.committed, other.committed)?,
+            paid: add(self.paid, other.paid)?,
+            variance: add(self.variance, other.variance)?,
+            available: add(self.available, other.available)?,
+        })
+    }
+
+    /// paid / revised, to four decimals (half away from zero); `None` when revised is 0.
+    pub fn execution_rate(&self) -> Option<Decimal> {
+        execution_rate(self.paid, self.revised)
+    }
+}
+
+/// `part / whole` to four decimals, half away from zero; `None` when `whole` is 0.
+///
+/// ```
+/// use planfin_core::{report::execution_rate, Decimal};
+/// assert_eq!(execution_rate(Decimal::from(1), Decimal::from(3)).map(|r| r.to_string()), Some("0.3333".into()));
+/// assert_eq!(execution_rate(Decimal::from(1), Decimal::ZERO), None);
+/// ```
+pub fn execution_rate(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    part.checked_div(whole)
+        .map(|r| r.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// A flag on a report row. Stable codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// paid > revised.
+    OverBudget,
+    /// |variance| beyond the tolerance.
+    OverTolerance,
+    /// Nothing committed or paid.
+    NotStarted,
+    /// Spending dated outside the plan period.
+    OutsidePeriod,
+    /// Spending on a line the plan does not have.
+    UnknownLine,
+    /// A voucher of this row was seen twice (counted once).
+    DuplicateVoucher,
+}
+
+impl Flag {
+    /// Every flag, in the order they are listed.
+    pub const ALL: [Flag; 6] = [
+        Flag::OverBudget,
+        Flag::OverTolerance,
+        Flag::NotStarted,
+        Flag::OutsidePeriod,
+        Flag::UnknownLine,
+        Flag::DuplicateVoucher,
+    ];
+
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Flag::OverBudget => "over_budget",
+            Flag::OverTolerance => "over_tolerance",
+            Flag::NotStarted => "not_started",
+            Flag::OutsidePeriod => "outside_period",
+            Flag::UnknownLine => "unknown_line",
+            Flag::DuplicateVoucher => "duplicate_voucher",
+        }
+    }
+}
+
+/// The plan, as reports describe it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanHeader {
+    /// Plan code.
+    pub code: String,
+    /// Title.
+    pub title: Text,
+    /// Organisation.
+    pub organisation: String,
+    /// Plan currency code.
+    pub currency: String,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// Ceiling.
+    pub ceiling: Decimal,
+}
+
+impl PlanHeader {
+    /// The header of `plan`.
+    pub fn of(plan: &Plan) -> PlanHeader {
+        PlanHeader {
+            code: plan.code.clone(),
+            title: plan.title.clone(),
+            organisation: plan.organisation.clone(),
+            currency: plan.currency.code().to_string(),
+            start: plan.start,
+            end: plan.end,
+            ceiling: plan.ceiling,
+        }
+    }
+}
+
+/// Why a report could not be computed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// Validation found errors; every finding is attached.
+    #[error("{} blocking finding(s); first: {}", count_errors(.0), first_error(.0))]
+    Blocked(Vec<Finding>),
+    /// An amount too large to compute exactly.
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+}
+
+fn count_errors(findings: &[Finding]) -> usize {
+    findings.iter().filter(|f| f.is_error()).count()
+}
+
+fn first_error(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .find(|f| f.is_error())
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}

@@ -1,0 +1,482 @@
+//! Validation: every finding at once, each with a stable code, a severity, the entity it is
+//! about and, where the importer knows it, the source location.
+//!
+//! Errors block a report; warnings are printed in it.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::ledger::Ledger;
+use crate::money::{checked_add, checked_sum, round_to_minor};
+use crate::plan::Plan;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Printed in the report; does not block it.
+    Warning,
+    /// Blocks the report until fixed.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+macro_rules! finding_codes {
+    ($( $(#[$doc:meta])* $variant:ident => $code:literal ),* $(,)?) => {
+        /// The stable code of a finding. Scripts depend on these strings: never rename one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum FindingCode {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl FindingCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [FindingCode] = &[$(FindingCode::$variant),*];
+
+            /// The stable string (`ceiling_mismatch`, `unknown_line`, ...).
+            pub fn code(&self) -> &'static str {
+                match self { $( FindingCode::$variant => $code, )* }
+            }
+        }
+    };
+}
+
+finding_codes! {
+    /// The plan period ends before it starts.
+    InvalidPeriod => "invalid_period",
+    /// The ceiling is not positive.
+    InvalidCeiling => "invalid_ceiling",
+    /// Two objectives, sources, lines or amendments share a code.
+    DuplicateCode => "duplicate_code",
+    /// A line names an objective the plan does not have.
+    UnknownObjective => "unknown_objective",
+    /// A line or amendment names a funding source the plan does not have.
+    UnknownSource => "unknown_source",
+    /// An amendment or expenditure names a line the plan does not have.
+    UnknownLine => "unknown_line",
+    /// The lines do not add up to the ceiling.
+    CeilingMismatch => "ceiling_mismatch",
+    /// Quantity x unit cost differs from the line's total.
+    CostingMismatch => "costing_mismatch",
+    /// A line has an amount for a period outside the plan period.
+    PeriodOutsidePlan => "period_outside_plan",
+    /// An amount carries more decimals than its currency allows.
+    TooPrecise => "too_precise",
+    /// An amendment moves a zero or negative amount, or names no line.
+    InvalidAmendment => "invalid_amendment",
+    /// An amendment, or an expenditure, is dated outside the plan period.
+    OutsidePeriod => "outside_period",
+    /// Amendments bring a line's revised budget below zero.
+    NegativeRevised => "negative_revised",
+    /// The same voucher was seen twice with identical content (counted once).
+    DuplicateVoucher => "duplicate_voucher",
+    /// An expenditure in a currency with no peg and no rate.
+    NoRate => "no_rate",
+    /// A line whose paid amount exceeds its revised budget.
+    OverBudget => "over_budget",
+    /// An amount too large to compute exactly.
+    Overflow => "overflow",
+}
+
+impl fmt::Display for FindingCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One finding of validation.
+///
+/// ```
+/// use planfin_core::validation::{validate_plan, FindingCode};
+/// let mut plan = planfin_core::cnltp::plan();
+/// plan.ceiling += planfin_core::Decimal::ONE;
+/// let findings = validate_plan(&plan);
+/// assert!(findings.iter().any(|f| f.code == FindingCode::CeilingMismatch));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable code.
+    pub code: FindingCode,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong and how to fix it, in English.
+    pub message: String,
+    /// Where: a file and place, or the entity (`line 0201`, `voucher PC-2018-0001`).
+    pub location: Option<String>,
+}
+
+impl Finding {
+    /// An error finding.
+    pub fn error(
+        code: FindingCode,
+        message: impl Into<String>,
+        location: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            location: Some(location.into()),
+        }
+    }
+
+    /// A warning finding.
+    pub fn warning(
+        code: FindingCode,
+        message: impl Into<String>,
+        location: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Warning,
+            message: message.into(),
+            location: Some(location.into()),
+        }
+    }
+
+    /// Whether this finding blocks a report.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Some(loc) => write!(
+                f,
+                "{}: {} [{}]: {}",
+                loc, self.severity, self.code, self.message
+            ),
+            None => write!(f, "{} [{}]: {}", self.severity, self.code, self.message),
+        }
+    }
+}
+
+fn duplicates<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    let mut dups = Vec::new();
+    for c in codes {
+        if !seen.insert(c) && !dups.contains(&c) {
+            dups.push(c);
+        }
+    }
+    dups
+}
+
+/// Checks a plan on its own: codes unique and resolved, periods, precision, costing, lines
+/// adding up to the ceiling, amendments that make sense. Returns every finding.
+pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
+    use FindingCode as C;
+    let mut out = Vec::new();
+    let cur = plan.currency;
+    if plan.end < plan.start {
+        out.push(Finding::error(
+            C::InvalidPeriod,
+            format!(
+                "the plan ends ({}) before it starts ({}): swap the dates",
+                plan.end, plan.start
+            ),
+            "plan",
+        ));
+    }
+    if plan.ceiling <= Decimal::ZERO {
+        out.push(Finding::error(
+            C::InvalidCeiling,
+            format!("the ceiling {} is not positive", plan.ceiling),
+            "plan",
+        ));
+    }
+    let too_precise = |amount: Decimal, location: String, out: &mut Vec<Finding>| {
+        if round_to_minor(amount, cur) != amount {
+            out.push(Finding::error(
+                C::TooPrecise,
+                format!(
+                    "{amount} has more decimals than {cur} allows ({})",
+                    cur.minor_unit()
+                ),
+                location,
+            ));
+        }
+    };
+    too_precise(plan.ceiling, "plan ceiling".into(), &mut out);
+    for (what, dups) in [
+        (
+            "objective",
+            duplicates(plan.objectives.iter().map(|o| o.code.as_str())),
+        ),
+        (
+            "source",
+            duplicates(plan.sources.iter().map(|s| s.code.as_str())),
+        ),
+        (
+            "line",
+            duplicates(plan.lines.iter().map(|l| l.code.as_str())),
+        ),
+    ] {
+        for d in dups {
+            out.push(Finding::error(
+                C::DuplicateCode,
+                format!("two {what}s have the code {d:?}: codes must be unique"),
+                format!("{what} {d}"),
+            ));
+        }
+    }
+    let start_year = chrono::Datelike::year(&plan.start);
+    let end_year = chrono::Datelike::year(&plan.end);
+    for line in &plan.lines {
+        let at = format!("line {}", line.code);
+        if plan.objective(&line.objective).is_none() {
+            out.push(Finding::error(
+                C::UnknownObjective,
+                format!(
+                    "objective {:?} is not in the plan: add it or correct the line",
+                    line.objective
+                ),
+                at.clone(),
+            ));
+        }
+        if plan.source(&line.source).is_none() {
+            out.push(Finding::error(
+                C::UnknownSource,
+                format!(
+                    "funding source {:?} is not in the plan: add it or correct the line",
+                    line.source
+                ),
+                at.clone(),
+            ));
+        }
+        for pa in &line.amounts {
+            too_precise(pa.amount, format!("{at} {}", pa.period), &mut out);
+            if pa.period.year < start_year || pa.period.year > end_year {
+                out.push(Finding::error(
+                    C::PeriodOutsidePlan,
+                    format!(
+                        "an amount is planned for {}, outside the plan period {}..{}",
+                        pa.period, plan.start, plan.end
+                    ),
+                    at.clone(),
+                ));
+            }
+        }
+        if let (Some(c), Ok(total)) = (&line.costing, line.initial()) {
+            match c.quantity.checked_mul(c.unit_cost) {
+                Some(product) if product == total => {}
+                product => out.push(Finding::error(
+                    C::CostingMismatch,
+                    format!(
+                        "quantity {} x unit cost {} = {} but the line's amounts add up to {total}",
+                        c.quantity,
+                        c.unit_cost,
+                        product
+                            .map(|p| p.to_string())
+                            .unwrap_or_else(|| "(overflow)".into())
+                    ),
+                    at.clone(),
+                )),
+            }
+        }
+    }
+    match plan.total_initial() {
+        Ok(total) if total != plan.ceiling => {
+            let gap = plan.ceiling - total;
+            let (severity, hint) = if total > plan.ceiling {
+                (
+                    Severity::Error,
+                    "the lines exceed the ceiling: reduce them or raise the ceiling",
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    "part of the ceiling is not allocated to any line",
+                )
+            };
+            out.push(Finding {
+                code: C::CeilingMismatch,
+                severity,
+                message: format!(
+                    "the lines add up to {total}, the ceiling is {} (difference {gap}): {hint}",
+                    plan.ceiling
+                ),
+                location: Some("plan".into()),
+            });
+        }
+        Ok(_) => {}
+        Err(e) => out.push(Finding::error(C::Overflow, e.to_string(), "plan lines")),
+    }
+    out.extend(validate_amendments(plan));
+    out
+}
+
+fn validate_amendments(plan: &Plan) -> Vec<Finding> {
+    use FindingCode as C;
+    let mut out = Vec::new();
+    let mut by_ref: HashMap<&str, usize> = HashMap::new();
+    for (i, a) in plan.amendments.iter().enumerate() {
+        let at = format!("amendment {}", a.reference);
+        if let Some(&j) = by_ref.get(a.reference.as_str()) {
+            if plan.amendments[j] != *a {
+                out.push(Finding::error(
+                    C::DuplicateCode,
+                    "two different amendments share this reference: give each its own reference",
+                    at.clone(),
+                ));
+            }
+            continue;
+        }
+        by_ref.insert(&a.reference, i);
+        if a.amount <= Decimal::ZERO || (a.from.is_none() && a.to.is_none()) {
+            out.push(Finding::error(
+                C::InvalidAmendment,
+                "an amendment moves a positive amount from a line, to a line, or both: check its amount and lines",
+                at.clone(),
+            ));
+        }
+        if round_to_minor(a.amount, plan.currency) != a.amount {
+            out.push(Finding::error(
+                C::TooPrecise,
+                format!("{} has too many decimals", a.amount),
+                at.clone(),
+            ));
+        }
+        for line in a.from.iter().chain(a.to.iter()) {
+            if plan.line(line).is_none() {
+                out.push(Finding::error(
+                    C::UnknownLine,
+                    format!("line {line:?} is not in the plan: correct the amendment"),
+                    at.clone(),
+                ));
+            }
+        }
+        if let Some(s) = &a.source
+            && plan.source(s).is_none()
+        {
+            out.push(Finding::error(
+                C::UnknownSource,
+                format!("funding source {s:?} is not in the plan"),
+                at.clone(),
+            ));
+        }
+        if !plan.in_period(a.date) {
+            out.push(Finding::warning(
+                C::OutsidePeriod,
+                format!(
+                    "dated {}, outside the plan period {}..{}",
+                    a.date, plan.start, plan.end
+                ),
+                at,
+            ));
+        }
+    }
+    // Revised budgets after all amendments must not go below zero.
+    for line in &plan.lines {
+        let amended = distinct_amendments(plan).map(|a| a.effect_on(&line.code));
+        if let (Ok(initial), Ok(delta)) = (line.initial(), checked_sum(amended))
+            && let Ok(revised) = checked_add(initial, delta)
+            && revised < Decimal::ZERO
+        {
+            out.push(Finding::error(
+                C::NegativeRevised,
+                format!("amendments bring the revised budget to {revised}: a line cannot give more than it has"),
+                format!("line {}", line.code),
+            ));
+        }
+    }
+    out
+}
+
+/// The plan's amendments with repeated references counted once (the first one wins).
+pub fn distinct_amendments(plan: &Plan) -> impl Iterator<Item = &crate::amendment::Amendment> {
+    let mut seen = HashSet::new();
+    plan.amendments
+        .iter()
+        .filter(move |a| seen.insert(a.reference.as_str()))
+}
+
+/// Checks a ledger against its plan: known lines, convertible currencies, precision, dates in
+/// the plan period, duplicate vouchers. Returns every finding.
+pub fn validate_ledger(plan: &Plan, ledger: &Ledger) -> Vec<Finding> {
+    use FindingCode as C;
+    let lines: HashSet<&str> = plan.lines.iter().map(|l| l.code.as_str()).collect();
+    let mut out = Vec::new();
+    for (e, origin) in ledger.entries().iter().zip(ledger.origins()) {
+        let at = if origin.file.is_some() || origin.place.is_some() {
+            format!("{origin} (voucher {})", e.voucher)
+        } else {
+            format!("voucher {}", e.voucher)
+        };
+        if !lines.contains(e.line.as_str()) {
+            out.push(Finding::warning(
+                C::UnknownLine,
+                format!(
+                    "line {:?} is not in the plan: the amount is reported under an unknown line",
+                    e.line
+                ),
+                at.clone(),
+            ));
+        }
+        if round_to_minor(e.amount, e.currency) != e.amount {
+            out.push(Finding::error(
+                C::TooPrecise,
+                format!(
+                    "{} has more decimals than {} allows ({})",
+                    e.amount,
+                    e.currency,
+                    e.currency.minor_unit()
+                ),
+                at.clone(),
+            ));
+        }
+        match e.rate {
+            Some(r) if r <= Decimal::ZERO => out.push(Finding::error(
+                C::NoRate,
+                format!("rate {r} is not positive: give the rate as units of {} per {}", plan.currency, e.currency),
+                at.clone(),
+            )),
+            Some(_) => {}
+            None if plan.rate_on(e.currency, e.date).is_none() => out.push(Finding::error(
+                C::NoRate,
+                format!(
+                    "no rate from {} to {}: give a rate on the expenditure or in the plan's rate table",
+                    e.currency, plan.currency
+                ),
+                at.clone(),
+            )),
+            None => {}
+        }
+        if !plan.in_period(e.date) {
+            out.push(Finding::warning(
+                C::OutsidePeriod,
+                format!(
+                    "dated {}, outside the plan period {}..{}",
+                    e.date, plan.start, plan.end
+                ),
+                at,
+            ));
+        }
+    }
+    for d in ledger.duplicates() {
+        out.push(Finding::warning(
+            C::DuplicateVoucher,
+            format!(
+                "voucher {:?} also at {}: identical entry counted once",
+                d.voucher, d.first
+            ),
+            d.again.to_string(),
+        ));
+    }
+    out
+}
