@@ -95,6 +95,25 @@ fn all_rows(table: &Table) -> impl Iterator<Item = &Vec<Cell>> {
 /// assert_eq!(text_table(&t), "Demo\n\nCode        Paid\n----   ---------\nOS1    1,250,000\n");
 /// ```
 pub fn text_table(table: &Table) -> String {
+    text_table_with_width(table, TEXT_CELL_WIDTH)
+}
+
+/// The widest a text cell of [`text_table`] gets before it is cut with `…`.
+pub const TEXT_CELL_WIDTH: usize = 48;
+
+/// [`text_table`] with text cells cut at `max_text` characters.
+pub fn text_table_with_width(table: &Table, max_text: usize) -> String {
+    let fit = |s: String| {
+        let s = s.replace(['\n', '\r'], " ");
+        if s.chars().count() > max_text {
+            s.chars()
+                .take(max_text.saturating_sub(1))
+                .chain(std::iter::once('…'))
+                .collect()
+        } else {
+            s
+        }
+    };
     let cells: Vec<Vec<(String, bool)>> = std::iter::once(
         table
             .headers
@@ -105,12 +124,7 @@ pub fn text_table(table: &Table) -> String {
     )
     .chain(all_rows(table).map(|r| {
         r.iter()
-            .map(|c| {
-                (
-                    c.human(table.lang).replace(['\n', '\r'], " "),
-                    c.is_numeric(),
-                )
-            })
+            .map(|c| (fit(c.human(table.lang)), c.is_numeric()))
             .collect()
     }))
     .collect();

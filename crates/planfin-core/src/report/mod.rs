@@ -85,7 +85,7 @@ impl FromStr for Grouping {
 /// ```
 /// use planfin_core::report::{Grouping, ReportOptions};
 /// let options = ReportOptions { by: Grouping::Line, ..ReportOptions::default() };
-/// assert_eq!(options.tolerance.map(|t| t.to_string()), Some("10".to_string()));
+/// assert_eq!(options.tolerance, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportOptions {
@@ -95,7 +95,7 @@ pub struct ReportOptions {
     /// The rows.
     pub by: Grouping,
     /// `over_tolerance` flags a row whose |variance| exceeds this percentage of its revised
-    /// budget. `None`: no such flag. Default 10.
+    /// budget. `None` (the default): no such flag.
     pub tolerance: Option<Decimal>,
     /// Language of labels.
     pub lang: Lang,
@@ -106,7 +106,7 @@ impl Default for ReportOptions {
         ReportOptions {
             as_of: None,
             by: Grouping::Objective,
-            tolerance: Some(Decimal::TEN),
+            tolerance: None,
             lang: Lang::Fr,
         }
     }
