@@ -1,0 +1,164 @@
+//! The command line's shape: clap types only, no behaviour.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use planfin_core::plan::Lang;
+use planfin_core::report::Grouping;
+use rust_decimal::Decimal;
+
+/// Budget plans and expenditure ledgers: variance reports and validation.
+///
+/// With no option, `planfin report` prints the variance by objective of the embedded CNLTP plan
+/// (Mali, 2018-2019, ceiling 206,850,000 XOF) against its illustrative sample ledger.
+#[derive(Debug, Parser)]
+#[command(name = "planfin", version, about, long_about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Variance of the revised budget against committed and paid spending.
+    Report(ReportArgs),
+    /// Check plan and ledger files and print every finding with its location.
+    Validate(ValidateArgs),
+}
+
+/// Options of `planfin report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The plan (JSON); default: the embedded CNLTP plan.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// An expenditure ledger (JSON); repeat for several journals (a voucher present in two files
+    /// is counted once). Default: the embedded sample ledger when no --plan is given, else none.
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Vec<PathBuf>,
+    /// Leave out amendments and expenditures dated after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// One row per objective, budget line, funding source or period (year).
+    #[arg(long, value_enum, default_value_t = By::Objective)]
+    pub by: By,
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to this file (atomically) instead of the terminal.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Flag rows whose |variance| exceeds this percentage of the revised budget.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub tolerance: Option<Decimal>,
+}
+
+/// Options of `planfin validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Plan and ledger files (JSON); which is which is read from their content.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Check the ledgers against this plan (default: the plan among FILE, if there is one).
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+}
+
+/// `--by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// One row per strategic objective.
+    Objective,
+    /// One row per budget line.
+    Line,
+    /// One row per funding source.
+    Source,
+    /// One row per fiscal year.
+    Period,
+}
+
+impl From<By> for Grouping {
+    fn from(by: By) -> Grouping {
+        match by {
+            By::Objective => Grouping::Objective,
+            By::Line => Grouping::Line,
+            By::Source => Grouping::Source,
+            By::Period => Grouping::Period,
+        }
+    }
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An aligned table for the terminal.
+    Table,
+    /// An Excel workbook (comes with planfin-xlsx).
+    Xlsx,
+    /// Comma-separated values.
+    Csv,
+    /// Stable JSON for scripts.
+    Json,
+    /// A Markdown table.
+    Md,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("{s:?} is not a date: write it as YYYY-MM-DD ({e})"))
+}
+
+fn parse_percent(s: &str) -> Result<Decimal, String> {
+    let digits = s.trim().trim_end_matches('%').trim();
+    match digits.parse::<Decimal>() {
+        Ok(d) if d >= Decimal::ZERO => Ok(d),
+        _ => Err(format!(
+            "{s:?} is not a percentage: write a number of 0 or more, such as 10 or 2.5"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn percentages_and_dates() {
+        assert_eq!(parse_percent("10"), Ok(Decimal::TEN));
+        assert_eq!(parse_percent("2.5%"), Ok(Decimal::new(25, 1)));
+        assert!(parse_percent("-1").is_err());
+        assert!(parse_percent("ten").is_err());
+        assert!(parse_date("2019-06-30").is_ok());
+        assert!(parse_date("30/06/2019").is_err());
+    }
+}

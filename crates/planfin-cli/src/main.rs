@@ -1,0 +1,31 @@
+//! `planfin`: budget plans and expenditure ledgers on the command line.
+//!
+//! Exit codes: 0 ok, 1 blocking findings or a refused input, 2 usage. Errors go to standard
+//! error as `planfin: error: ...`, naming the file.
+
+mod cli;
+mod commands;
+mod error;
+mod load;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Report(args) => commands::report::run(args),
+        Command::Validate(args) => commands::validate::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{failure}");
+            failure.exit_code()
+        }
+    }
+}

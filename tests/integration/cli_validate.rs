@@ -1,0 +1,138 @@
+//! `planfin validate FILE...`.
+
+use predicates::prelude::*;
+
+use crate::{TestResult, fixture, planfin, run_ok};
+
+fn path(rel: &str) -> String {
+    fixture(rel).to_string_lossy().into_owned()
+}
+
+#[test]
+fn the_embedded_fixtures_have_warnings_only() -> TestResult {
+    let out = run_ok(&[
+        "validate",
+        &path("cnltp/plan.json"),
+        &path("cnltp/ledger.json"),
+    ])?;
+    assert!(out.contains("warning [unknown_line]"), "{out}");
+    assert!(out.contains("warning [outside_period]"), "{out}");
+    assert!(out.contains("warning [duplicate_voucher]"), "{out}");
+    assert!(
+        out.contains("cnltp/ledger.json expenditures["),
+        "locations: {out}"
+    );
+    assert!(
+        out.trim_end()
+            .ends_with("2 file(s): 0 error(s), 3 warning(s), 0 refused"),
+        "{out}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_small_fixtures_are_clean() -> TestResult {
+    let out = run_ok(&[
+        "validate",
+        &path("small/plan.json"),
+        &path("small/ledger.json"),
+        &path("small/ledger-q4.json"),
+    ])?;
+    assert!(out.contains("warning [duplicate_voucher]"), "{out}");
+    assert!(
+        out.contains("small/ledger-q4.json expenditures[0]"),
+        "{out}"
+    );
+    assert!(
+        out.trim_end()
+            .ends_with("3 file(s): 0 error(s), 1 warning(s), 0 refused"),
+        "{out}"
+    );
+    Ok(())
+}
+
+#[test]
+fn every_finding_is_printed_with_its_location() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let plan = dir.path().join("plan.json");
+    let text = std::fs::read_to_string(fixture("small/plan.json"))?
+        .replace("\"ceiling\": \"1000000\"", "\"ceiling\": \"900000\"")
+        .replace("\"objective\": \"OS2\"", "\"objective\": \"OS9\"")
+        .replace("\"quantity\": \"4\"", "\"quantity\": \"5\"");
+    std::fs::write(&plan, text)?;
+    let plan = plan.to_string_lossy().into_owned();
+    planfin()
+        .args(["validate", &plan])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "{plan}: plan: error [ceiling_mismatch]"
+        )))
+        .stdout(predicate::str::contains(format!(
+            "{plan}: line 0201: error [unknown_objective]"
+        )))
+        .stdout(predicate::str::contains(format!(
+            "{plan}: line 0202: error [unknown_objective]"
+        )))
+        .stdout(predicate::str::contains(format!(
+            "{plan}: line 0102: error [costing_mismatch]"
+        )))
+        .stderr(predicate::str::contains(
+            "planfin: error: 4 blocking finding(s)",
+        ));
+    Ok(())
+}
+
+#[test]
+fn ledgers_are_checked_against_the_plan_given() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let ledger = dir.path().join("l.json");
+    std::fs::write(
+        &ledger,
+        "{\"expenditures\": [{\"voucher\": \"X\", \"date\": \"2019-02-01\", \"line\": \"9999\", \
+         \"amount\": \"1.5\", \"currency\": \"XOF\"}]}",
+    )?;
+    let ledger = ledger.to_string_lossy().into_owned();
+    planfin()
+        .args(["validate", "--plan", &path("small/plan.json"), &ledger])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "{ledger} expenditures[0] (voucher X): warning [unknown_line]"
+        )))
+        .stdout(predicate::str::contains("error [too_precise]"));
+    // Without a plan, only the file itself is checked, and the output says so.
+    planfin()
+        .args(["validate", &ledger])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("line codes and dates not checked"));
+    Ok(())
+}
+
+#[test]
+fn unreadable_files_are_all_reported() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"lines\": [1, 2,\n")?;
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, "{\"hello\": 1}")?;
+    let (bad, other) = (
+        bad.to_string_lossy().into_owned(),
+        other.to_string_lossy().into_owned(),
+    );
+    planfin()
+        .args(["validate", &bad, "missing.json", &other])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "planfin: error: {bad}:3:"
+        )))
+        .stderr(predicate::str::contains(
+            "planfin: error: missing.json: no such file",
+        ))
+        .stderr(predicate::str::contains(format!(
+            "planfin: error: {other}: neither a plan"
+        )));
+    Ok(())
+}
