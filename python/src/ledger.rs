@@ -1,0 +1,625 @@
+//! `planfin.Ledger`, `planfin.Expenditure`, `planfin.read_ledger` and `planfin.cnltp_ledger`.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use planfin_core::currency::Currency;
+use planfin_core::expenditure::{Expenditure as CoreExpenditure, Stage};
+use planfin_core::json::{ledger_from_json, ledger_to_json};
+use planfin_core::ledger::{Ledger as CoreLedger, Origin};
+use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyMapping, PyString};
+
+use crate::convert::{self, date_to_py, decimal_to_py, optional_decimal_to_py};
+use crate::errors;
+use crate::files::{self, Format};
+use crate::plan::Plan;
+
+/// The names of a record's fields, in the order of `Expenditure.to_dict()`.
+const FIELDS: [&str; 10] = [
+    "voucher",
+    "date",
+    "line",
+    "amount",
+    "currency",
+    "rate",
+    "stage",
+    "payee",
+    "description",
+    "document",
+];
+
+/// One entry of the expenditure journal.
+///
+/// `Expenditure(voucher, date, line, amount, currency, rate=None, stage="paiement",
+/// payee="", description="", document=None)`: `amount` and `rate` are `decimal.Decimal` or
+/// `int` (a float is refused), `date` a `datetime.date`, `currency` an ISO 4217 code, `stage`
+/// one of engagement, liquidation, ordonnancement, paiement (French or English names).
+#[pyclass(module = "planfin._planfin", name = "Expenditure", frozen)]
+pub struct Expenditure {
+    inner: CoreExpenditure,
+    origin: Origin,
+}
+
+/// A string field, or `None` when absent; any other type is refused.
+fn text(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    match obj.cast::<PyString>() {
+        Ok(s) => Ok(Some(s.to_cow()?.into_owned())),
+        Err(_) => {
+            let hint = if obj.is_instance_of::<pyo3::types::PyInt>() {
+                ": codes are text ('0201' stays '0201'): pass a str"
+            } else {
+                ""
+            };
+            let name = obj.get_type().name()?;
+            Err(PyTypeError::new_err(format!(
+                "{what} must be str, got {} {}{hint}",
+                name.to_cow()?,
+                obj.repr()?.to_cow()?
+            )))
+        }
+    }
+}
+
+/// What went wrong with a field: a bad value (a `RecordError` naming the record) or a wrong
+/// type (a `TypeError` whose message already names it).
+enum FieldError {
+    Missing(&'static str),
+    Value(&'static str, String),
+    Python(PyErr),
+}
+
+impl From<PyErr> for FieldError {
+    fn from(e: PyErr) -> Self {
+        FieldError::Python(e)
+    }
+}
+
+/// Builds an expenditure from its fields; `get(name)` returns a field or `None`, and `place`
+/// prefixes messages (`"records[3]: "`, or `""` for the constructor).
+fn expenditure_from_fields<'py>(
+    get: impl Fn(&'static str) -> PyResult<Option<Bound<'py, PyAny>>>,
+    place: &str,
+    default_currency: Option<Currency>,
+) -> Result<CoreExpenditure, FieldError> {
+    let what = |field: &str| format!("{place}{field}");
+    let required = |field: &'static str| -> Result<Bound<'py, PyAny>, FieldError> {
+        get(field)?.ok_or(FieldError::Missing(field))
+    };
+    let voucher = text(Some(&required("voucher")?), &what("voucher"))?
+        .ok_or(FieldError::Missing("voucher"))?;
+    let date = convert::date(&required("date")?, &what("date"))?;
+    let line = text(Some(&required("line")?), &what("line"))?.ok_or(FieldError::Missing("line"))?;
+    let amount = convert::amount(&required("amount")?, &what("amount"))?;
+    let currency = match text(get("currency")?.as_ref(), &what("currency"))? {
+        Some(code) => {
+            Currency::from_str(&code).map_err(|e| FieldError::Value("currency", e.to_string()))?
+        }
+        None => default_currency.ok_or(FieldError::Missing("currency"))?,
+    };
+    let rate = convert::optional_amount(get("rate")?.as_ref(), &what("rate"))?;
+    let stage = match text(get("stage")?.as_ref(), &what("stage"))? {
+        Some(s) => Stage::from_str(&s).map_err(|e| FieldError::Value("stage", e))?,
+        None => Stage::default(),
+    };
+    Ok(CoreExpenditure {
+        voucher,
+        date,
+        line,
+        amount,
+        currency,
+        rate,
+        stage,
+        payee: text(get("payee")?.as_ref(), &what("payee"))?.unwrap_or_default(),
+        description: text(get("description")?.as_ref(), &what("description"))?.unwrap_or_default(),
+        document: text(get("document")?.as_ref(), &what("document"))?,
+    })
+}
+
+fn expenditure_to_dict<'py>(py: Python<'py>, e: &CoreExpenditure) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("voucher", &e.voucher)?;
+    dict.set_item("date", date_to_py(py, e.date)?)?;
+    dict.set_item("line", &e.line)?;
+    dict.set_item("amount", decimal_to_py(py, e.amount)?)?;
+    dict.set_item("currency", e.currency.code())?;
+    dict.set_item("rate", optional_decimal_to_py(py, e.rate)?)?;
+    dict.set_item("stage", e.stage.code())?;
+    dict.set_item("payee", &e.payee)?;
+    dict.set_item("description", &e.description)?;
+    dict.set_item("document", e.document.as_deref())?;
+    Ok(dict)
+}
+
+fn origin_text(origin: &Origin) -> Option<String> {
+    (origin.file.is_some() || origin.place.is_some()).then(|| origin.to_string())
+}
+
+#[pymethods]
+impl Expenditure {
+    #[new]
+    #[pyo3(signature = (voucher, date, line, amount, currency, rate=None, stage="paiement", payee="", description="", document=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        voucher: &Bound<'_, PyAny>,
+        date: &Bound<'_, PyAny>,
+        line: &Bound<'_, PyAny>,
+        amount: &Bound<'_, PyAny>,
+        currency: &str,
+        rate: Option<&Bound<'_, PyAny>>,
+        stage: &str,
+        payee: &str,
+        description: &str,
+        document: Option<&str>,
+    ) -> PyResult<Expenditure> {
+        let required = |obj: &Bound<'_, PyAny>, what: &str| {
+            text(Some(obj), what)?
+                .ok_or_else(|| PyTypeError::new_err(format!("{what} must be str, got None")))
+        };
+        let inner = CoreExpenditure {
+            voucher: required(voucher, "voucher")?,
+            date: convert::date(date, "date")?,
+            line: required(line, "line")?,
+            amount: convert::amount(amount, "amount")?,
+            currency: Currency::from_str(currency).map_err(|e| errors::money_error(py, &e))?,
+            rate: convert::optional_amount(rate, "rate")?,
+            stage: Stage::from_str(stage).map_err(PyValueError::new_err)?,
+            payee: payee.to_string(),
+            description: description.to_string(),
+            document: document.map(str::to_string),
+        };
+        Ok(Expenditure {
+            inner,
+            origin: Origin::default(),
+        })
+    }
+
+    /// Voucher reference (numero de piece), unique in a ledger.
+    #[getter]
+    fn voucher(&self) -> &str {
+        &self.inner.voucher
+    }
+
+    /// Date of the operation.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.inner.date)
+    }
+
+    /// Code of the budget line charged (text: `"0201"`).
+    #[getter]
+    fn line(&self) -> &str {
+        &self.inner.line
+    }
+
+    /// Amount in `currency`, exact; negative for a correction.
+    #[getter]
+    fn amount<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal_to_py(py, self.inner.amount)
+    }
+
+    /// ISO 4217 code of the amount's currency.
+    #[getter]
+    fn currency(&self) -> &str {
+        self.inner.currency.code()
+    }
+
+    /// Rate to the plan currency where no peg applies, or `None`.
+    #[getter]
+    fn rate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        optional_decimal_to_py(py, self.inner.rate)
+    }
+
+    /// Stage in the expenditure chain: `"engagement"`, `"liquidation"`, `"ordonnancement"`
+    /// or `"paiement"`.
+    #[getter]
+    fn stage(&self) -> &'static str {
+        self.inner.stage.code()
+    }
+
+    /// Who is paid.
+    #[getter]
+    fn payee(&self) -> &str {
+        &self.inner.payee
+    }
+
+    /// What for.
+    #[getter]
+    fn description(&self) -> &str {
+        &self.inner.description
+    }
+
+    /// Supporting document reference, or `None`.
+    #[getter]
+    fn document(&self) -> Option<&str> {
+        self.inner.document.as_deref()
+    }
+
+    /// Where the entry came from (`"ledger.json expenditures[3]"`, `"records[3]"`), or `None`.
+    #[getter]
+    fn origin(&self) -> Option<String> {
+        origin_text(&self.origin)
+    }
+
+    /// The fields as a dict (the keys `Ledger.from_records` reads).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        expenditure_to_dict(py, &self.inner)
+    }
+
+    fn __eq__(&self, other: &Bound<'_, Expenditure>) -> bool {
+        self.inner == other.get().inner
+    }
+
+    fn __repr__(&self) -> String {
+        let e = &self.inner;
+        format!(
+            "<Expenditure {} {} line={} {} {} {}>",
+            e.voucher, e.date, e.line, e.amount, e.currency, e.stage
+        )
+    }
+}
+
+/// The expenditure journal: append-only, keyed by voucher.
+///
+/// The same voucher twice with the same content is recognised and counted once (see
+/// `duplicates`); the same voucher with different content raises
+/// `planfin.LedgerConflictError`. `len(ledger)` counts distinct entries; iterating yields
+/// `Expenditure` objects in the order they were read.
+#[pyclass(module = "planfin._planfin", name = "Ledger", frozen, sequence)]
+pub struct Ledger {
+    pub(crate) inner: CoreLedger,
+}
+
+/// The record at `index` of an iterable: a mapping or an `Expenditure`.
+fn record(
+    item: &Bound<'_, PyAny>,
+    index: usize,
+    place: &str,
+    default_currency: Option<Currency>,
+) -> PyResult<CoreExpenditure> {
+    let py = item.py();
+    if let Ok(e) = item.cast::<Expenditure>() {
+        return Ok(e.get().inner.clone());
+    }
+    let prefix = format!("{place}: ");
+    let result = if let Ok(dict) = item.cast::<PyDict>() {
+        check_fields(py, dict.keys().iter(), index, place)?;
+        expenditure_from_fields(
+            |f| Ok(dict.get_item(f)?.filter(|o| !o.is_none())),
+            &prefix,
+            default_currency,
+        )
+    } else if let Ok(mapping) = item.cast::<PyMapping>() {
+        let keys = mapping.keys()?;
+        check_fields(py, keys.iter(), index, place)?;
+        expenditure_from_fields(
+            |f| {
+                Ok(if mapping.contains(f)? {
+                    Some(mapping.get_item(f)?).filter(|o| !o.is_none())
+                } else {
+                    None
+                })
+            },
+            &prefix,
+            default_currency,
+        )
+    } else {
+        let name = item.get_type().name()?;
+        return Err(PyTypeError::new_err(format!(
+            "{place} must be a dict (or another mapping) or a planfin.Expenditure, got {}",
+            name.to_cow()?
+        )));
+    };
+    result.map_err(|e| match e {
+        FieldError::Missing(field) => errors::record_error(
+            py,
+            format!(
+                "{place}: no {field}: every record needs voucher, date, line, amount and currency"
+            ),
+            index,
+            Some(field),
+        ),
+        FieldError::Value(field, message) => {
+            errors::record_error(py, format!("{place}: {message}"), index, Some(field))
+        }
+        FieldError::Python(e) => e,
+    })
+}
+
+/// Refuses a record with a field planfin does not know (a typo would otherwise be ignored).
+fn check_fields<'py>(
+    py: Python<'py>,
+    keys: impl Iterator<Item = Bound<'py, PyAny>>,
+    index: usize,
+    place: &str,
+) -> PyResult<()> {
+    for key in keys {
+        let known = key
+            .cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_str().ok().map(|s| FIELDS.contains(&s)))
+            .unwrap_or(false);
+        if !known {
+            let shown = key.repr()?;
+            return Err(errors::record_error(
+                py,
+                format!(
+                    "{place}: unknown field {}: the fields are {}",
+                    shown.to_cow()?,
+                    FIELDS.join(", ")
+                ),
+                index,
+                None,
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl Ledger {
+    fn build(
+        py: Python<'_>,
+        records: &Bound<'_, PyAny>,
+        currency: Option<&str>,
+        source: Option<&str>,
+        place: impl Fn(usize) -> String,
+    ) -> PyResult<Ledger> {
+        let default_currency = currency
+            .map(Currency::from_str)
+            .transpose()
+            .map_err(|e| errors::money_error(py, &e))?;
+        let mut entries = Vec::new();
+        for (i, item) in records.try_iter()?.enumerate() {
+            let item = item?;
+            let place = place(i);
+            let e = record(&item, i, &place, default_currency)?;
+            let origin = Origin {
+                file: source.map(str::to_string),
+                place: Some(place),
+            };
+            entries.push((e, origin));
+        }
+        let (inner, conflicts) = py.detach(|| CoreLedger::from_entries(entries));
+        if conflicts.is_empty() {
+            Ok(Ledger { inner })
+        } else {
+            Err(errors::ledger_errors(py, &conflicts))
+        }
+    }
+
+    fn entry(&self, index: usize) -> Option<Expenditure> {
+        let inner = self.inner.entries().get(index)?.clone();
+        let origin = self.inner.origins().get(index).cloned().unwrap_or_default();
+        Some(Expenditure { inner, origin })
+    }
+}
+
+#[pymethods]
+impl Ledger {
+    /// An empty ledger.
+    #[new]
+    fn new() -> Ledger {
+        Ledger {
+            inner: CoreLedger::new(),
+        }
+    }
+
+    /// A ledger from an iterable of records: dicts (or other mappings) with the keys
+    /// `voucher`, `date`, `line`, `amount`, `currency` and optionally `rate`, `stage`,
+    /// `payee`, `description`, `document`, or `Expenditure` objects.
+    ///
+    /// Amounts must be `decimal.Decimal` or `int` (a float raises `TypeError`), dates
+    /// `datetime.date`, codes `str`. `currency` is the currency of records that have none;
+    /// `source` names the records in messages and origins (`"january"`). A bad record raises
+    /// `planfin.RecordError` (or `TypeError`) naming it (`records[3]`); vouchers that conflict
+    /// raise `planfin.LedgerConflictError`.
+    #[staticmethod]
+    #[pyo3(signature = (records, *, currency=None, source=None))]
+    fn from_records(
+        py: Python<'_>,
+        records: &Bound<'_, PyAny>,
+        currency: Option<&str>,
+        source: Option<&str>,
+    ) -> PyResult<Ledger> {
+        Ledger::build(py, records, currency, source, |i| format!("records[{i}]"))
+    }
+
+    /// A ledger from a pandas DataFrame with one row per expenditure and the columns of
+    /// `Ledger.from_records` (extra columns are refused). Missing values (NaN, None, NaT)
+    /// are absent fields; datetime64 columns holding dates only are read as dates. Messages
+    /// name rows by position (`row 3`).
+    #[staticmethod]
+    #[pyo3(signature = (df, *, currency=None, source=None))]
+    fn from_pandas(
+        py: Python<'_>,
+        df: &Bound<'_, PyAny>,
+        currency: Option<&str>,
+        source: Option<&str>,
+    ) -> PyResult<Ledger> {
+        let records = py
+            .import("planfin._pandas")?
+            .call_method1("records_of_frame", (df,))?;
+        Ledger::build(py, &records, currency, source, |i| format!("row {i}"))
+    }
+
+    /// Reads a ledger from JSON text (the format of `Ledger.to_json()`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Ledger> {
+        py.detach(|| ledger_from_json(text, "<string>"))
+            .map(|inner| Ledger { inner })
+            .map_err(|e| errors::json_error(py, e))
+    }
+
+    /// A new ledger with the entries of this one, then those of `other`: a voucher present
+    /// in both with the same content is counted once (and listed in `duplicates`); with
+    /// different content, `planfin.LedgerConflictError` is raised.
+    fn merge(&self, py: Python<'_>, other: &Bound<'_, Ledger>) -> PyResult<Ledger> {
+        let first = &self.inner;
+        let second = &other.get().inner;
+        let (inner, conflicts) = py.detach(|| {
+            let mut merged = first.clone();
+            let conflicts = merged.extend(second.clone());
+            (merged, conflicts)
+        });
+        if conflicts.is_empty() {
+            Ok(Ledger { inner })
+        } else {
+            Err(errors::ledger_errors(py, &conflicts))
+        }
+    }
+
+    /// The entry with `voucher`, or `None`.
+    fn get(&self, voucher: &str) -> Option<Expenditure> {
+        let index = self
+            .inner
+            .entries()
+            .iter()
+            .position(|e| e.voucher == voucher)?;
+        self.entry(index)
+    }
+
+    /// Vouchers seen twice with identical content (counted once):
+    /// `[{"voucher", "first", "again"}]`, the last two being where each copy was read.
+    #[getter]
+    fn duplicates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for d in self.inner.duplicates() {
+            let dict = PyDict::new(py);
+            dict.set_item("voucher", &d.voucher)?;
+            dict.set_item("first", d.first.to_string())?;
+            dict.set_item("again", d.again.to_string())?;
+            list.append(dict)?;
+        }
+        Ok(list)
+    }
+
+    /// The entries as a list of dicts (the keys `Ledger.from_records` reads).
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items = self
+            .inner
+            .entries()
+            .iter()
+            .map(|e| expenditure_to_dict(py, e))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
+    }
+
+    /// The entries as a pandas DataFrame (pandas is imported now, not before). Amounts and
+    /// rates are `decimal.Decimal` in object columns, exact; `float_amounts=True` converts
+    /// them to float64 for plotting (no longer exact). Dates are `datetime.date`.
+    #[pyo3(signature = (float_amounts=false))]
+    fn to_pandas<'py>(&self, py: Python<'py>, float_amounts: bool) -> PyResult<Bound<'py, PyAny>> {
+        let records = self.to_records(py)?;
+        py.import("planfin._pandas")?.call_method1(
+            "frame",
+            (
+                records,
+                FIELDS.to_vec(),
+                vec!["amount", "rate"],
+                float_amounts,
+            ),
+        )
+    }
+
+    /// The ledger as pretty JSON, readable by `planfin.read_ledger` and `Ledger.from_json`.
+    fn to_json(&self, py: Python<'_>) -> String {
+        let ledger = &self.inner;
+        py.detach(|| ledger_to_json(ledger))
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __getitem__(&self, index: isize) -> PyResult<Expenditure> {
+        let len = self.inner.len();
+        let position = if index < 0 {
+            len.checked_sub(index.unsigned_abs())
+        } else {
+            Some(index.unsigned_abs())
+        };
+        position.and_then(|i| self.entry(i)).ok_or_else(|| {
+            PyIndexError::new_err(format!("ledger index {index} out of range ({len} entries)"))
+        })
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> LedgerIterator {
+        LedgerIterator {
+            ledger: slf.unbind(),
+            next: AtomicUsize::new(0),
+        }
+    }
+
+    fn __eq__(&self, other: &Bound<'_, Ledger>) -> bool {
+        self.inner.entries() == other.get().inner.entries()
+    }
+
+    fn __repr__(&self) -> String {
+        let entries = self.inner.entries();
+        let first = entries.iter().map(|e| e.date).min();
+        let last = entries.iter().map(|e| e.date).max();
+        match (first, last) {
+            (Some(first), Some(last)) => format!(
+                "<Ledger entries={} duplicates={} {first}..{last}>",
+                entries.len(),
+                self.inner.duplicates().len()
+            ),
+            _ => "<Ledger entries=0>".to_string(),
+        }
+    }
+}
+
+/// Iterator over a ledger's entries.
+#[pyclass(module = "planfin._planfin", name = "LedgerIterator", frozen)]
+pub struct LedgerIterator {
+    ledger: Py<Ledger>,
+    next: AtomicUsize,
+}
+
+#[pymethods]
+impl LedgerIterator {
+    fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self) -> Option<Expenditure> {
+        let index = self.next.fetch_add(1, Ordering::Relaxed);
+        self.ledger.get().entry(index)
+    }
+}
+
+/// Reads a ledger file: JSON (`.json`), or a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+///
+/// `plan` is the plan the ledger is read for: a workbook's amounts without a currency are in
+/// the plan currency. Raises `FileNotFoundError` (and the other `OSError`s) when the file
+/// cannot be opened, `planfin.JsonError` for malformed JSON, `planfin.WorkbookError` for a
+/// workbook that cannot be imported (every bad cell in `.errors`),
+/// `planfin.LedgerConflictError` for conflicting vouchers. Reading runs with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (path, plan=None))]
+pub fn read_ledger(
+    py: Python<'_>,
+    path: PathBuf,
+    plan: Option<&Bound<'_, Plan>>,
+) -> PyResult<Ledger> {
+    let _ = plan;
+    match Format::of(&path) {
+        Format::Json => files::read_json(py, &path, ledger_from_json).map(|inner| Ledger { inner }),
+        Format::Workbook => Err(errors::workbook_unavailable(py, &files::name(&path))),
+    }
+}
+
+/// The illustrative sample ledger of the embedded CNLTP plan (370 vouchers exercising every
+/// flag and stage).
+#[pyfunction]
+pub fn cnltp_ledger() -> Ledger {
+    Ledger {
+        inner: planfin_core::cnltp::ledger(),
+    }
+}

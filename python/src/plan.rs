@@ -1,0 +1,290 @@
+//! `planfin.Plan`, `planfin.read_plan` and `planfin.cnltp_plan`.
+
+use std::path::PathBuf;
+
+use planfin_core::json::{plan_from_json, plan_to_json};
+use planfin_core::plan::{BudgetLine, Plan as CorePlan};
+use planfin_core::report::{ReportOptions, variance};
+use planfin_core::validation::{validate_ledger, validate_plan};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use crate::convert::{self, date_to_py, decimal_to_py, findings_to_py, text_to_py};
+use crate::errors;
+use crate::files::{self, Format};
+use crate::ledger::Ledger;
+use crate::report::VarianceReport;
+
+/// A budget plan: ceiling, period, objectives, budget lines, funding sources, amendments.
+///
+/// Read one with `planfin.read_plan(path)` or take the embedded CNLTP plan with
+/// `planfin.cnltp_plan()`. A plan is immutable; amounts are `decimal.Decimal`, dates
+/// `datetime.date`.
+#[pyclass(module = "planfin._planfin", name = "Plan", frozen)]
+pub struct Plan {
+    pub(crate) inner: CorePlan,
+}
+
+fn line_to_py<'py>(py: Python<'py>, line: &BudgetLine) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("code", &line.code)?;
+    dict.set_item("objective", &line.objective)?;
+    dict.set_item("label", text_to_py(py, &line.label)?)?;
+    dict.set_item("source", &line.source)?;
+    let amounts = PyList::empty(py);
+    for pa in &line.amounts {
+        let item = PyDict::new(py);
+        item.set_item("period", pa.period.to_string())?;
+        item.set_item("amount", decimal_to_py(py, pa.amount)?)?;
+        amounts.append(item)?;
+    }
+    dict.set_item("amounts", amounts)?;
+    let initial = line.initial().map_err(|e| errors::money_error(py, &e))?;
+    dict.set_item("initial", decimal_to_py(py, initial)?)?;
+    match &line.costing {
+        Some(c) => {
+            let costing = PyDict::new(py);
+            costing.set_item("unit", &c.unit)?;
+            costing.set_item("quantity", decimal_to_py(py, c.quantity)?)?;
+            costing.set_item("unit_cost", decimal_to_py(py, c.unit_cost)?)?;
+            dict.set_item("costing", costing)?;
+        }
+        None => dict.set_item("costing", py.None())?,
+    }
+    Ok(dict)
+}
+
+#[pymethods]
+impl Plan {
+    /// Reads a plan from JSON text (the format of `Plan.to_json()`).
+    ///
+    /// Raises `planfin.JsonError` (with `.line` and `.column`) when the text is not a plan.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Plan> {
+        py.detach(|| plan_from_json(text, "<string>"))
+            .map(|inner| Plan { inner })
+            .map_err(|e| errors::json_error(py, e))
+    }
+
+    /// Short code of the plan (`"CNLTP-2018-2019"`).
+    #[getter]
+    fn code(&self) -> &str {
+        &self.inner.code
+    }
+
+    /// Title in French and English: `{"fr": ..., "en": ...}`.
+    #[getter]
+    fn title<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        text_to_py(py, &self.inner.title)
+    }
+
+    /// The organisation that executes the plan.
+    #[getter]
+    fn organisation(&self) -> &str {
+        &self.inner.organisation
+    }
+
+    /// The plan currency as an ISO 4217 code (`"XOF"`): every report is in it.
+    #[getter]
+    fn currency(&self) -> &str {
+        self.inner.currency.code()
+    }
+
+    /// First day of the plan period.
+    #[getter]
+    fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.inner.start)
+    }
+
+    /// Last day of the plan period.
+    #[getter]
+    fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.inner.end)
+    }
+
+    /// The budget ceiling (plafond), exact.
+    #[getter]
+    fn ceiling<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal_to_py(py, self.inner.ceiling)
+    }
+
+    /// Strategic objectives: `[{"code", "title": {"fr", "en"}}]`.
+    #[getter]
+    fn objectives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for o in &self.inner.objectives {
+            let dict = PyDict::new(py);
+            dict.set_item("code", &o.code)?;
+            dict.set_item("title", text_to_py(py, &o.title)?)?;
+            list.append(dict)?;
+        }
+        Ok(list)
+    }
+
+    /// Funding sources: `[{"code", "name": {"fr", "en"}, "kind"}]`, kind being
+    /// `"state_budget"`, `"donor"` or `"other"`.
+    #[getter]
+    fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for s in &self.inner.sources {
+            let dict = PyDict::new(py);
+            dict.set_item("code", &s.code)?;
+            dict.set_item("name", text_to_py(py, &s.name)?)?;
+            dict.set_item("kind", s.kind.code())?;
+            list.append(dict)?;
+        }
+        Ok(list)
+    }
+
+    /// Budget lines: `[{"code", "objective", "label": {"fr", "en"}, "source",
+    /// "amounts": [{"period", "amount"}], "initial", "costing"}]`; `costing` is `None` or
+    /// `{"unit", "quantity", "unit_cost"}`.
+    #[getter]
+    fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items = self
+            .inner
+            .lines
+            .iter()
+            .map(|l| line_to_py(py, l))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
+    }
+
+    /// Amendments (virements, revisions): `[{"reference", "date", "from", "to", "amount",
+    /// "source", "reason", "approved_by"}]`; `from`, `to` and `source` may be `None`.
+    #[getter]
+    fn amendments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for a in &self.inner.amendments {
+            let dict = PyDict::new(py);
+            dict.set_item("reference", &a.reference)?;
+            dict.set_item("date", date_to_py(py, a.date)?)?;
+            dict.set_item("from", a.from.as_deref())?;
+            dict.set_item("to", a.to.as_deref())?;
+            dict.set_item("amount", decimal_to_py(py, a.amount)?)?;
+            dict.set_item("source", a.source.as_deref())?;
+            dict.set_item("reason", &a.reason)?;
+            dict.set_item("approved_by", &a.approved_by)?;
+            list.append(dict)?;
+        }
+        Ok(list)
+    }
+
+    /// Exchange rates supplied with the plan: `[{"date", "from", "to", "rate"}]`.
+    #[getter]
+    fn rates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for r in &self.inner.rates {
+            let dict = PyDict::new(py);
+            dict.set_item("date", date_to_py(py, r.date)?)?;
+            dict.set_item("from", r.from.code())?;
+            dict.set_item("to", r.to.code())?;
+            dict.set_item("rate", decimal_to_py(py, r.rate)?)?;
+            list.append(dict)?;
+        }
+        Ok(list)
+    }
+
+    /// Every finding of validation, errors and warnings, as
+    /// `[{"code", "severity", "message", "location"}]`: the plan's, and the ledger's against
+    /// the plan when a ledger is given. An empty list means nothing to report.
+    #[pyo3(signature = (ledger=None))]
+    fn validate<'py>(
+        &self,
+        py: Python<'py>,
+        ledger: Option<&Bound<'py, Ledger>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let plan = &self.inner;
+        let ledger = ledger.map(|l| &l.get().inner);
+        let findings = py.detach(|| {
+            let mut findings = validate_plan(plan);
+            if let Some(ledger) = ledger {
+                findings.extend(validate_ledger(plan, ledger));
+            }
+            findings
+        });
+        findings_to_py(py, &findings)
+    }
+
+    /// The budget-vs-actual variance report of this plan against `ledger`.
+    ///
+    /// - `as_of`: cut-off `datetime.date`; amendments and expenditures dated after it are
+    ///   left out. `None`: nothing is left out.
+    /// - `by`: `"objective"`, `"line"`, `"source"` or `"period"`.
+    /// - `lang`: `"fr"` or `"en"`, for labels.
+    /// - `tolerance`: a percentage (`Decimal` or `int`); rows whose |variance| exceeds it of
+    ///   their revised budget are flagged `over_tolerance`.
+    ///
+    /// Raises `planfin.ValidationError` (with every finding in `.findings`) when validation
+    /// finds errors. The computation runs with the GIL released.
+    #[pyo3(signature = (ledger, as_of=None, by="objective", lang="fr", tolerance=None))]
+    fn variance(
+        &self,
+        py: Python<'_>,
+        ledger: &Bound<'_, Ledger>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        by: &str,
+        lang: &str,
+        tolerance: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<VarianceReport> {
+        let options = ReportOptions {
+            as_of: convert::optional_date(as_of, "as_of")?,
+            by: convert::grouping(by)?,
+            tolerance: convert::optional_amount(tolerance, "tolerance")?,
+            lang: convert::lang(lang)?,
+        };
+        let plan = &self.inner;
+        let ledger = &ledger.get().inner;
+        py.detach(|| variance(plan, ledger, &options))
+            .map(VarianceReport::from)
+            .map_err(|e| errors::report_error(py, e))
+    }
+
+    /// The plan as pretty JSON, readable by `planfin.read_plan` and `Plan.from_json`.
+    fn to_json(&self, py: Python<'_>) -> String {
+        let plan = &self.inner;
+        py.detach(|| plan_to_json(plan))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, Plan>) -> bool {
+        self.inner == other.get().inner
+    }
+
+    fn __repr__(&self) -> String {
+        let p = &self.inner;
+        format!(
+            "<Plan {} {}..{} ceiling={} {} objectives={} lines={} amendments={}>",
+            p.code,
+            p.start,
+            p.end,
+            p.ceiling,
+            p.currency,
+            p.objectives.len(),
+            p.lines.len(),
+            p.amendments.len()
+        )
+    }
+}
+
+/// Reads a plan file: JSON (`.json`), or a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+///
+/// Raises `FileNotFoundError` (and the other `OSError`s) when the file cannot be opened,
+/// `planfin.JsonError` for a malformed JSON plan, `planfin.WorkbookError` for a workbook that
+/// cannot be imported. Reading runs with the GIL released.
+#[pyfunction]
+pub fn read_plan(py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
+    match Format::of(&path) {
+        Format::Json => files::read_json(py, &path, plan_from_json).map(|inner| Plan { inner }),
+        Format::Workbook => Err(errors::workbook_unavailable(py, &files::name(&path))),
+    }
+}
+
+/// The embedded CNLTP plan: Mali's national committee against trafficking in persons,
+/// advocacy action plan 2018-2019, ceiling 206,850,000 XOF, five objectives. Its lines,
+/// sources and amendments are illustrative.
+#[pyfunction]
+pub fn cnltp_plan() -> Plan {
+    Plan {
+        inner: planfin_core::cnltp::plan(),
+    }
+}
