@@ -1,0 +1,179 @@
+//! Dates: Excel serial dates (1900 and 1904 systems), ODS ISO dates, and date text
+//! (`31/12/2019`, `31-12-2019`, `2019-12-31`).
+
+use calamine::ExcelDateTime;
+use chrono::NaiveDate;
+
+use crate::cell::{Problem, Value, common_problem};
+
+const WHAT: &str = "a date";
+const FIX: &str = "format the cell as a date, or type it as dd/mm/yyyy (31/12/2019)";
+
+/// Last serial day Excel knows: 9999-12-31 in the 1900 system.
+const MAX_SERIAL: f64 = 2_958_466.0;
+
+/// A date from a cell.
+pub(crate) fn date(v: &Value<'_>) -> Result<NaiveDate, Problem> {
+    if let Some(p) = common_problem(v, WHAT) {
+        return Err(p);
+    }
+    match v {
+        Value::Date(d) => from_serial(d),
+        Value::IsoDate(s) => from_text(s),
+        Value::Text(s) => from_text(s),
+        Value::Int(_) | Value::Float(_) => Err(Problem::new(
+            WHAT,
+            "the cell holds a plain number, not a date",
+            FIX,
+        )),
+        _ => Err(Problem::new(WHAT, "the cell does not hold a date", FIX)),
+    }
+}
+
+/// The date of an Excel serial date-time, in its workbook's date system (the time is dropped).
+/// Serial numbers outside Excel's range, durations and 1900-02-29 (which Excel counts but never
+/// existed) are refused.
+pub(crate) fn from_serial(d: &ExcelDateTime) -> Result<NaiveDate, Problem> {
+    if d.is_duration() {
+        return Err(Problem::new(
+            WHAT,
+            "the cell is formatted as a duration",
+            FIX,
+        ));
+    }
+    let serial = d.as_f64();
+    if !(serial.is_finite() && (0.0..MAX_SERIAL).contains(&serial)) {
+        return Err(Problem::new(
+            WHAT,
+            format!("{serial} is outside the dates a spreadsheet can hold"),
+            FIX,
+        ));
+    }
+    let (y, m, day, ..) = d.to_ymd_hms_milli();
+    NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day)).ok_or_else(|| {
+        Problem::new(
+            WHAT,
+            format!("{day:02}/{m:02}/{y} does not exist (the spreadsheet 1900 leap-year bug)"),
+            FIX,
+        )
+    })
+}
+
+/// A date typed as text: `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, and an ISO
+/// date-time (`2019-12-31T00:00:00`, as ods files store dates).
+pub(crate) fn from_text(s: &str) -> Result<NaiveDate, Problem> {
+    let s = s.trim();
+    let head = s.split(['T', ' ']).next().unwrap_or(s);
+    let parts: Vec<&str> = head.split(['/', '-', '.']).collect();
+    let number = |p: &str| -> Option<u32> {
+        if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            None
+        } else {
+            p.parse().ok()
+        }
+    };
+    let bad = |rule: &str| Problem::new(WHAT, rule.to_string(), FIX);
+    if parts.len() != 3 {
+        return Err(bad("a date is day/month/year, e.g. 31/12/2019"));
+    }
+    let (Some(a), Some(b), Some(c)) = (number(parts[0]), number(parts[1]), number(parts[2])) else {
+        return Err(bad("a date is day/month/year, e.g. 31/12/2019"));
+    };
+    let (year, month, day) = if parts[0].len() == 4 {
+        (a, b, c)
+    } else if parts[2].len() == 4 {
+        (c, b, a)
+    } else {
+        return Err(bad("the year must have four digits"));
+    };
+    if !(1900..=9999).contains(&year) {
+        return Err(bad("the year must be between 1900 and 9999"));
+    }
+    if month > 12 && parts[2].len() == 4 {
+        return Err(bad("the month is above 12: dates are day/month/year"));
+    }
+    i32::try_from(year)
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .ok_or_else(|| bad("there is no such day"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::ExcelDateTimeType;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    fn serial(v: f64, is_1904: bool) -> Result<NaiveDate, Problem> {
+        date(&Value::Date(ExcelDateTime::new(
+            v,
+            ExcelDateTimeType::DateTime,
+            is_1904,
+        )))
+    }
+
+    #[test]
+    fn serial_dates_in_both_systems() {
+        assert_eq!(serial(43101.0, false), Ok(ymd(2018, 1, 1)));
+        assert_eq!(serial(43101.75, false), Ok(ymd(2018, 1, 1)));
+        assert_eq!(serial(41639.0, true), Ok(ymd(2018, 1, 1)));
+        assert_eq!(serial(61.0, false), Ok(ymd(1900, 3, 1)));
+        assert_eq!(serial(1.0, false), Ok(ymd(1900, 1, 1)));
+        assert_eq!(serial(0.0, true), Ok(ymd(1904, 1, 1)));
+    }
+
+    #[test]
+    fn impossible_serials_are_refused() {
+        assert!(serial(60.0, false).is_err());
+        assert!(serial(-1.0, false).is_err());
+        assert!(serial(1e300, false).is_err());
+        assert!(serial(f64::NAN, false).is_err());
+        let duration = ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false);
+        assert!(date(&Value::Date(duration)).is_err());
+    }
+
+    #[test]
+    fn date_text_in_french_and_iso_order() {
+        for s in [
+            "31/12/2019",
+            "31-12-2019",
+            "31.12.2019",
+            "2019-12-31",
+            " 2019-12-31T00:00:00 ",
+        ] {
+            assert_eq!(from_text(s), Ok(ymd(2019, 12, 31)), "{s}");
+        }
+        assert_eq!(from_text("1/3/2019"), Ok(ymd(2019, 3, 1)));
+        assert_eq!(
+            date(&Value::IsoDate("2018-06-30".into())),
+            Ok(ymd(2018, 6, 30))
+        );
+    }
+
+    #[test]
+    fn bad_date_text_is_refused() {
+        for s in [
+            "12/31/2019",
+            "31/12/19",
+            "30/02/2019",
+            "hier",
+            "2019",
+            "31/12/2019/1",
+        ] {
+            assert!(from_text(s).is_err(), "{s}");
+        }
+        let e = from_text("12/31/2019").map_err(|p| p.rule);
+        assert_eq!(
+            e,
+            Err("the month is above 12: dates are day/month/year".to_string())
+        );
+    }
+
+    #[test]
+    fn plain_numbers_are_not_dates() {
+        assert!(date(&Value::Float(43101.0)).is_err());
+    }
+}

@@ -1,0 +1,286 @@
+//! The ledger workbook: one sheet `Depenses` (or `Expenditures`, ...) of expenditures.
+
+use std::path::Path;
+
+use planfin_core::currency::Currency;
+use planfin_core::expenditure::{Expenditure, Stage};
+use planfin_core::ledger::{Appended, Ledger, Origin};
+use planfin_core::money::checked_add;
+use rust_decimal::Decimal;
+
+use crate::amount::{amount, decimal};
+use crate::cell::{Problem, Value, code, text};
+use crate::error::{Errors, ImportError};
+use crate::header::{Columns, EXPENDITURES, LedgerCol, currency_hint, currency_word, normalise};
+use crate::options::ImportOptions;
+use crate::table::{
+    Sheet, Warnings, date, missing_required, read_table, subtotal_label, totals_label,
+};
+use crate::workbook::Workbook;
+use crate::{Imported, display_name};
+
+/// Reads a ledger workbook (.xlsx, .xlsm, .xlsb, .xls, .ods): the expenditures of its `Depenses`
+/// sheet (or `Expenditures`, `Journal`, ...; or its only sheet).
+///
+/// Columns, in any order, French or English: Date, N° pièce / Voucher, Ligne / Line,
+/// Montant / Amount (required), Devise / Currency, Taux / Rate, Etape / Stage,
+/// Bénéficiaire / Payee, Libellé / Description, Justificatif / Document. Title rows above the
+/// header, blank rows and totals rows (checked) are skipped. Nothing is returned unless every
+/// row imported.
+///
+/// ```no_run
+/// use planfin_xlsx::{read_ledger, ImportOptions};
+/// let imported = read_ledger("fixtures/xlsx/cnltp_ledger.xlsx", &ImportOptions::default())?;
+/// for w in &imported.warnings {
+///     eprintln!("{w}");
+/// }
+/// println!("{} expenditures", imported.value.len());
+/// # Ok::<(), planfin_xlsx::ImportError>(())
+/// ```
+pub fn read_ledger(
+    path: impl AsRef<Path>,
+    options: &ImportOptions,
+) -> Result<Imported<Ledger>, ImportError> {
+    let path = path.as_ref();
+    let file = display_name(path, options);
+    let mut wb = Workbook::open(path, &file, &options.limits)?;
+    let mut warnings = Warnings::default();
+    let names = wb.sheet_names().to_vec();
+    let sheet = match EXPENDITURES.find(&names) {
+        Some(s) => s.clone(),
+        None if names.len() == 1 => {
+            warnings.push(crate::Warning {
+                place: file.clone(),
+                message: format!(
+                    "no sheet named \"Depenses\": reading the only sheet, \"{}\"",
+                    names[0]
+                ),
+            });
+            names[0].clone()
+        }
+        None => {
+            return Err(ImportError::MissingSheet {
+                file,
+                sheet: EXPENDITURES.described(),
+                sheet_fr: EXPENDITURES.fr.to_string(),
+                found: names,
+            });
+        }
+    };
+    let mut errors = Errors::new(&file, options.limits.max_errors);
+    let mut ledger = Ledger::new();
+    let mut conflicts = Vec::new();
+    let mut sum = Decimal::ZERO;
+    let mut rows = 0usize;
+    let mut hint: Option<Option<Currency>> = None;
+    let mut ended = false;
+    {
+        let mut s = Sheet {
+            file: &file,
+            sheet: &sheet,
+            locale: options.locale,
+            errors: &mut errors,
+            warnings: &mut warnings,
+        };
+        read_table::<LedgerCol>(
+            &mut wb,
+            &file,
+            &sheet,
+            &missing_required,
+            &mut |h, r, cells| {
+                let hint =
+                    *hint.get_or_insert_with(|| h.text(LedgerCol::Amount).and_then(currency_hint));
+                if totals_label(cells) && !ended {
+                    ended = true;
+                    if let Some((c, v)) = h.get(cells, LedgerCol::Amount) {
+                        if s.errors.is_empty() {
+                            s.check_total(r, c, v, sum, rows);
+                        } else {
+                            s.warn(
+                                r,
+                                c,
+                                "totals row not checked: there are errors above".to_string(),
+                            );
+                        }
+                    }
+                    return Ok(());
+                }
+                let required = LedgerCol::REQUIRED
+                    .iter()
+                    .filter(|k| h.get(cells, **k).is_some_and(|(_, v)| !v.is_empty()))
+                    .count();
+                if ended {
+                    let first = cells.first().map_or(0, |(c, _)| *c);
+                    if required >= 2 {
+                        s.error(
+                            r,
+                            first,
+                            &cells[0].1,
+                            Problem::new(
+                                "a note (the table ends at its totals row)",
+                                "this row looks like an entry but stands below the totals row",
+                                "move the entry above the totals row, or delete the totals row",
+                            ),
+                        );
+                    } else {
+                        s.warn(r, first, "below the totals row: not imported".to_string());
+                    }
+                    return Ok(());
+                }
+                if required == 0 {
+                    let first = cells.first().map_or(0, |(c, _)| *c);
+                    let what = if subtotal_label(cells) {
+                        "subtotal row"
+                    } else {
+                        "row"
+                    };
+                    s.warn(
+                        r,
+                        first,
+                        format!("{what} without date, voucher, line or amount: skipped"),
+                    );
+                    return Ok(());
+                }
+                if let Some(e) = row(&mut s, h, r, cells, hint, options) {
+                    match checked_add(sum, e.amount) {
+                        Ok(x) => sum = x,
+                        Err(_) => {
+                            let col = h.col(LedgerCol::Amount).unwrap_or(0);
+                            s.error(
+                                r,
+                                col,
+                                &Value::Text(e.amount.to_string().into()),
+                                Problem::new(
+                                    "an amount",
+                                    "the amounts add up beyond what planfin can hold",
+                                    "check the amounts",
+                                ),
+                            );
+                        }
+                    }
+                    rows += 1;
+                    let origin = Origin::new(file.clone(), format!("{sheet}!A{}", r + 1));
+                    match ledger.append(e, origin) {
+                        Ok(Appended::New) => {}
+                        Ok(Appended::Duplicate) => s.warn(
+                            r,
+                            0,
+                            "same voucher and content as an earlier row: counted once".to_string(),
+                        ),
+                        Err(c) => conflicts.push(c),
+                    }
+                }
+                Ok(())
+            },
+        )?;
+    }
+    errors.into_result()?;
+    if !conflicts.is_empty() {
+        return Err(ImportError::Conflicts { file, conflicts });
+    }
+    Ok(Imported {
+        value: ledger,
+        warnings: warnings.into_vec(&file),
+    })
+}
+
+/// One expenditure row, or `None` with its problems recorded.
+fn row(
+    s: &mut Sheet<'_>,
+    h: &crate::table::Header<LedgerCol>,
+    r: u32,
+    cells: &crate::workbook::RowCells<'_>,
+    hint: Option<Currency>,
+    options: &ImportOptions,
+) -> Option<Expenditure> {
+    let date = s.need(r, h.get(cells, LedgerCol::Date), date);
+    let voucher = s.need(r, h.get(cells, LedgerCol::Voucher), code);
+    let line = s.need(r, h.get(cells, LedgerCol::Line), code);
+    let column_currency = s.opt(r, h.get(cells, LedgerCol::Currency), currency);
+    let declared = column_currency.flatten().or(hint);
+    let fallback = declared.unwrap_or(options.currency);
+    let amount_cell = h.get(cells, LedgerCol::Amount);
+    let read = s.need(r, amount_cell, |v| {
+        let a = amount(v, Some(fallback), options.locale)?;
+        match (a.currency, declared) {
+            (Some(said), Some(d)) if said != d && !(said.is_cfa_franc() && d.is_cfa_franc()) => {
+                Err(Problem::new(
+                    "an amount",
+                    format!("the amount says {said} but the currency of the row is {d}"),
+                    "make the amount and the Devise column agree",
+                ))
+            }
+            _ => Ok(a),
+        }
+    });
+    let rate = s.opt(r, h.get(cells, LedgerCol::Rate), |v| {
+        let d = decimal(v, options.locale)?;
+        if d <= Decimal::ZERO {
+            return Err(Problem::new(
+                "a rate",
+                "a rate is positive",
+                "type the rate, e.g. 655.957",
+            ));
+        }
+        Ok(d)
+    });
+    let stage = s.opt(r, h.get(cells, LedgerCol::Stage), stage);
+    let payee = s.need(
+        r,
+        Some(h.get(cells, LedgerCol::Payee).unwrap_or((0, &Value::Empty))),
+        text,
+    );
+    let description = s.need(
+        r,
+        Some(
+            h.get(cells, LedgerCol::Description)
+                .unwrap_or((0, &Value::Empty)),
+        ),
+        text,
+    );
+    let document = s.opt(r, h.get(cells, LedgerCol::Document), text);
+    let a = read?;
+    Some(Expenditure {
+        voucher: voucher?,
+        date: date?,
+        line: line?,
+        amount: a.value,
+        currency: declared.or(a.currency).unwrap_or(options.currency),
+        rate: rate?,
+        stage: stage?.unwrap_or_default(),
+        payee: payee?,
+        description: description?,
+        document: document?.filter(|d| !d.is_empty()),
+    })
+}
+
+/// A currency cell: an ISO code or a usual word (`FCFA`, `F CFA`, `€`, `Euro`).
+pub(crate) fn currency(v: &Value<'_>) -> Result<Currency, Problem> {
+    let bad = || {
+        Problem::new(
+            "a currency",
+            "a currency is an ISO code or FCFA",
+            "write XOF (or FCFA), EUR, USD, ...",
+        )
+    };
+    let t = v.as_text().ok_or_else(bad)?;
+    if t == "€" {
+        return Ok(Currency::EUR);
+    }
+    if let Some(c) = currency_word(&normalise(t)) {
+        return Ok(c);
+    }
+    t.parse::<Currency>().map_err(|_| bad())
+}
+
+/// A stage cell: `Engagement`, `Liquidation`, `Ordonnancement`, `Paiement` or their usual forms.
+fn stage(v: &Value<'_>) -> Result<Stage, Problem> {
+    let t = v.as_text().unwrap_or_default();
+    t.parse::<Stage>().map_err(|_| {
+        Problem::new(
+            "a stage",
+            "the stages are engagement, liquidation, ordonnancement and paiement",
+            "write one of them (an empty cell means paiement)",
+        )
+    })
+}

@@ -1,0 +1,83 @@
+//! How to import: the locale of text amounts, the default currency, and the safety limits.
+
+use planfin_core::currency::Currency;
+
+use crate::amount::Locale;
+
+/// Options of [`crate::read_plan`] and [`crate::read_ledger`].
+///
+/// ```
+/// use planfin_xlsx::{ImportOptions, Locale};
+/// let options = ImportOptions { locale: Locale::DecimalComma, ..ImportOptions::default() };
+/// assert_eq!(options.currency.code(), "XOF");
+/// assert_eq!(options.limits.max_errors, 50);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// How `1,000` and `1.000` are read in text amounts (refused while undeclared).
+    pub locale: Locale,
+    /// The currency of ledger amounts when neither a `Devise` column, nor the amount's text, nor
+    /// the amount's header (`Montant (EUR)`) names one.
+    pub currency: Currency,
+    /// The name of the file in messages; by default, the path as given.
+    pub display_name: Option<String>,
+    /// Safety limits.
+    pub limits: Limits,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            locale: Locale::Undeclared,
+            currency: Currency::XOF,
+            display_name: None,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Limits that keep a hostile or broken file from exhausting time or memory. The defaults
+/// accept a 1,000,000-row ledger.
+///
+/// ```
+/// let limits = planfin_xlsx::Limits { max_cells: 1_000, ..Default::default() };
+/// assert!(limits.max_file_bytes > 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file on disk.
+    pub max_file_bytes: u64,
+    /// Most entries in a zip container.
+    pub max_zip_entries: u64,
+    /// Largest declared uncompressed size of one zip entry (a worksheet, streamed).
+    pub max_entry_bytes: u64,
+    /// Largest declared uncompressed size of `sharedStrings.xml` (held in memory).
+    pub max_shared_strings_bytes: u64,
+    /// Largest declared uncompressed size of all entries together.
+    pub max_total_bytes: u64,
+    /// Highest compression ratio of an entry above 1 MiB (deflate tops out near 1032:1; real
+    /// worksheets stay well under 100:1).
+    pub max_ratio: u64,
+    /// Most non-empty cells read in one sheet.
+    pub max_cells: u64,
+    /// Most characters in one text cell (Excel's own limit is 32,767).
+    pub max_text_chars: usize,
+    /// Most cell errors kept (all are counted).
+    pub max_errors: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 1 << 30,
+            max_zip_entries: 10_000,
+            max_entry_bytes: 2 << 30,
+            max_shared_strings_bytes: 512 << 20,
+            max_total_bytes: 4 << 30,
+            max_ratio: 200,
+            max_cells: 50_000_000,
+            max_text_chars: 32_767,
+            max_errors: 50,
+        }
+    }
+}

@@ -1,0 +1,742 @@
+//! The plan workbook: sheets Plan (key/value rows), Objectifs, Sources, Lignes and, optionally,
+//! Amendements.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use planfin_core::amendment::Amendment;
+use planfin_core::currency::Currency;
+use planfin_core::money::checked_add;
+use planfin_core::plan::{
+    BudgetLine, FiscalPeriod, FundingSource, Objective, PeriodAmount, Plan, SourceKind, Text,
+    UnitCosting,
+};
+use rust_decimal::Decimal;
+
+use crate::amount::{amount, decimal};
+use crate::cell::{Problem, Value, code, text};
+use crate::error::{Errors, ImportError};
+use crate::header::{
+    AMENDMENTS, AmendmentCol, Columns, LINES, LineCol, OBJECTIVES, ObjectiveCol, PLAN, PlanKey,
+    SOURCES, SheetKind, SourceCol, normalise,
+};
+use crate::ledger::currency;
+use crate::options::ImportOptions;
+use crate::table::{
+    Header, Sheet, Warnings, date, missing_required, read_table, subtotal_label, totals_label,
+};
+use crate::workbook::{RowCells, Workbook};
+use crate::{Imported, display_name};
+
+/// Reads a plan workbook (.xlsx, .xlsm, .xlsb, .xls, .ods).
+///
+/// Sheets, French or English names: `Plan` (rows of key and value: Code, Titre, Titre EN,
+/// Organisation, Devise, Début, Fin, Plafond), `Objectifs` (Code, Intitulé, Title EN),
+/// `Sources` (Code, Nom, Type), `Lignes` (Code, Objectif, Libellé, Source, and either Année +
+/// Montant rows or one column per year with an optional Total), and optionally `Amendements`
+/// (Date, Référence, De, Vers, Montant, Source, Motif, Approuvé par).
+///
+/// ```no_run
+/// use planfin_xlsx::{read_plan, ImportOptions};
+/// let plan = read_plan("fixtures/xlsx/cnltp_plan.xlsx", &ImportOptions::default())?.value;
+/// assert_eq!(plan.currency.code(), "XOF");
+/// # Ok::<(), planfin_xlsx::ImportError>(())
+/// ```
+pub fn read_plan(
+    path: impl AsRef<Path>,
+    options: &ImportOptions,
+) -> Result<Imported<Plan>, ImportError> {
+    let path = path.as_ref();
+    let file = display_name(path, options);
+    let mut wb = Workbook::open(path, &file, &options.limits)?;
+    let names = wb.sheet_names().to_vec();
+    let find = |kind: &SheetKind| -> Result<String, ImportError> {
+        kind.find(&names)
+            .cloned()
+            .ok_or_else(|| ImportError::MissingSheet {
+                file: file.clone(),
+                sheet: kind.described(),
+                sheet_fr: kind.fr.to_string(),
+                found: names.clone(),
+            })
+    };
+    let plan_sheet = find(&PLAN)?;
+    let objectives_sheet = find(&OBJECTIVES)?;
+    let sources_sheet = find(&SOURCES)?;
+    let lines_sheet = find(&LINES)?;
+    let amendments_sheet = AMENDMENTS.find(&names).cloned();
+
+    let mut errors = Errors::new(&file, options.limits.max_errors);
+    let mut warnings = Warnings::default();
+    let ctx = Ctx {
+        file: &file,
+        options,
+    };
+    let head = ctx.head(&mut wb, &plan_sheet, &mut errors, &mut warnings)?;
+    let cur = head.currency.unwrap_or(Currency::XOF);
+    let objectives = ctx.objectives(&mut wb, &objectives_sheet, &mut errors, &mut warnings)?;
+    let sources = ctx.sources(&mut wb, &sources_sheet, &mut errors, &mut warnings)?;
+    let lines = ctx.lines(&mut wb, &lines_sheet, cur, &mut errors, &mut warnings)?;
+    let amendments = match &amendments_sheet {
+        Some(sheet) => ctx.amendments(&mut wb, sheet, cur, &mut errors, &mut warnings)?,
+        None => Vec::new(),
+    };
+    errors.into_result()?;
+    let (Some(currency), Some(start), Some(end), Some(ceiling)) =
+        (head.currency, head.start, head.end, head.ceiling)
+    else {
+        // Every missing value was reported as an error above.
+        return Err(ImportError::Unreadable {
+            file,
+            reason: "the Plan sheet is incomplete".to_string(),
+        });
+    };
+    Ok(Imported {
+        value: Plan {
+            code: head.code,
+            title: head.title,
+            organisation: head.organisation,
+            currency,
+            start,
+            end,
+            ceiling,
+            objectives,
+            sources,
+            lines,
+            amendments,
+            rates: Vec::new(),
+        },
+        warnings: warnings.into_vec(&file),
+    })
+}
+
+struct Ctx<'c> {
+    file: &'c str,
+    options: &'c ImportOptions,
+}
+
+#[derive(Default)]
+struct Head {
+    code: String,
+    title: Text,
+    organisation: String,
+    currency: Option<Currency>,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    ceiling: Option<Decimal>,
+}
+
+impl<'c> Ctx<'c> {
+    fn sheet<'e>(
+        &self,
+        sheet: &'e str,
+        errors: &'e mut Errors,
+        warnings: &'e mut Warnings,
+    ) -> Sheet<'e>
+    where
+        'c: 'e,
+    {
+        Sheet {
+            file: self.file,
+            sheet,
+            locale: self.options.locale,
+            errors,
+            warnings,
+        }
+    }
+
+    /// The Plan sheet: rows of key and value (`Devise | XOF`).
+    fn head(
+        &self,
+        wb: &mut Workbook,
+        sheet: &str,
+        errors: &mut Errors,
+        warnings: &mut Warnings,
+    ) -> Result<Head, ImportError> {
+        let locale = self.options.locale;
+        let mut s = Sheet {
+            file: self.file,
+            sheet,
+            locale,
+            errors,
+            warnings,
+        };
+        let mut found: Vec<(PlanKey, u32, u32)> = Vec::new();
+        let mut head = Head::default();
+        // Values are read in row order; the ceiling needs the currency, so it waits.
+        let mut ceiling_cell: Option<(u32, u32, String, Value<'static>)> = None;
+        wb.rows(sheet, &mut |r, cells| {
+            let Some(pos) = cells.iter().position(|(_, v)| {
+                v.as_text()
+                    .is_some_and(|t| PlanKey::classify(&normalise(t)).is_some())
+            }) else {
+                return Ok(());
+            };
+            let key = cells[pos]
+                .1
+                .as_text()
+                .and_then(|t| PlanKey::classify(&normalise(t)));
+            let Some(key) = key else { return Ok(()) };
+            if found.iter().any(|(k, _, _)| *k == key) {
+                return Ok(());
+            }
+            let key_col = cells[pos].0;
+            let (col, value) = cells
+                .get(pos + 1)
+                .map_or((key_col + 1, &Value::Empty), |(c, v)| (*c, v));
+            found.push((key, r, col));
+            let at = Some((col, value));
+            match key {
+                PlanKey::Code => head.code = s.need(r, at, code).unwrap_or_default(),
+                PlanKey::Title => head.title.fr = s.need(r, at, text).unwrap_or_default(),
+                PlanKey::TitleEn => head.title.en = s.need(r, at, text).unwrap_or_default(),
+                PlanKey::Organisation => {
+                    head.organisation = s.need(r, at, text).unwrap_or_default()
+                }
+                PlanKey::Currency => head.currency = s.need(r, at, currency),
+                PlanKey::Start => head.start = s.need(r, at, date),
+                PlanKey::End => head.end = s.need(r, at, date),
+                PlanKey::Ceiling => {
+                    ceiling_cell = Some((r, col, String::new(), owned(value)));
+                }
+            }
+            Ok(())
+        })?;
+        let missing: Vec<String> = PlanKey::REQUIRED
+            .iter()
+            .filter(|k| !found.iter().any(|(f, _, _)| f == *k))
+            .map(|k| {
+                format!(
+                    "{} (a row with the name in one cell and the value beside it)",
+                    k.name()
+                )
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(ImportError::MissingColumns {
+                file: self.file.to_string(),
+                sheet: sheet.to_string(),
+                row: None,
+                missing,
+                found: found.iter().map(|(k, _, _)| k.name().to_string()).collect(),
+            });
+        }
+        if let Some((r, col, _, v)) = ceiling_cell {
+            let cur = head.currency.unwrap_or(Currency::XOF);
+            head.ceiling = s.need(r, Some((col, &v)), |v| money(v, cur, locale));
+        }
+        Ok(head)
+    }
+
+    fn objectives(
+        &self,
+        wb: &mut Workbook,
+        sheet: &str,
+        errors: &mut Errors,
+        warnings: &mut Warnings,
+    ) -> Result<Vec<Objective>, ImportError> {
+        let mut s = self.sheet(sheet, errors, warnings);
+        let mut out = Vec::new();
+        read_table::<ObjectiveCol>(
+            wb,
+            self.file,
+            sheet,
+            &missing_required,
+            &mut |h, r, cells| {
+                if skip(&mut s, h, r, cells, ObjectiveCol::REQUIRED) {
+                    return Ok(());
+                }
+                let code = s.need(r, h.get(cells, ObjectiveCol::Code), code);
+                let fr = s.need(r, h.get(cells, ObjectiveCol::Title), text);
+                let en = s.opt(r, h.get(cells, ObjectiveCol::TitleEn), text);
+                if let (Some(code), Some(fr), Some(en)) = (code, fr, en) {
+                    out.push(Objective {
+                        code,
+                        title: Text::new(fr, en.unwrap_or_default()),
+                    });
+                }
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+
+    fn sources(
+        &self,
+        wb: &mut Workbook,
+        sheet: &str,
+        errors: &mut Errors,
+        warnings: &mut Warnings,
+    ) -> Result<Vec<FundingSource>, ImportError> {
+        let mut s = self.sheet(sheet, errors, warnings);
+        let mut out = Vec::new();
+        read_table::<SourceCol>(
+            wb,
+            self.file,
+            sheet,
+            &missing_required,
+            &mut |h, r, cells| {
+                if skip(&mut s, h, r, cells, SourceCol::REQUIRED) {
+                    return Ok(());
+                }
+                let code = s.need(r, h.get(cells, SourceCol::Code), code);
+                let fr = s.need(r, h.get(cells, SourceCol::Name), text);
+                let en = s.opt(r, h.get(cells, SourceCol::NameEn), text);
+                let kind = s.need(r, h.get(cells, SourceCol::Kind), source_kind);
+                if let (Some(code), Some(fr), Some(en), Some(kind)) = (code, fr, en, kind) {
+                    out.push(FundingSource {
+                        code,
+                        name: Text::new(fr, en.unwrap_or_default()),
+                        kind,
+                    });
+                }
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+
+    fn lines(
+        &self,
+        wb: &mut Workbook,
+        sheet: &str,
+        cur: Currency,
+        errors: &mut Errors,
+        warnings: &mut Warnings,
+    ) -> Result<Vec<BudgetLine>, ImportError> {
+        let locale = self.options.locale;
+        let mut s = self.sheet(sheet, errors, warnings);
+        let mut lines: Vec<BudgetLine> = Vec::new();
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        // Sums for a totals row: per column.
+        let mut sums: BTreeMap<u32, Decimal> = BTreeMap::new();
+        let mut rows = 0usize;
+        let mut ended = false;
+        let missing = |h: &Header<LineCol>| {
+            let mut m = missing_required(h);
+            let wide = h.cols.iter().any(|(_, k, _)| matches!(k, LineCol::Year(_)));
+            if !wide {
+                if h.col(LineCol::Period).is_none() {
+                    m.push("Année / Year (or one column per year: 2018, 2019, ...)");
+                }
+                if h.col(LineCol::Amount).is_none() {
+                    m.push("Montant / Amount");
+                }
+            }
+            m
+        };
+        read_table::<LineCol>(wb, self.file, sheet, &missing, &mut |h, r, cells| {
+            let years: Vec<(u32, i32)> = h
+                .cols
+                .iter()
+                .filter_map(|(c, k, _)| match k {
+                    LineCol::Year(y) => Some((*c, *y)),
+                    _ => None,
+                })
+                .collect();
+            let amount_cols: Vec<u32> = if years.is_empty() {
+                h.col(LineCol::Amount).into_iter().collect()
+            } else {
+                years
+                    .iter()
+                    .map(|(c, _)| *c)
+                    .chain(h.col(LineCol::Total))
+                    .collect()
+            };
+            if ended {
+                let first = cells.first().map_or(0, |(c, _)| *c);
+                s.warn(r, first, "below the totals row: not imported".to_string());
+                return Ok(());
+            }
+            if totals_label(cells) {
+                ended = true;
+                if s.errors.is_empty() {
+                    for c in &amount_cols {
+                        let sum = sums.get(c).copied().unwrap_or_default();
+                        s.check_total(r, *c, crate::table::cell_at(cells, *c), sum, rows);
+                    }
+                } else if let Some(c) = amount_cols.first() {
+                    s.warn(
+                        r,
+                        *c,
+                        "totals row not checked: there are errors above".to_string(),
+                    );
+                }
+                return Ok(());
+            }
+            if skip(&mut s, h, r, cells, LineCol::REQUIRED) {
+                return Ok(());
+            }
+            let code = s.need(r, h.get(cells, LineCol::Code), code);
+            let objective = s.need(r, h.get(cells, LineCol::Objective), code_of);
+            let fr = s.need(r, h.get(cells, LineCol::Label), text);
+            let en = s.opt(r, h.get(cells, LineCol::LabelEn), text);
+            let source = s.need(r, h.get(cells, LineCol::Source), code_of);
+            let costing = costing(&mut s, h, r, cells, cur);
+            let mut amounts = Vec::new();
+            let mut ok = true;
+            if years.is_empty() {
+                let period = s.need(r, h.get(cells, LineCol::Period), period);
+                let a = s.need(r, h.get(cells, LineCol::Amount), |v| money(v, cur, locale));
+                match (period, a) {
+                    (Some(period), Some(amount)) => amounts.push(PeriodAmount { period, amount }),
+                    _ => ok = false,
+                }
+            } else {
+                let mut row_sum = Decimal::ZERO;
+                for (c, y) in &years {
+                    let v = crate::table::cell_at(cells, *c);
+                    if v.is_empty() {
+                        continue;
+                    }
+                    match s.need(r, Some((*c, v)), |v| money(v, cur, locale)) {
+                        Some(amount) => {
+                            row_sum = checked_add(row_sum, amount).unwrap_or(row_sum);
+                            amounts.push(PeriodAmount {
+                                period: FiscalPeriod::year(*y),
+                                amount,
+                            });
+                        }
+                        None => ok = false,
+                    }
+                }
+                if let Some((c, v)) = h.get(cells, LineCol::Total)
+                    && ok
+                    && !v.is_empty()
+                {
+                    match money(v, cur, locale) {
+                        Ok(total) if total == row_sum => {
+                            add(&mut sums, c, total);
+                        }
+                        Ok(_) => s.error(
+                            r,
+                            c,
+                            v,
+                            Problem::new(
+                                "the total of the row's years",
+                                format!("the years of the row add up to {row_sum}"),
+                                "correct the Total or the yearly amounts",
+                            ),
+                        ),
+                        Err(p) => s.error(r, c, v, p),
+                    }
+                }
+            }
+            let (Some(code), Some(objective), Some(fr), Some(en), Some(source), Some(costing)) =
+                (code, objective, fr, en, source, costing)
+            else {
+                return Ok(());
+            };
+            if !ok {
+                return Ok(());
+            }
+            rows += 1;
+            for a in &amounts {
+                let col = if years.is_empty() {
+                    h.col(LineCol::Amount)
+                } else {
+                    years
+                        .iter()
+                        .find(|(_, y)| a.period.year == *y)
+                        .map(|(c, _)| *c)
+                };
+                if let Some(c) = col {
+                    add(&mut sums, c, a.amount);
+                }
+            }
+            match index.get(&code) {
+                // Long layout: one more period of a line already seen.
+                Some(&i) if years.is_empty() => {
+                    let line = &mut lines[i];
+                    if line.objective != objective || line.source != source {
+                        let (c, v) = h
+                            .get(cells, LineCol::Objective)
+                            .unwrap_or((0, &Value::Empty));
+                        s.error(
+                            r,
+                            c,
+                            v,
+                            Problem::new(
+                                "the same objective and source as the line's other rows",
+                                format!(
+                                    "line {code} is already on objective {} with source {}",
+                                    line.objective, line.source
+                                ),
+                                "give each row of a line the same objective and source",
+                            ),
+                        );
+                    } else if line
+                        .amounts
+                        .iter()
+                        .any(|x| amounts.iter().any(|a| a.period == x.period))
+                    {
+                        let (c, v) = h.get(cells, LineCol::Period).unwrap_or((0, &Value::Empty));
+                        s.error(
+                            r,
+                            c,
+                            v,
+                            Problem::new(
+                                "a period not yet given for this line",
+                                format!("line {code} already has an amount for this period"),
+                                "merge the two rows, or correct the period",
+                            ),
+                        );
+                    } else {
+                        line.amounts.extend(amounts);
+                    }
+                }
+                Some(_) => {
+                    let (c, v) = h.get(cells, LineCol::Code).unwrap_or((0, &Value::Empty));
+                    s.error(
+                        r,
+                        c,
+                        v,
+                        Problem::new(
+                            "a new line code",
+                            format!("line {code} appears twice"),
+                            "give each line its own code",
+                        ),
+                    );
+                }
+                None => {
+                    index.insert(code.clone(), lines.len());
+                    lines.push(BudgetLine {
+                        code,
+                        objective,
+                        label: Text::new(fr, en.unwrap_or_default()),
+                        source,
+                        amounts,
+                        costing,
+                    });
+                }
+            }
+            Ok(())
+        })?;
+        Ok(lines)
+    }
+
+    fn amendments(
+        &self,
+        wb: &mut Workbook,
+        sheet: &str,
+        cur: Currency,
+        errors: &mut Errors,
+        warnings: &mut Warnings,
+    ) -> Result<Vec<Amendment>, ImportError> {
+        let locale = self.options.locale;
+        let mut s = self.sheet(sheet, errors, warnings);
+        let mut out = Vec::new();
+        read_table::<AmendmentCol>(
+            wb,
+            self.file,
+            sheet,
+            &missing_required,
+            &mut |h, r, cells| {
+                if totals_label(cells) || skip(&mut s, h, r, cells, AmendmentCol::REQUIRED) {
+                    return Ok(());
+                }
+                let date = s.need(r, h.get(cells, AmendmentCol::Date), date);
+                let reference = s.need(r, h.get(cells, AmendmentCol::Reference), code);
+                let from = s.opt(r, h.get(cells, AmendmentCol::From), code);
+                let to = s.opt(r, h.get(cells, AmendmentCol::To), code);
+                let amount = s.need(r, h.get(cells, AmendmentCol::Amount), |v| {
+                    let a = money(v, cur, locale)?;
+                    if a <= Decimal::ZERO {
+                        return Err(Problem::new(
+                            "a positive amount",
+                            "an amendment moves a positive amount (the direction is in De / Vers)",
+                            "write the amount without a sign and swap De and Vers if needed",
+                        ));
+                    }
+                    Ok(a)
+                });
+                let source = s.opt(r, h.get(cells, AmendmentCol::Source), code);
+                let reason = s.opt(r, h.get(cells, AmendmentCol::Reason), text);
+                let approved_by = s.opt(r, h.get(cells, AmendmentCol::ApprovedBy), text);
+                let (Some(date), Some(reference), Some(from), Some(to), Some(amount)) =
+                    (date, reference, from, to, amount)
+                else {
+                    return Ok(());
+                };
+                if from.is_none() && to.is_none() {
+                    let col = h
+                        .col(AmendmentCol::From)
+                        .or(h.col(AmendmentCol::To))
+                        .unwrap_or(0);
+                    s.error(
+                        r,
+                        col,
+                        &Value::Empty,
+                        Problem::new(
+                            "a line",
+                            "an amendment takes from a line (De), gives to a line (Vers), or both",
+                            "fill in De, Vers or both",
+                        ),
+                    );
+                    return Ok(());
+                }
+                out.push(Amendment {
+                    reference,
+                    date,
+                    from,
+                    to,
+                    amount,
+                    source: source.flatten(),
+                    reason: reason.flatten().unwrap_or_default(),
+                    approved_by: approved_by.flatten().unwrap_or_default(),
+                });
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+}
+
+fn add(sums: &mut BTreeMap<u32, Decimal>, col: u32, amount: Decimal) {
+    let e = sums.entry(col).or_default();
+    *e = checked_add(*e, amount).unwrap_or(*e);
+}
+
+/// Skips a row without any required cell (a note, a subtotal), with a warning.
+fn skip<C: Columns>(
+    s: &mut Sheet<'_>,
+    h: &Header<C>,
+    r: u32,
+    cells: &RowCells<'_>,
+    required: &[C],
+) -> bool {
+    let any = required
+        .iter()
+        .any(|k| h.get(cells, *k).is_some_and(|(_, v)| !v.is_empty()));
+    if !any {
+        let first = cells.first().map_or(0, |(c, _)| *c);
+        let what = if subtotal_label(cells) {
+            "subtotal row"
+        } else {
+            "row"
+        };
+        s.warn(
+            r,
+            first,
+            format!("{what} without the required columns: skipped"),
+        );
+    }
+    !any
+}
+
+/// A code that refers to another sheet's code.
+fn code_of(v: &Value<'_>) -> Result<String, Problem> {
+    code(v)
+}
+
+/// An amount in the plan currency.
+fn money(v: &Value<'_>, cur: Currency, locale: crate::amount::Locale) -> Result<Decimal, Problem> {
+    let a = amount(v, Some(cur), locale)?;
+    match a.currency {
+        Some(c) if c != cur && !(c.is_cfa_franc() && cur.is_cfa_franc()) => Err(Problem::new(
+            "an amount",
+            format!("the plan is in {cur}, the amount says {c}"),
+            format!("convert the amount to {cur}"),
+        )),
+        _ => Ok(a.value),
+    }
+}
+
+/// A fiscal period: a year (`2019`, a number cell or text) or a quarter (`2019-Q3`).
+fn period(v: &Value<'_>) -> Result<FiscalPeriod, Problem> {
+    let bad = |rule: String| {
+        Problem::new(
+            "a year or a quarter",
+            rule,
+            "write the year (2019) or the quarter (2019-Q3)",
+        )
+    };
+    let text = match v {
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e6 => format!("{f:.0}"),
+        Value::Text(t) => t.trim().to_string(),
+        _ => return Err(bad("a period is a year or a quarter".to_string())),
+    };
+    text.parse::<FiscalPeriod>()
+        .map_err(|_| bad("a period is a year or a quarter".to_string()))
+}
+
+/// A source kind: state budget, donor or other, in French or English.
+fn source_kind(v: &Value<'_>) -> Result<SourceKind, Problem> {
+    let n = normalise(v.as_text().unwrap_or_default());
+    if n.contains("etat") || n.contains("state") || n.contains("tresor") || n.contains("dotation") {
+        Ok(SourceKind::StateBudget)
+    } else if [
+        "bailleur",
+        "donor",
+        "ptf",
+        "partenaire",
+        "partner",
+        "projet",
+        "project",
+        "don",
+    ]
+    .iter()
+    .any(|w| n.starts_with(w))
+    {
+        Ok(SourceKind::Donor)
+    } else if n.starts_with("autre") || n.starts_with("other") {
+        Ok(SourceKind::Other)
+    } else {
+        Err(Problem::new(
+            "a kind of source",
+            "the kinds are Etat / State budget, Bailleur / Donor, Autre / Other",
+            "write one of them",
+        ))
+    }
+}
+
+/// Optional unit costing: when any of Unité, Quantité, Coût unitaire is filled in, all are
+/// needed. `Some(None)`: no costing; `None`: an error was recorded.
+fn costing(
+    s: &mut Sheet<'_>,
+    h: &Header<LineCol>,
+    r: u32,
+    cells: &RowCells<'_>,
+    cur: Currency,
+) -> Option<Option<UnitCosting>> {
+    let unit = h.get(cells, LineCol::Unit);
+    let quantity = h.get(cells, LineCol::Quantity);
+    let unit_cost = h.get(cells, LineCol::UnitCost);
+    let filled = [unit, quantity, unit_cost]
+        .iter()
+        .any(|c| c.is_some_and(|(_, v)| !v.is_empty()));
+    if !filled {
+        return Some(None);
+    }
+    let locale = s.locale;
+    let unit = s.need(r, unit.or(Some((0, &Value::Empty))), text);
+    let quantity = s.need(r, quantity.or(Some((0, &Value::Empty))), |v| {
+        decimal(v, locale)
+    });
+    let unit_cost = s.need(r, unit_cost.or(Some((0, &Value::Empty))), |v| {
+        money(v, cur, locale)
+    });
+    Some(Some(UnitCosting {
+        unit: unit?,
+        quantity: quantity?,
+        unit_cost: unit_cost?,
+    }))
+}
+
+/// An owned copy of a value (for a cell read after its row).
+fn owned(v: &Value<'_>) -> Value<'static> {
+    match v {
+        Value::Empty => Value::Empty,
+        Value::Int(i) => Value::Int(*i),
+        Value::Float(f) => Value::Float(*f),
+        Value::Text(t) => Value::Text(t.to_string().into()),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Date(d) => Value::Date(*d),
+        Value::IsoDate(t) => Value::IsoDate(t.to_string().into()),
+        Value::Duration(t) => Value::Duration(t.to_string().into()),
+        Value::Error(e) => Value::Error(e.clone()),
+        Value::Uncached => Value::Uncached,
+    }
+}

@@ -1,0 +1,355 @@
+//! The pre-flight: what a file is, and whether it is safe to open, decided before any parser
+//! touches it.
+//!
+//! A zip container (xlsx, xlsm, xlsb, ods) is judged from its central directory alone: the
+//! number of entries, each entry's declared uncompressed size and compression ratio, and their
+//! total. The zip reader calamine uses stops an entry that inflates past its declared size, so
+//! the declared sizes checked here bound the decompression. An OLE2 (CFB) file is an .xls
+//! workbook or an encrypted OOXML package.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+
+use crate::error::ImportError;
+use crate::options::Limits;
+
+/// What the file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Office Open XML (xlsx, xlsm).
+    Xlsx,
+    /// Excel binary workbook.
+    Xlsb,
+    /// OpenDocument spreadsheet.
+    Ods,
+    /// An OLE2 compound file: BIFF .xls, or an encrypted OOXML workbook.
+    Cfb,
+}
+
+/// One central directory entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub(crate) name: String,
+    pub(crate) compressed: u64,
+    pub(crate) uncompressed: u64,
+}
+
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+const EOCD: u32 = 0x0605_4b50;
+const EOCD64_LOCATOR: u32 = 0x0706_4b50;
+const EOCD64: u32 = 0x0606_4b50;
+const CENTRAL: u32 = 0x0201_4b50;
+/// Entries smaller than this are not judged by their compression ratio.
+const RATIO_FLOOR: u64 = 1 << 20;
+
+/// Judges the file at `path` (opened as `file`), named `name` in errors.
+pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<Kind, ImportError> {
+    let io = |source| ImportError::Io {
+        file: name.to_string(),
+        source,
+    };
+    let len = file.metadata().map_err(io)?.len();
+    let not = |reason: &str| ImportError::NotAWorkbook {
+        file: name.to_string(),
+        reason: reason.to_string(),
+    };
+    if len == 0 {
+        return Err(not("the file is empty (0 bytes)"));
+    }
+    if len > limits.max_file_bytes {
+        return Err(ImportError::TooLarge {
+            file: name.to_string(),
+            what: format!("the file has {}", bytes(len)),
+            limit: bytes(limits.max_file_bytes),
+        });
+    }
+    let mut head = [0u8; 512];
+    let n = read_up_to(file, &mut head).map_err(io)?;
+    let head = &head[..n];
+    if head.starts_with(&CFB_MAGIC) {
+        return Ok(Kind::Cfb);
+    }
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        let entries = central_directory(file, len, name, limits)?;
+        return zip_kind(&entries).ok_or_else(|| {
+            not("a zip archive, but with neither xl/workbook.xml nor content.xml inside")
+        });
+    }
+    Err(not(&describe(head)))
+}
+
+fn zip_kind(entries: &[Entry]) -> Option<Kind> {
+    let has = |n: &str| entries.iter().any(|e| e.name.eq_ignore_ascii_case(n));
+    if has("xl/workbook.xml") || entries.iter().any(|e| e.name.ends_with("/workbook.xml")) {
+        Some(Kind::Xlsx)
+    } else if has("xl/workbook.bin") {
+        Some(Kind::Xlsb)
+    } else if has("content.xml") {
+        Some(Kind::Ods)
+    } else {
+        None
+    }
+}
+
+/// What a file that is no workbook looks like, from its first bytes.
+fn describe(head: &[u8]) -> String {
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if text.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+        "an XML Spreadsheet 2003 file, which planfin does not read".to_string()
+    } else if text.starts_with("<!doctype html") || text.starts_with("<html") {
+        "an HTML page (some systems export tables as HTML named .xls)".to_string()
+    } else if text.starts_with("<?xml") || text.starts_with('<') {
+        "an XML or HTML text file".to_string()
+    } else if head.starts_with(b"%PDF") {
+        "a PDF document".to_string()
+    } else if head
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace())
+    {
+        "a text file (a CSV export?)".to_string()
+    } else {
+        "its content is neither a zip (xlsx, ods) nor an OLE2 (xls) container".to_string()
+    }
+}
+
+fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+    file.seek(SeekFrom::Start(0))?;
+    let mut n = 0;
+    while n < buf.len() {
+        match file.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u64> {
+    b.get(at..at + 2)
+        .map(|s| u64::from(u16::from_le_bytes([s[0], s[1]])))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u64> {
+    b.get(at..at + 4)
+        .map(|s| u64::from(u32::from_le_bytes([s[0], s[1], s[2], s[3]])))
+}
+
+fn u64_at(b: &[u8], at: usize) -> Option<u64> {
+    b.get(at..at + 8)
+        .and_then(|s| s.try_into().ok())
+        .map(u64::from_le_bytes)
+}
+
+/// Reads and judges the zip central directory.
+pub(crate) fn central_directory(
+    file: &mut File,
+    len: u64,
+    name: &str,
+    limits: &Limits,
+) -> Result<Vec<Entry>, ImportError> {
+    let io = |source| ImportError::Io {
+        file: name.to_string(),
+        source,
+    };
+    let damaged = |why: &str| ImportError::Unreadable {
+        file: name.to_string(),
+        reason: format!("damaged or truncated zip container: {why}"),
+    };
+    let too_large = |what: String, limit: String| ImportError::TooLarge {
+        file: name.to_string(),
+        what,
+        limit,
+    };
+    // The end-of-central-directory record is in the last 64 KiB + 22 bytes.
+    let tail_len = len.min(65_557);
+    let mut tail = vec![0u8; usize::try_from(tail_len).unwrap_or(65_557)];
+    file.seek(SeekFrom::Start(len - tail_len)).map_err(io)?;
+    file.read_exact(&mut tail).map_err(io)?;
+    let eocd_at = (0..tail.len().saturating_sub(21))
+        .rev()
+        .find(|&i| u32_at(&tail, i) == Some(u64::from(EOCD)))
+        .ok_or_else(|| damaged("no end-of-central-directory record (the file was cut short?)"))?;
+    let mut count = u16_at(&tail, eocd_at + 10).unwrap_or(0);
+    let mut cd_size = u32_at(&tail, eocd_at + 12).unwrap_or(0);
+    let mut cd_offset = u32_at(&tail, eocd_at + 16).unwrap_or(0);
+    if count == 0xFFFF || cd_size == 0xFFFF_FFFF || cd_offset == 0xFFFF_FFFF {
+        // Zip64: a locator 20 bytes before the EOCD points at the zip64 EOCD record.
+        let loc = eocd_at
+            .checked_sub(20)
+            .filter(|&l| u32_at(&tail, l) == Some(u64::from(EOCD64_LOCATOR)))
+            .ok_or_else(|| damaged("zip64 locator missing"))?;
+        let rec_offset = u64_at(&tail, loc + 8).ok_or_else(|| damaged("zip64 locator"))?;
+        if rec_offset.checked_add(56).is_none_or(|end| end > len) {
+            return Err(damaged("zip64 record beyond the end of the file"));
+        }
+        let mut rec = [0u8; 56];
+        file.seek(SeekFrom::Start(rec_offset)).map_err(io)?;
+        file.read_exact(&mut rec).map_err(io)?;
+        if u32_at(&rec, 0) != Some(u64::from(EOCD64)) {
+            return Err(damaged("zip64 record signature"));
+        }
+        count = u64_at(&rec, 32).unwrap_or(0);
+        cd_size = u64_at(&rec, 40).unwrap_or(0);
+        cd_offset = u64_at(&rec, 48).unwrap_or(0);
+    }
+    if count > limits.max_zip_entries {
+        return Err(too_large(
+            format!("the zip container has {count} entries"),
+            format!("{} entries", limits.max_zip_entries),
+        ));
+    }
+    // Each record is at least 46 bytes and at most 46 + 3 x 64 KiB.
+    if cd_size > count.saturating_mul(46 + 3 * 65_535) || cd_size < count.saturating_mul(46) {
+        return Err(damaged(
+            "central directory size does not match its entry count",
+        ));
+    }
+    if cd_offset.checked_add(cd_size).is_none_or(|end| end > len) {
+        return Err(damaged("central directory beyond the end of the file"));
+    }
+    let mut cd =
+        vec![0u8; usize::try_from(cd_size).map_err(|_| damaged("central directory size"))?];
+    file.seek(SeekFrom::Start(cd_offset)).map_err(io)?;
+    file.read_exact(&mut cd).map_err(io)?;
+
+    let mut entries = Vec::new();
+    let mut at = 0usize;
+    let mut total: u64 = 0;
+    for _ in 0..count {
+        if u32_at(&cd, at) != Some(u64::from(CENTRAL)) {
+            return Err(damaged("central directory record signature"));
+        }
+        let field = |off: usize| u32_at(&cd, at + off).ok_or_else(|| damaged("short record"));
+        let field16 = |off: usize| u16_at(&cd, at + off).ok_or_else(|| damaged("short record"));
+        let mut compressed = field(20)?;
+        let mut uncompressed = field(24)?;
+        let name_len = usize::try_from(field16(28)?).unwrap_or(0);
+        let extra_len = usize::try_from(field16(30)?).unwrap_or(0);
+        let comment_len = usize::try_from(field16(32)?).unwrap_or(0);
+        let name_bytes = cd
+            .get(at + 46..at + 46 + name_len)
+            .ok_or_else(|| damaged("short record"))?;
+        let entry_name = String::from_utf8_lossy(name_bytes).into_owned();
+        let extra = cd
+            .get(at + 46 + name_len..at + 46 + name_len + extra_len)
+            .ok_or_else(|| damaged("short record"))?;
+        if uncompressed == 0xFFFF_FFFF || compressed == 0xFFFF_FFFF {
+            (uncompressed, compressed) = zip64_sizes(extra, uncompressed, compressed)
+                .ok_or_else(|| damaged("zip64 sizes missing"))?;
+        }
+        at += 46 + name_len + extra_len + comment_len;
+
+        let limit = if entry_name.ends_with("sharedStrings.xml") {
+            limits.max_shared_strings_bytes
+        } else {
+            limits.max_entry_bytes
+        };
+        if uncompressed > limit {
+            return Err(too_large(
+                format!("{entry_name} declares {} uncompressed", bytes(uncompressed)),
+                bytes(limit),
+            ));
+        }
+        if uncompressed > RATIO_FLOOR && uncompressed / compressed.max(1) > limits.max_ratio {
+            return Err(too_large(
+                format!(
+                    "{entry_name} inflates {}:1 ({} to {})",
+                    uncompressed / compressed.max(1),
+                    bytes(compressed),
+                    bytes(uncompressed)
+                ),
+                format!("{}:1", limits.max_ratio),
+            ));
+        }
+        total = total.saturating_add(uncompressed);
+        if total > limits.max_total_bytes {
+            return Err(too_large(
+                format!("the entries add up to more than {}", bytes(total)),
+                bytes(limits.max_total_bytes),
+            ));
+        }
+        entries.push(Entry {
+            name: entry_name,
+            compressed,
+            uncompressed,
+        });
+    }
+    Ok(entries)
+}
+
+/// The sizes in a zip64 extended information extra field (id 1): the 64-bit value of each
+/// 32-bit field that is 0xFFFFFFFF, uncompressed first.
+fn zip64_sizes(extra: &[u8], uncompressed: u64, compressed: u64) -> Option<(u64, u64)> {
+    let mut at = 0;
+    while at + 4 <= extra.len() {
+        let id = u16_at(extra, at)?;
+        let size = usize::try_from(u16_at(extra, at + 2)?).ok()?;
+        let data = extra.get(at + 4..at + 4 + size)?;
+        if id == 1 {
+            let mut off = 0;
+            let mut next = |v: u64| -> Option<u64> {
+                if v == 0xFFFF_FFFF {
+                    let x = u64_at(data, off)?;
+                    off += 8;
+                    Some(x)
+                } else {
+                    Some(v)
+                }
+            };
+            let u = next(uncompressed)?;
+            let c = next(compressed)?;
+            return Some((u, c));
+        }
+        at += 4 + size;
+    }
+    None
+}
+
+/// A byte count for people: `512 B`, `3.2 MB`, `1.5 GB`.
+pub(crate) fn bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut v = n as f64;
+    let mut unit = 0;
+    while v >= 1000.0 && unit < UNITS.len() - 1 {
+        v /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_counts_for_people() {
+        assert_eq!(bytes(512), "512 B");
+        assert_eq!(bytes(3_200_000), "3.2 MB");
+        assert_eq!(bytes(1 << 30), "1.1 GB");
+    }
+
+    #[test]
+    fn first_bytes_say_what_a_file_is() {
+        assert!(describe(b"%PDF-1.4").contains("PDF"));
+        assert!(describe(b"date;montant\n").contains("CSV"));
+        assert!(describe(b"<html><body>").contains("HTML"));
+        assert!(describe(b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">").contains("2003"));
+    }
+
+    #[test]
+    fn zip64_extra_fields() {
+        let mut extra = vec![1, 0, 16, 0];
+        extra.extend_from_slice(&(5u64 << 32).to_le_bytes());
+        extra.extend_from_slice(&7u64.to_le_bytes());
+        assert_eq!(
+            zip64_sizes(&extra, 0xFFFF_FFFF, 0xFFFF_FFFF),
+            Some((5 << 32, 7))
+        );
+        assert_eq!(zip64_sizes(&extra, 0xFFFF_FFFF, 9), Some((5 << 32, 9)));
+    }
+}

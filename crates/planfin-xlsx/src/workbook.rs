@@ -1,0 +1,284 @@
+//! Opening a workbook after the pre-flight, and handing its sheets over row by row.
+//!
+//! xlsx and xlsb sheets are streamed cell by cell (`worksheet_cells_reader`): never
+//! `worksheet_range`, which allocates the whole bounding box (one cell in XFD1048576 is half a
+//! terabyte). calamine has no streaming reader for xls and ods: their cells are read when the
+//! workbook opens, bounded by the format (65,536 x 256 for xls) and by calamine's own cap for
+//! ods, and by the pre-flight's declared sizes.
+
+use std::fs::File;
+use std::io::{BufReader, Seek, SeekFrom};
+use std::path::Path;
+
+use calamine::{Data, Ods, Range, Reader, Xls, XlsError, Xlsb, Xlsx, XlsxError};
+
+use crate::cell::{Value, a1};
+use crate::error::ImportError;
+use crate::options::Limits;
+use crate::preflight::{self, Kind, bytes};
+
+type Input = BufReader<File>;
+
+enum Book {
+    Xlsx(Box<Xlsx<Input>>),
+    Xlsb(Box<Xlsb<Input>>),
+    Xls(Box<Xls<Input>>),
+    Ods(Box<Ods<Input>>),
+}
+
+/// An open workbook.
+pub(crate) struct Workbook {
+    name: String,
+    book: Book,
+    limits: Limits,
+    sheets: Vec<String>,
+}
+
+/// The non-empty cells of one row: (0-based column, value), in column order.
+pub(crate) type RowCells<'a> = [(u32, Value<'a>)];
+
+impl Workbook {
+    /// Pre-flight checks, then opens the workbook with the reader its content calls for.
+    pub(crate) fn open(path: &Path, name: &str, limits: &Limits) -> Result<Workbook, ImportError> {
+        let io = |source| ImportError::Io {
+            file: name.to_string(),
+            source,
+        };
+        let mut file = File::open(path).map_err(io)?;
+        let kind = preflight::check(&mut file, name, limits)?;
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        let reader = BufReader::new(file);
+        let unreadable = |reason: String| ImportError::Unreadable {
+            file: name.to_string(),
+            reason,
+        };
+        let password = || ImportError::PasswordProtected {
+            file: name.to_string(),
+        };
+        let book = match kind {
+            Kind::Xlsx => match Xlsx::new(reader) {
+                Ok(b) => Book::Xlsx(Box::new(b)),
+                Err(XlsxError::Password) => return Err(password()),
+                Err(e) => return Err(unreadable(e.to_string())),
+            },
+            Kind::Xlsb => Book::Xlsb(Box::new(
+                Xlsb::new(reader).map_err(|e| unreadable(e.to_string()))?,
+            )),
+            Kind::Ods => match Ods::new(reader) {
+                Ok(b) => Book::Ods(Box::new(b)),
+                Err(calamine::OdsError::Password) => return Err(password()),
+                Err(e) => return Err(unreadable(e.to_string())),
+            },
+            Kind::Cfb => open_cfb(path, name)?,
+        };
+        let sheets = match &book {
+            Book::Xlsx(b) => b.sheet_names(),
+            Book::Xlsb(b) => b.sheet_names(),
+            Book::Xls(b) => b.sheet_names(),
+            Book::Ods(b) => b.sheet_names(),
+        };
+        Ok(Workbook {
+            name: name.to_string(),
+            book,
+            limits: limits.clone(),
+            sheets,
+        })
+    }
+
+    /// The sheet names, in workbook order.
+    pub(crate) fn sheet_names(&self) -> &[String] {
+        &self.sheets
+    }
+
+    /// Calls `visit(row, cells)` for each row of `sheet` that has a non-empty cell, in order.
+    pub(crate) fn rows(
+        &mut self,
+        sheet: &str,
+        visit: &mut dyn FnMut(u32, &RowCells<'_>) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
+        let name = self.name.clone();
+        let limits = self.limits.clone();
+        let unreadable = |e: String| ImportError::Unreadable {
+            file: name.clone(),
+            reason: format!("sheet {sheet}: {e}"),
+        };
+        let mut guard = Guard {
+            file: &name,
+            sheet,
+            limits: &limits,
+            cells: 0,
+        };
+        match &mut self.book {
+            Book::Xlsx(b) => {
+                let mut reader = b
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| unreadable(e.to_string()))?;
+                let mut row: Vec<(u32, Value<'_>)> = Vec::new();
+                let mut current = 0u32;
+                while let Some(rec) = reader
+                    .next_cell_with_formula_metadata()
+                    .map_err(|e| unreadable(e.to_string()))?
+                {
+                    let (r, c) = rec.pos;
+                    let value = Value::from_ref(rec.value, rec.formula.is_some());
+                    guard.count(r, c, &value)?;
+                    if r != current {
+                        if !row.is_empty() {
+                            visit(current, &row)?;
+                            row.clear();
+                        }
+                        current = r;
+                    }
+                    if !value.is_empty() {
+                        row.push((c, value));
+                    }
+                }
+                if !row.is_empty() {
+                    visit(current, &row)?;
+                }
+            }
+            Book::Xlsb(b) => {
+                let mut reader = b
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| unreadable(e.to_string()))?;
+                let mut row: Vec<(u32, Value<'_>)> = Vec::new();
+                let mut current = 0u32;
+                while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.to_string()))? {
+                    let (r, c) = cell.get_position();
+                    let value = Value::from_ref(cell.get_value().clone(), false);
+                    guard.count(r, c, &value)?;
+                    if r != current {
+                        if !row.is_empty() {
+                            visit(current, &row)?;
+                            row.clear();
+                        }
+                        current = r;
+                    }
+                    if !value.is_empty() {
+                        row.push((c, value));
+                    }
+                }
+                if !row.is_empty() {
+                    visit(current, &row)?;
+                }
+            }
+            Book::Xls(b) => {
+                let values = b
+                    .worksheet_range(sheet)
+                    .map_err(|e| unreadable(e.to_string()))?;
+                let formulas = b.worksheet_formula(sheet).ok();
+                range_rows(&values, formulas.as_ref(), &mut guard, visit)?;
+            }
+            Book::Ods(b) => {
+                let values = b
+                    .worksheet_range(sheet)
+                    .map_err(|e| unreadable(e.to_string()))?;
+                let formulas = b.worksheet_formula(sheet).ok();
+                range_rows(&values, formulas.as_ref(), &mut guard, visit)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Opens an OLE2 file: an .xls workbook, or an encrypted OOXML package (which calamine's xlsx
+/// reader recognises as password-protected).
+fn open_cfb(path: &Path, name: &str) -> Result<Book, ImportError> {
+    let io = |source| ImportError::Io {
+        file: name.to_string(),
+        source,
+    };
+    let password = || ImportError::PasswordProtected {
+        file: name.to_string(),
+    };
+    let xls_error = match Xls::new(BufReader::new(File::open(path).map_err(io)?)) {
+        Ok(b) => return Ok(Book::Xls(Box::new(b))),
+        Err(XlsError::Password) => return Err(password()),
+        // An XOR-obfuscated workbook: the obfuscated CODEPAGE record reads as an unknown
+        // codepage.
+        Err(e) if e.to_string().contains("Codepage") => return Err(password()),
+        Err(e) => e,
+    };
+    match Xlsx::new(BufReader::new(File::open(path).map_err(io)?)) {
+        Err(XlsxError::Password) => Err(password()),
+        _ => Err(ImportError::Unreadable {
+            file: name.to_string(),
+            reason: xls_error.to_string(),
+        }),
+    }
+}
+
+/// Rows of a range already in memory (xls, ods).
+fn range_rows(
+    values: &Range<Data>,
+    formulas: Option<&Range<String>>,
+    guard: &mut Guard<'_>,
+    visit: &mut dyn FnMut(u32, &RowCells<'_>) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
+    let Some((row0, col0)) = values.start() else {
+        return Ok(());
+    };
+    let has_formula = |r: u32, c: u32| {
+        formulas
+            .and_then(|f| f.get_value((r, c)))
+            .is_some_and(|f| !f.is_empty())
+    };
+    let mut row: Vec<(u32, Value<'_>)> = Vec::new();
+    for (i, cells) in values.rows().enumerate() {
+        let r = row0 + u32::try_from(i).unwrap_or(u32::MAX - row0);
+        row.clear();
+        for (j, data) in cells.iter().enumerate() {
+            let c = col0 + u32::try_from(j).unwrap_or(0);
+            let formula = matches!(data, Data::Empty) && has_formula(r, c);
+            let value = Value::from_data(data, formula);
+            if !value.is_empty() {
+                guard.count(r, c, &value)?;
+                row.push((c, value));
+            }
+        }
+        if !row.is_empty() {
+            visit(r, &row)?;
+        }
+    }
+    Ok(())
+}
+
+/// Counts cells and measures text against the limits.
+struct Guard<'g> {
+    file: &'g str,
+    sheet: &'g str,
+    limits: &'g Limits,
+    cells: u64,
+}
+
+impl Guard<'_> {
+    fn count(&mut self, r: u32, c: u32, v: &Value<'_>) -> Result<(), ImportError> {
+        self.cells += 1;
+        if self.cells > self.limits.max_cells {
+            return Err(ImportError::TooLarge {
+                file: self.file.to_string(),
+                what: format!(
+                    "sheet {} has more than {} cells",
+                    self.sheet, self.limits.max_cells
+                ),
+                limit: format!("{} cells", self.limits.max_cells),
+            });
+        }
+        if let Value::Text(s) = v
+            && s.len() > self.limits.max_text_chars
+            && s.chars().count() > self.limits.max_text_chars
+        {
+            return Err(ImportError::TooLarge {
+                file: self.file.to_string(),
+                what: format!(
+                    "{}!{} holds {} of text",
+                    self.sheet,
+                    a1(r, c),
+                    bytes(s.len() as u64)
+                ),
+                limit: format!("{} characters", self.limits.max_text_chars),
+            });
+        }
+        Ok(())
+    }
+}

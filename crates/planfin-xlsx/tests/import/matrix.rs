@@ -1,0 +1,147 @@
+//! The fixture matrix: the same workbook in xlsx, xls and ods imports to the same values, equal
+//! to the JSON fixtures and to totals computed by hand.
+
+use std::str::FromStr;
+
+use planfin_core::currency::Currency;
+use planfin_core::expenditure::Stage;
+use planfin_core::ledger::Ledger;
+use rust_decimal::Decimal;
+
+use crate::{ledger, plan};
+
+const FORMATS: [&str; 3] = ["xlsx", "xls", "ods"];
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap_or_default()
+}
+
+/// Totals of the CNLTP sample ledger, computed with python3's decimal module from
+/// fixtures/cnltp/ledger.json (371 rows, voucher PC-2018-0062 twice with the same content).
+fn assert_cnltp_totals(l: &Ledger, what: &str) {
+    let sum = |cur: Currency, committed: Option<bool>| -> Decimal {
+        l.entries()
+            .iter()
+            .filter(|e| e.currency == cur)
+            .filter(|e| committed.is_none_or(|c| e.stage.is_committed() == c))
+            .map(|e| e.amount)
+            .sum()
+    };
+    assert_eq!(l.len(), 370, "{what}");
+    assert_eq!(sum(Currency::XOF, None), d("145193356"), "{what}");
+    assert_eq!(sum(Currency::EUR, None), d("9774.49"), "{what}");
+    assert_eq!(sum(Currency::XOF, Some(true)), d("9510000"), "{what}");
+    assert_eq!(l.duplicates().len(), 1, "{what}");
+    assert_eq!(l.duplicates()[0].voucher, "PC-2018-0062", "{what}");
+}
+
+#[test]
+fn cnltp_ledger_in_every_format_equals_the_json_ledger() {
+    let json = planfin_core::cnltp::ledger();
+    for ext in FORMATS {
+        let name = format!("xlsx/cnltp_ledger.{ext}");
+        let imported = ledger(&name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(imported.value.entries(), json.entries(), "{name}");
+        assert_cnltp_totals(&imported.value, &name);
+        assert_eq!(
+            imported.value.origins()[0].to_string(),
+            format!("cnltp_ledger.{ext} Depenses!A2")
+        );
+    }
+}
+
+#[test]
+fn messy_ledger_in_every_format_equals_the_json_ledger() {
+    let json = planfin_core::cnltp::ledger();
+    for ext in FORMATS {
+        let name = format!("xlsx/messy_ledger.{ext}");
+        let imported = ledger(&name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(imported.value.entries(), json.entries(), "{name}");
+        assert_cnltp_totals(&imported.value, &name);
+        let totals: Vec<String> = imported
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("totals row checked"))
+            .map(ToString::to_string)
+            .collect();
+        // 145503356 XOF + 9774.49 EUR as written, the duplicate row included.
+        assert_eq!(
+            totals,
+            [format!(
+                "messy_ledger.{ext} DÉPENSES!C378: totals row checked: 145513130.49 is the sum of the 371 row(s) above, not imported"
+            )],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn messy_ledger_reads_committed_stages_and_eur_text() {
+    let l = ledger("xlsx/messy_ledger.xlsx").map(|i| i.value);
+    let l = l.unwrap_or_else(|e| panic!("{e}"));
+    let e = l
+        .get("PC-2019-0023")
+        .map(|e| (e.amount, e.currency, e.stage));
+    assert_eq!(e, Some((d("1892.31"), Currency::EUR, Stage::Paiement)));
+    let stages: usize = l
+        .entries()
+        .iter()
+        .filter(|e| e.stage.is_committed())
+        .count();
+    assert_eq!(stages, 29);
+}
+
+#[test]
+fn ledger_in_the_1904_date_system() {
+    let json = planfin_core::cnltp::ledger();
+    for ext in FORMATS {
+        let name = format!("xlsx/ledger_1904.{ext}");
+        let imported = ledger(&name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(imported.value.entries(), json.entries(), "{name}");
+    }
+}
+
+#[test]
+fn cnltp_plan_in_every_format_equals_the_json_plan() {
+    let json = planfin_core::cnltp::plan();
+    for ext in FORMATS {
+        let name = format!("xlsx/cnltp_plan.{ext}");
+        let imported = plan(&name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(imported.value, json, "{name}");
+        assert_plan_totals(&imported.value, &name);
+    }
+}
+
+#[test]
+fn messy_plan_wide_layout_in_every_format_equals_the_json_plan() {
+    let json = planfin_core::cnltp::plan();
+    for ext in FORMATS {
+        let name = format!("xlsx/messy_plan.{ext}");
+        let imported = plan(&name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(imported.value, json, "{name}");
+        assert_plan_totals(&imported.value, &name);
+        let checked = imported
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("totals row checked"))
+            .count();
+        assert_eq!(checked, 3, "{name}: 2018, 2019 and Total columns");
+    }
+}
+
+/// The plan's totals by hand: ceiling 206,850,000 XOF = 79,350,000 (2018) + 127,500,000 (2019).
+fn assert_plan_totals(p: &planfin_core::plan::Plan, what: &str) {
+    let year = |y: i32| -> Decimal {
+        p.lines
+            .iter()
+            .flat_map(|l| &l.amounts)
+            .filter(|a| a.period.year == y)
+            .map(|a| a.amount)
+            .sum()
+    };
+    assert_eq!(p.ceiling, d("206850000"), "{what}");
+    assert_eq!(year(2018), d("79350000"), "{what}");
+    assert_eq!(year(2019), d("127500000"), "{what}");
+    assert_eq!(p.lines.len(), 25, "{what}");
+    assert_eq!(p.amendments.len(), 2, "{what}");
+}
