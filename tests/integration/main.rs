@@ -11,6 +11,7 @@ mod cli_validate;
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 use std::sync::OnceLock;
+use std::time::SystemTime;
 
 use assert_cmd::Command;
 use rust_decimal::Decimal;
@@ -49,6 +50,10 @@ fn binary() -> &'static Path {
             Some("debug") | None => "dev".to_string(),
             Some(other) => other.to_string(),
         };
+        if is_fresh(&bin) {
+            // `cargo test` on the workspace has just built it.
+            return bin;
+        }
         let target_dir = profile_dir.parent().unwrap_or(Path::new("target"));
         let status = StdCommand::new(env!("CARGO"))
             .args(["build", "--quiet", "-p", "planfin-cli", "--bin", "planfin"])
@@ -62,6 +67,47 @@ fn binary() -> &'static Path {
             "building planfin failed: {status:?}"
         );
         bin
+    })
+}
+
+/// Whether `bin` exists and is newer than every source it is built from.
+fn is_fresh(bin: &Path) -> bool {
+    fn newest(dir: &Path) -> Option<SystemTime> {
+        let mut newest = None;
+        for entry in std::fs::read_dir(dir).ok()?.flatten() {
+            let path = entry.path();
+            let time = if path.is_dir() {
+                newest_or_epoch(&path)
+            } else {
+                entry.metadata().and_then(|m| m.modified()).ok()?
+            };
+            newest = newest.max(Some(time));
+        }
+        newest
+    }
+    fn newest_or_epoch(dir: &Path) -> SystemTime {
+        newest(dir).unwrap_or(SystemTime::UNIX_EPOCH)
+    }
+    let Ok(built) = bin.metadata().and_then(|m| m.modified()) else {
+        return false;
+    };
+    let root = root();
+    [
+        "crates/planfin-cli",
+        "crates/planfin-core",
+        "fixtures/cnltp",
+        "Cargo.toml",
+        "Cargo.lock",
+    ]
+    .iter()
+    .map(|rel| root.join(rel))
+    .all(|p| {
+        let time = if p.is_dir() {
+            newest(&p)
+        } else {
+            p.metadata().and_then(|m| m.modified()).ok()
+        };
+        time.is_some_and(|t| t <= built)
     })
 }
 
