@@ -19,6 +19,7 @@ Files (French headers):
   ledger_1904.xlsx       the CNLTP ledger in the 1904 date system
   ledger_e9.xlsx         the CNLTP ledger whose Montant cell E9 holds "12,5 kF"
   ledger_errors.xlsx     one of each cell error, for the golden messages
+  ledger_missing_columns.xlsx, plan_errors.xlsx   more golden messages
 and .xls / .ods copies of cnltp_*, messy_* (and ledger_1904) converted by LibreOffice.
 """
 
@@ -319,6 +320,37 @@ def error_ledger():
     return save(wb, "ledger_errors.xlsx")
 
 
+def ledger_missing_columns():
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Dépenses"
+    ws.append(["Journal 2019"])
+    ws.append(["Date", "N° pièce", "Montant", "Devise", "Objet"])
+    ws.append([dt.date(2019, 1, 5), "PC-1", 1000, "XOF", "Atelier"])
+    return save(wb, "ledger_missing_columns.xlsx")
+
+
+def plan_errors(plan):
+    """A plan whose Lignes sheet breaks the rules: wrong row Total, fractional XOF, wrong
+    totals row, unknown source kind."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    plan_head(ws, plan)
+    objectives_sheet(wb, plan)
+    ws = wb.create_sheet("Sources")
+    ws.append(["Code", "Nom", "Type"])
+    ws.append(["ETAT", "Etat", "Etat"])
+    ws.append(["X", "Mécène", "mécénat"])
+    ws = wb.create_sheet("Lignes")
+    ws.append(["Code", "Objectif", "Libellé", "Source", "2018", "2019", "Total"])
+    ws.append(["0101", "OS1", "Ateliers", "ETAT", 1000000, 2000000, 3000000])
+    ws.append(["0102", "OS1", "Etudes", "ETAT", 500000, 500000, 1100000])
+    ws.append(["0103", "OS2", "Missions", "ETAT", 250000.5, None, 250000.5])
+    ws.append(["Total", None, None, None, 1750000, 2500000, 4350000])
+    return save(wb, "plan_errors.xlsx")
+
+
 def convert(paths):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
@@ -349,6 +381,8 @@ def main():
     ]
     plain_ledger(ledger, "ledger_e9.xlsx", e9="12,5 kF")
     error_ledger()
+    ledger_missing_columns()
+    plan_errors(plan)
     convert(to_convert)
 
 

@@ -30,8 +30,8 @@ pub(crate) enum Value<'a> {
     Duration(Cow<'a, str>),
     /// A spreadsheet error such as `#DIV/0!`.
     Error(CellErrorType),
-    /// A formula whose result was never computed and saved.
-    Uncached,
+    /// A formula whose result was never computed and saved, with its text when known.
+    Uncached(String),
 }
 
 impl<'a> Value<'a> {
@@ -47,7 +47,7 @@ impl<'a> Value<'a> {
             DataRef::DateTimeIso(s) => Value::IsoDate(Cow::Owned(s)),
             DataRef::DurationIso(s) => Value::Duration(Cow::Owned(s)),
             DataRef::Error(e) => Value::Error(e),
-            DataRef::Empty if formula => Value::Uncached,
+            DataRef::Empty if formula => Value::Uncached(String::new()),
             DataRef::Empty => Value::Empty,
         }
     }
@@ -63,7 +63,7 @@ impl<'a> Value<'a> {
             Data::DateTimeIso(s) => Value::IsoDate(Cow::Borrowed(s)),
             Data::DurationIso(s) => Value::Duration(Cow::Borrowed(s)),
             Data::Error(e) => Value::Error(e.clone()),
-            Data::Empty if formula => Value::Uncached,
+            Data::Empty if formula => Value::Uncached(String::new()),
             Data::Empty => Value::Empty,
         }
     }
@@ -104,7 +104,9 @@ impl<'a> Value<'a> {
             },
             Value::IsoDate(s) | Value::Duration(s) => s.to_string(),
             Value::Error(e) => e.to_string(),
-            Value::Uncached => "(formula without a saved result)".to_string(),
+            Value::Uncached(f) if f.is_empty() => "(a formula)".to_string(),
+            Value::Uncached(f) if f.starts_with('=') => f.clone(),
+            Value::Uncached(f) => format!("={f}"),
         }
     }
 }
@@ -139,7 +141,7 @@ pub(crate) fn common_problem(v: &Value<'_>, expected: &'static str) -> Option<Pr
             format!("the cell holds the spreadsheet error {e}"),
             "correct the formula or the cells it uses, then save the workbook",
         )),
-        Value::Uncached => Some(Problem::new(
+        Value::Uncached(_) => Some(Problem::new(
             expected,
             "the cell holds a formula whose result was never computed and saved",
             "recalculate and save the workbook (open it in Excel or LibreOffice and save it)",
@@ -183,7 +185,7 @@ pub(crate) fn text(v: &Value<'_>) -> Result<String, Problem> {
     const WHAT: &str = "a text";
     match v {
         Value::Empty => Ok(String::new()),
-        Value::Error(_) | Value::Uncached => match common_problem(v, WHAT) {
+        Value::Error(_) | Value::Uncached(_) => match common_problem(v, WHAT) {
             Some(p) => Err(p),
             None => Ok(String::new()),
         },
@@ -239,7 +241,10 @@ mod tests {
             Value::from_ref(DataRef::SharedString("  "), false),
             Value::Empty
         );
-        assert_eq!(Value::from_ref(DataRef::Empty, true), Value::Uncached);
+        assert_eq!(
+            Value::from_ref(DataRef::Empty, true),
+            Value::Uncached(String::new())
+        );
     }
 
     #[test]
@@ -249,7 +254,7 @@ mod tests {
             e.map_err(|p| p.rule),
             Err("the cell holds the spreadsheet error #DIV/0!".to_string())
         );
-        let u = text(&Value::Uncached).map_err(|p| p.fix);
+        let u = text(&Value::Uncached("B2*2".into())).map_err(|p| p.fix);
         assert_eq!(
             u,
             Err(

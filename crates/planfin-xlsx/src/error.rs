@@ -101,7 +101,7 @@ pub enum ImportError {
     },
     /// A required sheet is not in the workbook.
     #[error(
-        "{file}: no sheet named {sheet}: the workbook has {}; rename the sheet that holds them to \"{sheet_fr}\"",
+        "{file}: no sheet named {sheet}: the workbook has {}; name the sheet that holds them \"{sheet_fr}\"",
         list_or_none(found)
     )]
     MissingSheet {

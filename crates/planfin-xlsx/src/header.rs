@@ -64,7 +64,11 @@ impl SheetKind {
 
     /// `"Lignes" or "Lines"`.
     pub(crate) fn described(&self) -> String {
-        format!("\"{}\" or \"{}\"", self.fr, self.en)
+        if self.fr == self.en {
+            format!("\"{}\"", self.fr)
+        } else {
+            format!("\"{}\" or \"{}\"", self.fr, self.en)
+        }
     }
 }
 

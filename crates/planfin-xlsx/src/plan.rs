@@ -737,6 +737,6 @@ fn owned(v: &Value<'_>) -> Value<'static> {
         Value::IsoDate(t) => Value::IsoDate(t.to_string().into()),
         Value::Duration(t) => Value::Duration(t.to_string().into()),
         Value::Error(e) => Value::Error(e.clone()),
-        Value::Uncached => Value::Uncached,
+        Value::Uncached(f) => Value::Uncached(f.clone()),
     }
 }

@@ -103,14 +103,27 @@ fn describe(head: &[u8]) -> String {
         "an XML or HTML text file".to_string()
     } else if head.starts_with(b"%PDF") {
         "a PDF document".to_string()
-    } else if head
-        .iter()
-        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace())
-    {
+    } else if looks_like_text(head) {
         "a text file (a CSV export?)".to_string()
     } else {
         "its content is neither a zip (xlsx, ods) nor an OLE2 (xls) container".to_string()
     }
+}
+
+/// UTF-8 without control characters (but tabs and line ends); a character cut by the end of
+/// the sample is fine.
+fn looks_like_text(head: &[u8]) -> bool {
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) if head.len() - e.valid_up_to() < 4 && e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return false,
+    };
+    !valid.is_empty()
+        && valid
+            .chars()
+            .all(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n'))
 }
 
 fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -337,6 +350,8 @@ mod tests {
     fn first_bytes_say_what_a_file_is() {
         assert!(describe(b"%PDF-1.4").contains("PDF"));
         assert!(describe(b"date;montant\n").contains("CSV"));
+        assert!(describe("N° pièce;Montant\n".as_bytes()).contains("CSV"));
+        assert!(!describe(b"\x00\x01\x02binary").contains("CSV"));
         assert!(describe(b"<html><body>").contains("HTML"));
         assert!(describe(b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">").contains("2003"));
     }

@@ -10,7 +10,9 @@ use std::fs::File;
 use std::io::{BufReader, Seek, SeekFrom};
 use std::path::Path;
 
-use calamine::{Data, Ods, Range, Reader, Xls, XlsError, Xlsb, Xlsx, XlsxError};
+use calamine::{
+    Data, Ods, Range, Reader, Xls, XlsError, Xlsb, Xlsx, XlsxError, XlsxFormulaMetadata,
+};
 
 use crate::cell::{Value, a1};
 use crate::error::ImportError;
@@ -120,7 +122,14 @@ impl Workbook {
                     .map_err(|e| unreadable(e.to_string()))?
                 {
                     let (r, c) = rec.pos;
-                    let value = Value::from_ref(rec.value, rec.formula.is_some());
+                    let mut value = Value::from_ref(rec.value, rec.formula.is_some());
+                    if let (Value::Uncached(text), Some(f)) = (&mut value, rec.formula) {
+                        *text = match f {
+                            XlsxFormulaMetadata::Normal { formula }
+                            | XlsxFormulaMetadata::Shared { formula, .. } => formula,
+                            _ => String::new(),
+                        };
+                    }
                     guard.count(r, c, &value)?;
                     if r != current {
                         if !row.is_empty() {
@@ -218,19 +227,23 @@ fn range_rows(
     let Some((row0, col0)) = values.start() else {
         return Ok(());
     };
-    let has_formula = |r: u32, c: u32| {
-        formulas
-            .and_then(|f| f.get_value((r, c)))
-            .is_some_and(|f| !f.is_empty())
-    };
     let mut row: Vec<(u32, Value<'_>)> = Vec::new();
     for (i, cells) in values.rows().enumerate() {
         let r = row0 + u32::try_from(i).unwrap_or(u32::MAX - row0);
         row.clear();
         for (j, data) in cells.iter().enumerate() {
             let c = col0 + u32::try_from(j).unwrap_or(0);
-            let formula = matches!(data, Data::Empty) && has_formula(r, c);
-            let value = Value::from_data(data, formula);
+            let formula = if matches!(data, Data::Empty) {
+                formulas
+                    .and_then(|f| f.get_value((r, c)))
+                    .filter(|f| !f.is_empty())
+            } else {
+                None
+            };
+            let mut value = Value::from_data(data, formula.is_some());
+            if let (Value::Uncached(text), Some(f)) = (&mut value, formula) {
+                text.clone_from(f);
+            }
             if !value.is_empty() {
                 guard.count(r, c, &value)?;
                 row.push((c, value));

@@ -1,1 +1,125 @@
-//! placeholder
+//! Golden messages: exactly what the finance officer reads, for each kind of error. Checked
+//! by hand once against the fixture generator (scripts/make_workbook_fixtures.py), then frozen.
+
+use planfin_xlsx::ImportError;
+
+use crate::{ledger, plan};
+
+fn message<T>(r: Result<T, ImportError>) -> String {
+    match r {
+        Ok(_) => "imported, expected an error".to_string(),
+        Err(e) => e.to_string(),
+    }
+}
+
+const AMOUNT_FIX: &str = "write digits with spaces between thousands, one decimal mark and an optional currency (FCFA, XOF, EUR, €), e.g. 1 250 000 or 12 500,50";
+
+#[test]
+fn every_cell_error_of_a_ledger_at_once() {
+    let expected = [
+        "ledger_errors.xlsx: Depenses!E3: \"1250.5\" is not an amount: XOF has no decimals; round the amount to a whole number of francs".to_string(),
+        format!("ledger_errors.xlsx: Depenses!E4: \"1,000\" is not an amount: \"1,000\" is ambiguous: the mark can be a thousands separator or a decimal mark; {AMOUNT_FIX}"),
+        "ledger_errors.xlsx: Depenses!A5: \"31/02/2019\" is not a date: there is no such day; format the cell as a date, or type it as dd/mm/yyyy (31/12/2019)".to_string(),
+        "ledger_errors.xlsx: Depenses!E6: \"=B2*2\" is not an amount: the cell holds a formula whose result was never computed and saved; recalculate and save the workbook (open it in Excel or LibreOffice and save it)".to_string(),
+        "ledger_errors.xlsx: Depenses!E7: \"#DIV/0!\" is not an amount: the cell holds the spreadsheet error #DIV/0!; correct the formula or the cells it uses, then save the workbook".to_string(),
+        "ledger_errors.xlsx: Depenses!D8: \"payé ?\" is not a stage: the stages are engagement, liquidation, ordonnancement and paiement; write one of them (an empty cell means paiement)".to_string(),
+        format!("ledger_errors.xlsx: Depenses!E9: \"12,5 kF\" is not an amount: \"kF\" is not part of an amount; {AMOUNT_FIX}"),
+        "ledger_errors.xlsx: Depenses!B10: empty cell, expected a code: this column is required; fill in the cell, or delete the row if it is not an entry".to_string(),
+        "ledger_errors.xlsx: Depenses!F11: \"FRANCS SUISSES\" is not a currency: a currency is an ISO code or FCFA; write XOF (or FCFA), EUR, USD, ...".to_string(),
+        "ledger_errors.xlsx: Depenses!E12: \"1 500 EUR\" is not an amount: the amount says EUR but the currency of the row is XOF; make the amount and the Devise column agree".to_string(),
+    ];
+    let got = message(ledger("xlsx/ledger_errors.xlsx"));
+    assert_eq!(got.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn a_kilo_franc_in_e9_names_the_sheet_and_the_cell() {
+    let err = ledger("xlsx/ledger_e9.xlsx").err();
+    let cells = err
+        .as_ref()
+        .map(|e| e.cell_errors().to_vec())
+        .unwrap_or_default();
+    assert_eq!(cells.len(), 1);
+    assert_eq!(
+        (cells[0].sheet.as_str(), cells[0].cell.as_str()),
+        ("Depenses", "E9")
+    );
+    assert_eq!(
+        message(ledger("xlsx/ledger_e9.xlsx")),
+        format!(
+            "ledger_e9.xlsx: Depenses!E9: \"12,5 kF\" is not an amount: \"kF\" is not part of an amount; {AMOUNT_FIX}"
+        )
+    );
+}
+
+#[test]
+fn missing_columns_name_what_was_found() {
+    assert_eq!(
+        message(ledger("xlsx/ledger_missing_columns.xlsx")),
+        "ledger_missing_columns.xlsx: Dépenses: missing column(s) Ligne / Line: the header row (row 2) has \"Date\", \"N° pièce\", \"Montant\", \"Devise\", \"Objet\"; add the column(s) with these names (French or English) or rename the existing ones"
+    );
+}
+
+#[test]
+fn plan_cell_errors_and_wide_totals() {
+    assert_eq!(
+        message(plan("xlsx/plan_errors.xlsx"))
+            .lines()
+            .collect::<Vec<_>>(),
+        [
+            "plan_errors.xlsx: Sources!C3: \"mécénat\" is not a kind of source: the kinds are Etat / State budget, Bailleur / Donor, Autre / Other; write one of them",
+            "plan_errors.xlsx: Lignes!G3: \"1100000\" is not the total of the row's years: the years of the row add up to 1000000; correct the Total or the yearly amounts",
+            "plan_errors.xlsx: Lignes!E4: \"250000.5\" is not an amount: XOF has no decimals; round the amount to a whole number of francs",
+        ]
+    );
+}
+
+#[test]
+fn missing_sheets_list_the_sheets_found() {
+    assert_eq!(
+        message(plan("xlsx/cnltp_ledger.xlsx")),
+        "cnltp_ledger.xlsx: no sheet named \"Plan\": the workbook has \"Depenses\"; name the sheet that holds them \"Plan\""
+    );
+    assert_eq!(
+        message(ledger("xlsx/cnltp_plan.xlsx")),
+        "cnltp_plan.xlsx: no sheet named \"Depenses\" or \"Expenditures\": the workbook has \"Plan\", \"Objectifs\", \"Sources\", \"Lignes\", \"Amendements\"; name the sheet that holds them \"Depenses\""
+    );
+}
+
+#[test]
+fn errors_are_capped_with_a_count() {
+    let options = planfin_xlsx::ImportOptions {
+        display_name: Some("ledger_errors.xlsx".to_string()),
+        limits: planfin_xlsx::Limits {
+            max_errors: 2,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let got = message(planfin_xlsx::read_ledger(
+        crate::fixture("xlsx/ledger_errors.xlsx"),
+        &options,
+    ));
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(
+        lines[2],
+        "ledger_errors.xlsx: 8 more error(s) not shown (10 in all); fix these and import again"
+    );
+}
+
+#[test]
+fn a_declared_locale_reads_ambiguous_thousands() {
+    // With French decimals declared, "1,000" in E4 is 1 XOF and is no longer an error.
+    let options = planfin_xlsx::ImportOptions {
+        locale: planfin_xlsx::Locale::DecimalPoint,
+        display_name: Some("ledger_errors.xlsx".to_string()),
+        ..Default::default()
+    };
+    let got = message(planfin_xlsx::read_ledger(
+        crate::fixture("xlsx/ledger_errors.xlsx"),
+        &options,
+    ));
+    assert!(!got.contains("Depenses!E4"), "{got}");
+    assert_eq!(got.lines().count(), 9);
+}

@@ -1,1 +1,114 @@
-//! placeholder
+//! Hostile files (fixtures/hostile, from scripts/make_hostile_fixtures.py): each is refused
+//! with a clear error, fast. The time bound is a hang guard; the refusals take milliseconds.
+
+use std::time::{Duration, Instant};
+
+use planfin_xlsx::ImportError;
+
+use crate::ledger;
+
+fn refused(name: &str) -> (String, Duration) {
+    let start = Instant::now();
+    let result = ledger(&format!("hostile/{name}"));
+    let elapsed = start.elapsed();
+    let message = match result {
+        Ok(_) => panic!("{name} was imported"),
+        Err(e) => e.to_string(),
+    };
+    println!("{name}: {elapsed:?}: {message}");
+    assert!(elapsed < Duration::from_secs(10), "{name} took {elapsed:?}");
+    (message, elapsed)
+}
+
+fn assert_kind(name: &str, check: fn(&ImportError) -> bool) {
+    let err = ledger(&format!("hostile/{name}")).err();
+    assert!(err.as_ref().is_some_and(check), "{name}: {err:?}");
+}
+
+#[test]
+fn a_single_cell_at_xfd1048576_is_streamed_not_allocated() {
+    let (m, t) = refused("xfd1048576.xlsx");
+    assert!(t < Duration::from_secs(1), "{t:?}");
+    assert_eq!(
+        m,
+        "xfd1048576.xlsx: Depenses: missing column(s) Date, N° pièce / Voucher, Ligne / Line, Montant / Amount: the header row has \"1\"; add the column(s) with these names (French or English) or rename the existing ones"
+    );
+}
+
+#[test]
+fn a_shared_strings_bomb_is_refused_from_the_central_directory() {
+    let (m, _) = refused("shared_strings_bomb.xlsx");
+    assert!(
+        m.starts_with("shared_strings_bomb.xlsx: xl/sharedStrings.xml inflates "),
+        "{m}"
+    );
+    assert!(m.contains("beyond the limit of 200:1"), "{m}");
+    assert_kind("shared_strings_bomb.xlsx", |e| {
+        matches!(e, ImportError::TooLarge { .. })
+    });
+}
+
+#[test]
+fn a_declared_six_gigabyte_sheet_is_refused() {
+    let (m, _) = refused("declared_huge.xlsx");
+    assert_eq!(
+        m,
+        "declared_huge.xlsx: xl/worksheets/sheet1.xml declares 6.4 GB uncompressed, beyond the limit of 2.1 GB: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions"
+    );
+}
+
+#[test]
+fn entity_expansion_is_not_performed() {
+    let (m, _) = refused("billion_laughs.xlsx");
+    assert!(
+        m.starts_with("billion_laughs.xlsx: the workbook cannot be read ("),
+        "{m}"
+    );
+}
+
+#[test]
+fn too_many_zip_entries() {
+    let (m, _) = refused("many_entries.xlsx");
+    assert!(
+        m.starts_with("many_entries.xlsx: the zip container has 10003 entries"),
+        "{m}"
+    );
+}
+
+#[test]
+fn truncated_empty_and_impostor_files() {
+    let (m, _) = refused("truncated.xlsx");
+    assert_eq!(
+        m,
+        "truncated.xlsx: the workbook cannot be read (damaged or truncated zip container: no end-of-central-directory record (the file was cut short?)); open it in Excel or LibreOffice, repair it if asked, and save it again"
+    );
+    let (m, _) = refused("empty.xlsx");
+    assert_eq!(
+        m,
+        "empty.xlsx: not a workbook: the file is empty (0 bytes); save it from Excel or LibreOffice as .xlsx, .xls or .ods"
+    );
+    let (m, _) = refused("not_a_workbook.xlsx");
+    assert_eq!(
+        m,
+        "not_a_workbook.xlsx: not a workbook: a text file (a CSV export?); save it from Excel or LibreOffice as .xlsx, .xls or .ods"
+    );
+    let (m, _) = refused("html_table.xls");
+    assert!(m.contains("an HTML page"), "{m}");
+}
+
+#[test]
+fn a_cell_cap_stops_a_large_sheet() {
+    let options = planfin_xlsx::ImportOptions {
+        display_name: Some("cnltp_ledger.xlsx".to_string()),
+        limits: planfin_xlsx::Limits {
+            max_cells: 100,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let err = planfin_xlsx::read_ledger(crate::fixture("xlsx/cnltp_ledger.xlsx"), &options);
+    assert_eq!(
+        err.err().map(|e| e.to_string()),
+        Some("cnltp_ledger.xlsx: sheet Depenses has more than 100 cells, beyond the limit of 100 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
+    );
+}
