@@ -168,11 +168,10 @@ impl Money {
                 to,
             })?,
         };
-        let raw = self
-            .amount
-            .checked_mul(rate)
-            .ok_or(MoneyError::Overflow("a conversion"))?;
-        Ok(Money::new(round_to_minor(raw, to), to))
+        let units = converted_units(self.amount, rate, to)?;
+        let amount =
+            from_minor_units(units, to).map_err(|_| MoneyError::Overflow("a conversion"))?;
+        Ok(Money::new(amount, to))
     }
 }
 
@@ -188,6 +187,98 @@ pub fn round_to_minor(amount: Decimal, currency: Currency) -> Decimal {
         currency.minor_unit(),
         RoundingStrategy::MidpointAwayFromZero,
     )
+}
+
+/// The largest power of ten an `i128` holds.
+const MAX_POW10: u32 = 38;
+
+fn pow10(n: u32) -> Option<i128> {
+    10i128.checked_pow(n)
+}
+
+/// `n / d` rounded half away from zero (`d > 0`).
+pub(crate) fn div_round_half_away(n: i128, d: i128) -> i128 {
+    // 64-bit division is several times faster than 128-bit: take it when both fit.
+    if let (Ok(n), Ok(d)) = (i64::try_from(n), i64::try_from(d)) {
+        let (q, r) = (n / d, (n % d).abs());
+        return i128::from(if r >= d - r { q + n.signum() } else { q });
+    }
+    let q = n / d;
+    let r = (n % d).abs();
+    // |r| >= d - |r| is 2|r| >= d without overflow.
+    if r >= d - r { q + n.signum() } else { q }
+}
+
+/// `amount` as a whole number of `currency`'s minor units (francs, cents), rounded half away
+/// from zero when it has more decimals than the currency allows.
+///
+/// ```
+/// use planfin_core::{currency::Currency, money::to_minor_units, Decimal};
+/// assert_eq!(to_minor_units(Decimal::new(1050, 2), Currency::EUR), Ok(1050));
+/// assert_eq!(to_minor_units(Decimal::from(7), Currency::EUR), Ok(700));
+/// assert_eq!(to_minor_units(Decimal::new(25, 1), Currency::XOF), Ok(3));
+/// ```
+#[inline]
+pub fn to_minor_units(amount: Decimal, currency: Currency) -> Result<i128, MoneyError> {
+    let k = currency.minor_unit();
+    let (m, s) = (amount.mantissa(), amount.scale());
+    let of = || MoneyError::Overflow("an amount in minor units");
+    if s == k {
+        Ok(m)
+    } else if s < k {
+        pow10(k - s).and_then(|p| m.checked_mul(p)).ok_or_else(of)
+    } else {
+        // s - k <= 28: a power of ten that fits.
+        pow10(s - k)
+            .map(|p| div_round_half_away(m, p))
+            .ok_or_else(of)
+    }
+}
+
+/// A whole number of `currency`'s minor units as an amount with exactly the currency's decimals
+/// (`1050` cents is `10.50` EUR); an error beyond what a [`Decimal`] holds.
+///
+/// ```
+/// use planfin_core::{currency::Currency, money::from_minor_units};
+/// assert_eq!(from_minor_units(1050, Currency::EUR).map(|d| d.to_string()), Ok("10.50".into()));
+/// assert!(from_minor_units(i128::MAX, Currency::XOF).is_err());
+/// ```
+pub fn from_minor_units(units: i128, currency: Currency) -> Result<Decimal, MoneyError> {
+    Decimal::try_from_i128_with_scale(units, currency.minor_unit())
+        .map_err(|_| MoneyError::Overflow("an amount"))
+}
+
+/// `amount x rate` in minor units of `to`, rounded once, half away from zero.
+///
+/// Exact integer arithmetic on the mantissas whenever the product fits an `i128` (always, for
+/// the peg and for amounts below about 10^30); beyond that, the [`Decimal`] product (28
+/// significant digits) rounded the same way.
+pub(crate) fn converted_units(
+    amount: Decimal,
+    rate: Decimal,
+    to: Currency,
+) -> Result<i128, MoneyError> {
+    let k = to.minor_unit();
+    let scale = amount.scale() + rate.scale();
+    if let Some(product) = amount.mantissa().checked_mul(rate.mantissa()) {
+        return if scale >= k {
+            let drop = scale - k;
+            Ok(match pow10(drop) {
+                Some(p) => div_round_half_away(product, p),
+                // |product| < 1.8e38 < half of 10^39: rounds to zero.
+                None if drop > MAX_POW10 => 0,
+                None => return Err(MoneyError::Overflow("a conversion")),
+            })
+        } else {
+            pow10(k - scale)
+                .and_then(|p| product.checked_mul(p))
+                .ok_or(MoneyError::Overflow("a conversion"))
+        };
+    }
+    let raw = amount
+        .checked_mul(rate)
+        .ok_or(MoneyError::Overflow("a conversion"))?;
+    to_minor_units(raw, to)
 }
 
 /// Checked sum of two decimals.

@@ -333,3 +333,99 @@ impl Plan {
         })
     }
 }
+
+/// The budget lines of a plan found by code in constant time.
+///
+/// Built once per report, so that each of a million expenditures finds its line with one short
+/// hash and, for codes of up to 8 bytes (`0201`, `L0042`), one integer comparison, instead of a
+/// scan of the plan or a string comparison. When two lines share a code (a blocking finding of
+/// validation), the first one is found.
+///
+/// ```
+/// use planfin_core::{cnltp, plan::LineIndex};
+/// let plan = cnltp::plan();
+/// let index = LineIndex::new(&plan);
+/// let i = index.get(&plan.lines[3].code);
+/// assert_eq!(i, Some(3));
+/// assert_eq!(index.get("no such line"), None);
+/// ```
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    /// Open addressing with linear probing; a power-of-two number of slots, at most a quarter
+    /// full.
+    slots: Vec<Option<Slot<'a>>>,
+    mask: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot<'a> {
+    /// The first 8 bytes of the code, zero-padded.
+    head: u64,
+    len: usize,
+    code: &'a str,
+    line: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    /// The index of `plan`'s lines.
+    pub fn new(plan: &'a Plan) -> LineIndex<'a> {
+        let size = (plan.lines.len() * 4).next_power_of_two().max(8);
+        let mut index = LineIndex {
+            slots: vec![None; size],
+            mask: size - 1,
+        };
+        for (line, l) in plan.lines.iter().enumerate() {
+            let head = head(&l.code);
+            let mut i = spread(head, l.code.len()) & index.mask;
+            loop {
+                match &index.slots[i] {
+                    Some(slot) if slot.head == head && slot.code == l.code => break,
+                    Some(_) => i = (i + 1) & index.mask,
+                    None => {
+                        index.slots[i] = Some(Slot {
+                            head,
+                            len: l.code.len(),
+                            code: &l.code,
+                            line,
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The position in `plan.lines` of the line with `code`.
+    #[inline]
+    pub fn get(&self, code: &str) -> Option<usize> {
+        let head = head(code);
+        let len = code.len();
+        let mut i = spread(head, len) & self.mask;
+        loop {
+            let slot = self.slots[i].as_ref()?;
+            // Up to 8 bytes, the head and the length are the whole code.
+            if slot.head == head && slot.len == len && (len <= 8 || slot.code == code) {
+                return Some(slot.line);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// The first 8 bytes of `code`, zero-padded: with the length, the whole of a short code.
+#[inline]
+fn head(code: &str) -> u64 {
+    let mut word = 0u64;
+    for (k, b) in code.as_bytes().iter().take(8).enumerate() {
+        word |= u64::from(*b) << (8 * k);
+    }
+    word
+}
+
+/// Mixes a head and a length into a slot number (the multiplier of the Fx hash, then the high
+/// bits).
+#[inline]
+fn spread(head: u64, len: usize) -> usize {
+    ((head ^ (len as u64).rotate_right(8)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95) >> 32) as usize
+}

@@ -9,10 +9,12 @@ use serde::Serialize;
 use super::labels::label;
 use super::{Amounts, Flag, Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION};
 use crate::ledger::Ledger;
-use crate::money::{Money, MoneyError, ROUNDING_RULE};
-use crate::plan::{Lang, Plan};
+use crate::money::{MoneyError, ROUNDING_RULE, converted_units, from_minor_units, to_minor_units};
+use crate::plan::{Lang, LineIndex, Plan};
 use crate::render::{Cell, Table};
-use crate::validation::{Finding, distinct_amendments, validate_ledger, validate_plan};
+use crate::validation::{
+    Finding, check_expenditure, distinct_amendments, duplicate_findings, validate_plan,
+};
 
 /// One row of a variance report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -163,8 +165,10 @@ struct Acc {
     label: String,
     initial: Decimal,
     amendments: Decimal,
-    committed: Decimal,
-    paid: Decimal,
+    /// Committed, in minor units of the plan currency (exact integers add fastest).
+    committed: i128,
+    /// Paid, in minor units of the plan currency.
+    paid: i128,
     entries: usize,
     outside_period: bool,
     unknown_line: bool,
@@ -177,6 +181,8 @@ struct Acc {
 struct Rows {
     rows: Vec<Acc>,
     index: HashMap<String, usize>,
+    /// Row of each year met so far, so that grouping by period formats no string per entry.
+    years: Vec<(i32, usize)>,
 }
 
 impl Rows {
@@ -184,6 +190,7 @@ impl Rows {
         Rows {
             rows: Vec::new(),
             index: HashMap::new(),
+            years: Vec::new(),
         }
     }
 
@@ -201,8 +208,13 @@ impl Rows {
     }
 
     fn year(&mut self, year: i32) -> usize {
+        if let Some(&(_, row)) = self.years.iter().find(|(y, _)| *y == year) {
+            return row;
+        }
         let key = year.to_string();
-        self.get_or_insert(&key, || key.clone())
+        let row = self.get_or_insert(&key, || key.clone());
+        self.years.push((year, row));
+        row
     }
 }
 
@@ -227,7 +239,8 @@ pub(crate) fn default_as_of(plan: &Plan, ledger: &Ledger) -> NaiveDate {
 /// Computes the variance report of `plan` against `ledger`.
 ///
 /// Validation runs first: any error finding blocks the report ([`ReportError::Blocked`] carries
-/// every finding); warnings are attached to the report.
+/// every finding); warnings are attached to the report. The ledger is read once: each entry is
+/// checked and added up in the same pass.
 ///
 /// ```
 /// use planfin_core::{cnltp, report::{variance, Grouping, ReportOptions}};
@@ -245,13 +258,10 @@ pub fn variance(
     options: &ReportOptions,
 ) -> Result<VarianceReport, ReportError> {
     let mut findings = validate_plan(plan);
-    findings.extend(validate_ledger(plan, ledger));
-    if findings.iter().any(Finding::is_error) {
-        return Err(ReportError::Blocked(findings));
-    }
     let as_of = options.as_of.unwrap_or_else(|| default_as_of(plan, ledger));
     let lang = options.lang;
     let by = options.by;
+    let currency = plan.currency;
 
     let mut rows = Rows::new();
     // Row of each line (unused when grouping by period, where the date decides).
@@ -278,39 +288,39 @@ pub fn variance(
         };
         line_row.push(row);
     }
-    let line_index: HashMap<&str, usize> = plan
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.code.as_str(), i))
-        .collect();
+    let line_index = LineIndex::new(plan);
     if by == Grouping::Period {
         for year in plan.start.year()..=plan.end.year() {
             rows.year(year);
         }
     }
 
-    for (i, line) in plan.lines.iter().enumerate() {
-        for pa in &line.amounts {
-            let row = if by == Grouping::Period {
-                rows.year(pa.period.year)
-            } else {
-                line_row[i]
-            };
-            add(&mut rows.rows[row].initial, pa.amount)?;
+    // Amounts are added up only while nothing blocks the report; checking goes on to the end,
+    // so that every finding is reported at once.
+    let mut blocked = findings.iter().any(Finding::is_error);
+    if !blocked {
+        for (i, line) in plan.lines.iter().enumerate() {
+            for pa in &line.amounts {
+                let row = if by == Grouping::Period {
+                    rows.year(pa.period.year)
+                } else {
+                    line_row[i]
+                };
+                add(&mut rows.rows[row].initial, pa.amount)?;
+            }
         }
-    }
-    for a in distinct_amendments(plan).filter(|a| a.date <= as_of) {
-        for (line, delta) in a.effects() {
-            let Some(&i) = line_index.get(line) else {
-                continue;
-            };
-            let row = match (by, &a.source) {
-                (Grouping::Period, _) => rows.year(a.date.year()),
-                (Grouping::Source, Some(source)) => rows.get_or_insert(source, String::new),
-                _ => line_row[i],
-            };
-            add(&mut rows.rows[row].amendments, delta)?;
+        for a in distinct_amendments(plan).filter(|a| a.date <= as_of) {
+            for (line, delta) in a.effects() {
+                let Some(i) = line_index.get(line) else {
+                    continue;
+                };
+                let row = match (by, &a.source) {
+                    (Grouping::Period, _) => rows.year(a.date.year()),
+                    (Grouping::Source, Some(source)) => rows.get_or_insert(source, String::new),
+                    _ => line_row[i],
+                };
+                add(&mut rows.rows[row].amendments, delta)?;
+            }
         }
     }
 
@@ -320,8 +330,17 @@ pub fn variance(
         .map(|d| d.voucher.as_str())
         .collect();
     let unknown_label = label("unknown_line", lang);
-    for e in ledger.entries().iter().filter(|e| e.date <= as_of) {
-        let known = line_index.get(e.line.as_str()).copied();
+    let overflow = || MoneyError::Overflow("a report row");
+    for (e, origin) in ledger.entries().iter().zip(ledger.origins()) {
+        let known = line_index.get(&e.line);
+        let before = findings.len();
+        check_expenditure(plan, e, origin, known.is_some(), &mut findings);
+        if findings.len() > before {
+            blocked |= findings[before..].iter().any(Finding::is_error);
+        }
+        if blocked || e.date > as_of {
+            continue;
+        }
         let row = match (by, known) {
             (Grouping::Period, _) => rows.year(e.date.year()),
             (_, Some(i)) => line_row[i],
@@ -336,36 +355,59 @@ pub fn variance(
                 row
             }
         };
-        let amount = if e.currency == plan.currency && e.rate.is_none() {
-            e.amount
+        let units = if e.currency == currency && e.rate.is_none() {
+            to_minor_units(e.amount, currency)?
         } else {
-            let rate = e.rate.or_else(|| plan.rate_on(e.currency, e.date));
-            Money::new(e.amount, e.currency)
-                .convert(plan.currency, rate)?
-                .amount()
+            let rate =
+                e.rate
+                    .or_else(|| plan.rate_on(e.currency, e.date))
+                    .ok_or(MoneyError::NoRate {
+                        from: e.currency,
+                        to: currency,
+                    })?;
+            converted_units(e.amount, rate, currency)?
         };
         let acc = &mut rows.rows[row];
-        if e.stage.is_committed() {
-            add(&mut acc.committed, amount)?;
+        let sum = if e.stage.is_committed() {
+            &mut acc.committed
         } else {
-            add(&mut acc.paid, amount)?;
-        }
+            &mut acc.paid
+        };
+        *sum = sum.checked_add(units).ok_or_else(overflow)?;
         acc.entries += 1;
         acc.outside_period |= !plan.in_period(e.date);
         acc.unknown_line |= known.is_none();
         acc.duplicate |= !duplicated.is_empty() && duplicated.contains(e.voucher.as_str());
     }
+    findings.extend(duplicate_findings(ledger));
+    if blocked {
+        return Err(ReportError::Blocked(findings));
+    }
 
     if by == Grouping::Period {
         rows.rows.sort_by(|a, b| a.key.cmp(&b.key));
     } else {
-        // Unknown-line rows go last, in the order they were met (the sort is stable).
-        rows.rows.sort_by_key(|r| r.unknown_row);
+        // Unknown-line rows go last, by code, so that the order of the ledger does not matter
+        // (the sort is stable: the plan's rows keep the plan's order).
+        rows.rows.sort_by(|a, b| {
+            a.unknown_row.cmp(&b.unknown_row).then_with(|| {
+                if a.unknown_row && b.unknown_row {
+                    a.key.cmp(&b.key)
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+        });
     }
     let mut out_rows = Vec::with_capacity(rows.rows.len());
     let mut totals = Amounts::default();
     for acc in rows.rows {
-        let amounts = Amounts::derive(acc.initial, acc.amendments, acc.committed, acc.paid)?;
+        let amounts = Amounts::derive(
+            acc.initial,
+            acc.amendments,
+            from_minor_units(acc.committed, currency)?,
+            from_minor_units(acc.paid, currency)?,
+        )?;
         totals = totals.checked_add(&amounts)?;
         let over_tolerance = options.tolerance.is_some_and(|tol| {
             let limit = acc_limit(amounts.revised, tol);
@@ -392,7 +434,7 @@ pub fn variance(
     }
     Ok(VarianceReport {
         plan: PlanHeader::of(plan),
-        currency: plan.currency.code().to_string(),
+        currency: currency.code().to_string(),
         as_of,
         by,
         lang,
