@@ -33,8 +33,12 @@ fn datetime_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DATETIME.import(py, "datetime", "datetime")
 }
 
-/// `type_name repr`, as error messages show a refused value (`float 0.1`, `str '12'`).
-fn described(obj: &Bound<'_, PyAny>) -> String {
+/// A refused value as error messages show it: `float 0.1`, `str '12'`, or the repr alone
+/// when it names the type already (`Decimal('NaN')`, `datetime.datetime(2019, 1, 1, 10, 0)`).
+pub fn described(obj: &Bound<'_, PyAny>) -> String {
+    if obj.is_none() {
+        return "None".to_string();
+    }
     let name = obj
         .get_type()
         .name()
@@ -44,7 +48,12 @@ fn described(obj: &Bound<'_, PyAny>) -> String {
         .repr()
         .map(|r| r.to_string_lossy().into_owned())
         .unwrap_or_default();
-    format!("{name} {}", shorten(&repr))
+    let head = repr.split('(').next().unwrap_or_default();
+    if repr.contains('(') && (head == name || head.ends_with(&format!(".{name}"))) {
+        shorten(&repr)
+    } else {
+        format!("{name} {}", shorten(&repr))
+    }
 }
 
 /// At most 60 characters of `text`, so that a message stays one readable line.
@@ -76,8 +85,14 @@ pub fn amount(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Decimal> {
         return Err(refused(String::new()));
     }
     if obj.is_instance_of::<PyFloat>() {
-        let repr = obj.repr()?;
-        return Err(refused(format!(": use Decimal('{}')", repr.to_cow()?)));
+        // str, not repr: numpy's float64 (a float subclass) shows as np.float64(0.5).
+        let text = obj.str()?;
+        let name = obj.get_type().name()?;
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be decimal.Decimal or int, got {} {text}: use Decimal('{text}')",
+            name.to_cow()?,
+            text = text.to_cow()?
+        )));
     }
     if obj.is_instance_of::<PyString>() {
         let repr = obj.repr()?;

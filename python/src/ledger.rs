@@ -56,11 +56,9 @@ fn text(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> 
             } else {
                 ""
             };
-            let name = obj.get_type().name()?;
             Err(PyTypeError::new_err(format!(
-                "{what} must be str, got {} {}{hint}",
-                name.to_cow()?,
-                obj.repr()?.to_cow()?
+                "{what} must be str, got {}{hint}",
+                convert::described(obj)
             )))
         }
     }
