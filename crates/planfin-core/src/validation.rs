@@ -89,6 +89,9 @@ finding_codes! {
     NoRate => "no_rate",
     /// A line whose paid amount exceeds its revised budget.
     OverBudget => "over_budget",
+    /// At the pace of payments so far, an objective would exceed its revised budget by the end
+    /// of the plan (progress report).
+    ProjectedOverBudget => "projected_over_budget",
     /// An amount too large to compute exactly.
     Overflow => "overflow",
 }

@@ -47,6 +47,101 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("not_started", "non démarré", "not started"),
     ("outside_period", "hors période", "outside period"),
     ("duplicate_voucher", "pièce en double", "duplicate voucher"),
+    ("value", "Valeur", "Value"),
+    ("summary", "Synthèse", "Summary"),
+    ("no_findings", "Aucun constat.", "No findings."),
+    ("to", "au", "to"),
+    // Progress report (rapport d'étape).
+    (
+        "by_objective",
+        "Exécution cumulée par objectif",
+        "Cumulative execution by objective",
+    ),
+    (
+        "by_period",
+        "Exécution cumulée par exercice",
+        "Cumulative execution by fiscal year",
+    ),
+    (
+        "days_total",
+        "Jours de la période du plan",
+        "Days in the plan period",
+    ),
+    ("days_elapsed", "Jours écoulés", "Days elapsed"),
+    (
+        "elapsed_share",
+        "Part de la période écoulée",
+        "Share of the period elapsed",
+    ),
+    (
+        "burn_rate_per_day",
+        "Rythme de paiement (par jour)",
+        "Burn rate (paid per day)",
+    ),
+    ("burn_rate", "Rythme de paiement", "Burn rate"),
+    (
+        "burn_rate_text",
+        "payé à la date de situation / jours écoulés depuis le début du plan (date de situation incluse, au plus la durée du plan), arrondi à l'unité de la devise",
+        "paid to the cut-off / days elapsed since the plan start (cut-off included, at most the plan's length), rounded to the currency's minor unit",
+    ),
+    (
+        "projected_paid",
+        "Paiements projetés en fin de plan",
+        "Projected paid at plan end",
+    ),
+    ("projected_variance", "Écart projeté", "Projected variance"),
+    ("projection", "Projection", "Projection"),
+    (
+        "projection_text",
+        "payé x jours du plan / jours écoulés, arrondi pour chaque ligne du tableau à l'unité de la devise, la moitié s'éloignant de zéro ; le total est la somme des lignes ; écart projeté = révisé - payé projeté",
+        "paid x days in the plan / days elapsed, rounded for each row to the currency's minor unit, half away from zero; the total is the sum of the rows; projected variance = revised - projected paid",
+    ),
+    ("rounding", "Arrondi", "Rounding"),
+    (
+        "rounding_text",
+        "chaque montant converti est arrondi une fois à l'unité de la devise du plan, la moitié s'éloignant de zéro",
+        "converted amounts are rounded once, half away from zero, to the plan currency's minor unit",
+    ),
+    // Final report (rapport final).
+    ("reconciliation", "Rapprochement", "Reconciliation"),
+    (
+        "by_objective_final",
+        "Écarts par objectif",
+        "Variance by objective",
+    ),
+    (
+        "by_source_final",
+        "Écarts par source de financement",
+        "Variance by funding source",
+    ),
+    (
+        "initial_allocation",
+        "Dotation initiale (somme des lignes)",
+        "Initial allocation (sum of the lines)",
+    ),
+    ("unallocated", "Plafond non réparti", "Unallocated ceiling"),
+    (
+        "transfers_gross",
+        "Virements : montants déplacés",
+        "Transfers: amounts moved",
+    ),
+    (
+        "transfers_net",
+        "Virements : effet net",
+        "Transfers: net effect",
+    ),
+    ("raises", "Augmentations", "Raises"),
+    ("cuts", "Réductions", "Cuts"),
+    (
+        "raises_cuts_net",
+        "Augmentations et réductions : effet net",
+        "Raises and cuts: net effect",
+    ),
+    (
+        "unspent",
+        "Non dépensé (révisé - payé)",
+        "Unspent (revised - paid)",
+    ),
 ];
 
 /// The label of `key` in `lang`, or `key` itself when the table has no such key.
@@ -77,7 +172,13 @@ mod tests {
         let keys = Flag::ALL
             .iter()
             .map(|f| f.code())
-            .chain(crate::report::Amounts::default().fields().map(|(k, _)| k));
+            .chain(crate::report::Amounts::default().fields().map(|(k, _)| k))
+            .chain(
+                crate::report::final_report::Reconciliation::KEYS
+                    .iter()
+                    .copied(),
+            )
+            .chain(crate::report::progress::SUMMARY_KEYS.iter().copied());
         for key in keys {
             assert_ne!(label(key, Lang::Fr), key, "{key} fr");
             assert_ne!(label(key, Lang::En), key, "{key} en");

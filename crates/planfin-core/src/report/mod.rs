@@ -6,7 +6,9 @@
 //! its own, then summed; `variance = revised - paid`; `available = revised - committed - paid`;
 //! `execution_rate = paid / revised` (none when revised is 0).
 
+pub mod final_report;
 pub mod labels;
+pub mod progress;
 pub mod variance;
 
 use std::fmt;
@@ -16,10 +18,15 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::money::MoneyError;
+use crate::money::{MoneyError, group_thousands};
 use crate::plan::{Lang, Plan, Text};
-use crate::validation::Finding;
+use crate::render::{Cell, Table};
+use crate::validation::{Finding, FindingCode};
 
+use labels::label;
+
+pub use final_report::{FinalOptions, FinalReport, Reconciliation, final_report};
+pub use progress::{ProgressOptions, ProgressReport, progress};
 pub use variance::{VarianceReport, VarianceRow, variance};
 
 /// The sign convention, stated in every report.
@@ -298,4 +305,111 @@ fn first_error(findings: &[Finding]) -> String {
         .find(|f| f.is_error())
         .map(ToString::to_string)
         .unwrap_or_default()
+}
+
+/// The stable keys and the headers (in `lang`) of a table with one row per group: the group's
+/// code and label, the seven amounts, the execution rate, then `extra`, then the flags.
+pub(crate) fn grouped_columns(
+    group: &str,
+    extra: &[&str],
+    lang: Lang,
+) -> (Vec<String>, Vec<String>) {
+    let mut keys = vec!["key".to_string(), "label".to_string()];
+    keys.extend(Amounts::default().fields().map(|(k, _)| k.to_string()));
+    keys.push("execution_rate".to_string());
+    keys.extend(extra.iter().map(|k| k.to_string()));
+    keys.push("flags".to_string());
+    let headers = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| match i {
+            0 => label(group, lang).to_string(),
+            _ => label(k, lang).to_string(),
+        })
+        .collect();
+    (keys, headers)
+}
+
+/// The cells of one row of a [`grouped_columns`] table.
+pub(crate) fn grouped_cells(
+    key: &str,
+    row_label: &str,
+    amounts: &Amounts,
+    rate: Option<Decimal>,
+    extra: Vec<Cell>,
+    flags: &[Flag],
+) -> Vec<Cell> {
+    let mut cells = vec![
+        Cell::Text(key.to_string()),
+        Cell::Text(row_label.to_string()),
+    ];
+    cells.extend(amounts.fields().map(|(_, v)| Cell::Amount(v)));
+    cells.push(Cell::Rate(rate));
+    cells.extend(extra);
+    cells.push(Cell::Text(
+        flags.iter().map(Flag::code).collect::<Vec<_>>().join(" "),
+    ));
+    cells
+}
+
+/// Every finding as a table (code, severity, location, message), for the reports that render
+/// their findings as a table of their own.
+pub(crate) fn findings_table(title: String, findings: &[Finding], lang: Lang) -> Table {
+    let keys: Vec<String> = ["code", "severity", "location", "message"]
+        .map(String::from)
+        .to_vec();
+    let headers = keys.iter().map(|k| label(k, lang).to_string()).collect();
+    let rows = findings
+        .iter()
+        .map(|f| {
+            vec![
+                Cell::Text(f.code.code().to_string()),
+                Cell::Text(f.severity.to_string()),
+                Cell::Text(f.location.clone().unwrap_or_default()),
+                Cell::Text(f.message.clone()),
+            ]
+        })
+        .collect();
+    let notes = if findings.is_empty() {
+        vec![label("no_findings", lang).to_string()]
+    } else {
+        Vec::new()
+    };
+    Table {
+        title,
+        lang,
+        keys,
+        headers,
+        rows,
+        totals: None,
+        notes,
+    }
+}
+
+/// One `over_budget` warning per budget line of `by_line` (a variance report by line) whose
+/// paid amount exceeds its revised budget. Lines the plan does not have are left out: their
+/// spending already has an `unknown_line` finding per expenditure.
+pub(crate) fn over_budget_findings(by_line: &VarianceReport, plan: &Plan) -> Vec<Finding> {
+    let cur = &by_line.currency;
+    by_line
+        .rows
+        .iter()
+        .filter(|r| r.flags.contains(&Flag::OverBudget) && plan.line(&r.key).is_some())
+        .map(|r| {
+            let a = &r.amounts;
+            Finding::warning(
+                FindingCode::OverBudget,
+                format!(
+                    "paid {} {cur} by {}, {} {cur} more than the revised budget of {} {cur}: \
+                     record an amendment (virement) that covers the overrun, or move the \
+                     expenditures charged to this line by mistake",
+                    group_thousands(a.paid, ','),
+                    by_line.as_of,
+                    group_thousands(a.paid - a.revised, ','),
+                    group_thousands(a.revised, ','),
+                ),
+                format!("line {}", r.key),
+            )
+        })
+        .collect()
 }

@@ -7,7 +7,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::labels::label;
-use super::{Amounts, Flag, Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION};
+use super::{
+    Amounts, Flag, Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION,
+    grouped_cells, grouped_columns,
+};
 use crate::ledger::Ledger;
 use crate::money::{MoneyError, ROUNDING_RULE, converted_units, from_minor_units, to_minor_units};
 use crate::plan::{Lang, LineIndex, Plan};
@@ -100,34 +103,27 @@ impl VarianceReport {
     /// ```
     pub fn to_table(&self) -> Table {
         let lang = self.lang;
-        let mut keys = vec!["key".to_string(), "label".to_string()];
-        keys.extend(self.totals.amounts.fields().map(|(k, _)| k.to_string()));
-        keys.extend(["execution_rate".to_string(), "flags".to_string()]);
-        let mut headers = vec![
-            self.group_label().to_string(),
-            label("label", lang).to_string(),
-        ];
-        headers.extend(keys[2..].iter().map(|k| label(k, lang).to_string()));
-        let row_cells =
-            |key: &str, label: &str, amounts: &Amounts, rate: Option<Decimal>, flags: &[Flag]| {
-                let mut cells = vec![Cell::Text(key.to_string()), Cell::Text(label.to_string())];
-                cells.extend(amounts.fields().map(|(_, v)| Cell::Amount(v)));
-                cells.push(Cell::Rate(rate));
-                cells.push(Cell::Text(
-                    flags.iter().map(Flag::code).collect::<Vec<_>>().join(" "),
-                ));
-                cells
-            };
+        let (keys, headers) = grouped_columns(self.by.code(), &[], lang);
         let rows = self
             .rows
             .iter()
-            .map(|r| row_cells(&r.key, &r.label, &r.amounts, r.execution_rate, &r.flags))
+            .map(|r| {
+                grouped_cells(
+                    &r.key,
+                    &r.label,
+                    &r.amounts,
+                    r.execution_rate,
+                    Vec::new(),
+                    &r.flags,
+                )
+            })
             .collect();
-        let totals = row_cells(
+        let totals = grouped_cells(
             label("total", lang),
             "",
             &self.totals.amounts,
             self.totals.execution_rate,
+            Vec::new(),
             &[],
         );
         let mut notes = vec![

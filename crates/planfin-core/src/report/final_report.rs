@@ -1,0 +1,379 @@
+//! The final report (rapport final): the whole plan period, the reconciliation of the ceiling
+//! with the amendments and the spending, the variance by objective and by funding source, and
+//! every finding.
+//!
+//! The reconciliation reads top to bottom, each figure derived from the ones above:
+//! - `unallocated = ceiling - initial_allocation` (the lines' initial budgets);
+//! - `transfers_net` is the net effect of transfers between lines (zero: a transfer takes from
+//!   one line what it gives to another; `transfers_gross` is the amount moved);
+//! - `raises_cuts_net = raises + cuts` (cuts are negative);
+//! - `amendments = transfers_net + raises_cuts_net`;
+//! - `revised = initial_allocation + amendments`;
+//! - `available = revised - committed - paid`; `unspent = revised - paid`.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::labels::label;
+use super::variance::{Totals, VarianceReport, VarianceRow, variance};
+use super::{
+    Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, findings_table,
+    grouped_cells, grouped_columns, over_budget_findings,
+};
+use crate::ledger::Ledger;
+use crate::money::{MoneyError, ROUNDING_RULE};
+use crate::plan::{Lang, Plan};
+use crate::render::{Cell, Table};
+use crate::validation::{Finding, distinct_amendments};
+
+/// Options of the final report.
+///
+/// ```
+/// use planfin_core::{plan::Lang, report::final_report::FinalOptions};
+/// let options = FinalOptions { lang: Lang::En, ..FinalOptions::default() };
+/// assert_eq!(options.tolerance, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FinalOptions {
+    /// Language of labels.
+    pub lang: Lang,
+    /// `over_tolerance` flags a row whose |variance| exceeds this percentage of its revised
+    /// budget; `None`: no such flag.
+    pub tolerance: Option<Decimal>,
+}
+
+/// From the ceiling to what is left unspent, in the plan currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Reconciliation {
+    /// The plan's ceiling (plafond).
+    pub ceiling: Decimal,
+    /// Sum of the lines' initial budgets.
+    pub initial_allocation: Decimal,
+    /// `ceiling - initial_allocation`.
+    pub unallocated: Decimal,
+    /// Total amount moved by transfers between lines.
+    pub transfers_gross: Decimal,
+    /// Net effect of the transfers on the total budget (zero).
+    pub transfers_net: Decimal,
+    /// Sum of the raises (amendments that add to a line only).
+    pub raises: Decimal,
+    /// Sum of the cuts (amendments that take from a line only), negative.
+    pub cuts: Decimal,
+    /// `raises + cuts`.
+    pub raises_cuts_net: Decimal,
+    /// `transfers_net + raises_cuts_net`.
+    pub amendments: Decimal,
+    /// `initial_allocation + amendments`.
+    pub revised: Decimal,
+    /// Engaged, liquidated or ordered but not paid.
+    pub committed: Decimal,
+    /// Paid.
+    pub paid: Decimal,
+    /// `revised - committed - paid`.
+    pub available: Decimal,
+    /// `revised - paid`.
+    pub unspent: Decimal,
+}
+
+impl Reconciliation {
+    /// The stable names of the fields, in order (labels exist for each).
+    pub const KEYS: [&'static str; 14] = [
+        "ceiling",
+        "initial_allocation",
+        "unallocated",
+        "transfers_gross",
+        "transfers_net",
+        "raises",
+        "cuts",
+        "raises_cuts_net",
+        "amendments",
+        "revised",
+        "committed",
+        "paid",
+        "available",
+        "unspent",
+    ];
+
+    /// The fields with their stable names, in the order of [`Reconciliation::KEYS`].
+    pub fn fields(&self) -> [(&'static str, Decimal); 14] {
+        let values = [
+            self.ceiling,
+            self.initial_allocation,
+            self.unallocated,
+            self.transfers_gross,
+            self.transfers_net,
+            self.raises,
+            self.cuts,
+            self.raises_cuts_net,
+            self.amendments,
+            self.revised,
+            self.committed,
+            self.paid,
+            self.available,
+            self.unspent,
+        ];
+        let mut out = [("", Decimal::ZERO); 14];
+        for (slot, (key, value)) in out.iter_mut().zip(Self::KEYS.iter().zip(values)) {
+            *slot = (key, value);
+        }
+        out
+    }
+
+    /// The reconciliation of `plan` with the variance `totals`, counting the amendments dated
+    /// up to `as_of` as the variance report does.
+    fn of(plan: &Plan, totals: &Totals, as_of: NaiveDate) -> Result<Reconciliation, MoneyError> {
+        let of = || MoneyError::Overflow("the reconciliation");
+        let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or_else(of);
+        let sub = |a: Decimal, b: Decimal| a.checked_sub(b).ok_or_else(of);
+        let (mut gross, mut net, mut raises, mut cuts) =
+            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        for a in distinct_amendments(plan).filter(|a| a.date <= as_of) {
+            let effect = a
+                .effects()
+                .filter(|(line, _)| plan.line(line).is_some())
+                .try_fold(Decimal::ZERO, |acc, (_, d)| add(acc, d))?;
+            match (&a.from, &a.to) {
+                (Some(_), Some(_)) => {
+                    gross = add(gross, a.amount)?;
+                    net = add(net, effect)?;
+                }
+                (None, Some(_)) => raises = add(raises, effect)?,
+                (Some(_), None) => cuts = add(cuts, effect)?,
+                (None, None) => {}
+            }
+        }
+        let initial = totals.amounts.initial;
+        let raises_cuts_net = add(raises, cuts)?;
+        let amendments = add(net, raises_cuts_net)?;
+        let revised = add(initial, amendments)?;
+        let committed = totals.amounts.committed;
+        let paid = totals.amounts.paid;
+        Ok(Reconciliation {
+            ceiling: plan.ceiling,
+            initial_allocation: initial,
+            unallocated: sub(plan.ceiling, initial)?,
+            transfers_gross: gross,
+            transfers_net: net,
+            raises,
+            cuts,
+            raises_cuts_net,
+            amendments,
+            revised,
+            committed,
+            paid,
+            available: sub(sub(revised, committed)?, paid)?,
+            unspent: sub(revised, paid)?,
+        })
+    }
+}
+
+/// Rows and totals of a variance grouping, as the final report shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VarianceSection {
+    /// One row per group.
+    pub rows: Vec<VarianceRow>,
+    /// Sum of the rows.
+    pub totals: Totals,
+}
+
+impl From<VarianceReport> for VarianceSection {
+    fn from(report: VarianceReport) -> VarianceSection {
+        VarianceSection {
+            rows: report.rows,
+            totals: report.totals,
+        }
+    }
+}
+
+/// The final report (rapport final).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FinalReport {
+    /// Always `final`.
+    pub report: &'static str,
+    /// The plan.
+    pub plan: PlanHeader,
+    /// Currency of every amount.
+    pub currency: String,
+    /// Everything dated up to this day counts: the later of the plan's end and its last
+    /// amendment or expenditure, so that nothing is left out.
+    pub as_of: NaiveDate,
+    /// Language of labels.
+    pub lang: Lang,
+    /// Percentage for `over_tolerance`, if any.
+    pub tolerance: Option<Decimal>,
+    /// The sign convention.
+    pub sign_convention: &'static str,
+    /// The rounding rule.
+    pub rounding: &'static str,
+    /// From the ceiling to what is left unspent.
+    pub reconciliation: Reconciliation,
+    /// Variance by objective.
+    pub by_objective: VarianceSection,
+    /// Variance by funding source.
+    pub by_source: VarianceSection,
+    /// Every warning of validation, then an `over_budget` finding per over-budget line.
+    pub findings: Vec<Finding>,
+}
+
+/// Computes the final report of `plan` against `ledger` over the whole period.
+///
+/// A report blocked by error findings returns [`ReportError::Blocked`], as [`variance`] does.
+///
+/// ```
+/// use planfin_core::{cnltp, report::{final_report, final_report::FinalOptions}};
+/// let report = final_report(&cnltp::plan(), &cnltp::ledger(), &FinalOptions::default())?;
+/// let r = &report.reconciliation;
+/// assert_eq!(r.ceiling.to_string(), "206850000");
+/// assert_eq!(r.revised, r.initial_allocation + r.amendments);
+/// assert_eq!(r.paid, report.by_source.totals.amounts.paid);
+/// # Ok::<(), planfin_core::report::ReportError>(())
+/// ```
+pub fn final_report(
+    plan: &Plan,
+    ledger: &Ledger,
+    options: &FinalOptions,
+) -> Result<FinalReport, ReportError> {
+    let whole = |by| ReportOptions {
+        as_of: None,
+        by,
+        tolerance: options.tolerance,
+        lang: options.lang,
+    };
+    let objectives = variance(plan, ledger, &whole(Grouping::Objective))?;
+    let sources = variance(plan, ledger, &whole(Grouping::Source))?;
+    let lines = variance(plan, ledger, &whole(Grouping::Line))?;
+    let as_of = objectives.as_of;
+    let reconciliation = Reconciliation::of(plan, &objectives.totals, as_of)?;
+    let mut findings = objectives.findings.clone();
+    findings.extend(over_budget_findings(&lines, plan));
+    Ok(FinalReport {
+        report: "final",
+        plan: PlanHeader::of(plan),
+        currency: plan.currency.code().to_string(),
+        as_of,
+        lang: options.lang,
+        tolerance: options.tolerance,
+        sign_convention: SIGN_CONVENTION,
+        rounding: ROUNDING_RULE,
+        reconciliation,
+        by_objective: objectives.into(),
+        by_source: sources.into(),
+        findings,
+    })
+}
+
+impl FinalReport {
+    /// The report as stable, pretty JSON: amounts as decimal strings.
+    ///
+    /// ```
+    /// use planfin_core::{cnltp, report::{final_report, final_report::FinalOptions}};
+    /// let report = final_report(&cnltp::plan(), &cnltp::ledger(), &FinalOptions::default())?;
+    /// assert!(report.to_json().contains("\"unallocated\": \"0\""));
+    /// # Ok::<(), planfin_core::report::ReportError>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// The report as tables for the text, CSV and Markdown renderers: the reconciliation, the
+    /// variance by objective and by funding source, and the findings.
+    ///
+    /// ```
+    /// use planfin_core::{cnltp, render::markdown, report::{final_report, final_report::FinalOptions}};
+    /// let report = final_report(&cnltp::plan(), &cnltp::ledger(), &FinalOptions::default())?;
+    /// let tables = report.to_tables();
+    /// assert_eq!(tables.len(), 4);
+    /// assert!(markdown(&tables[0]).contains("| ceiling | Plafond | 206 850 000 |"));
+    /// # Ok::<(), planfin_core::report::ReportError>(())
+    /// ```
+    pub fn to_tables(&self) -> Vec<Table> {
+        let lang = self.lang;
+        let title = |part: &str| {
+            format!(
+                "{} — {} — {} {} {} — {}",
+                label("final_title", lang),
+                self.plan.title.get(lang),
+                self.plan.start,
+                label("to", lang),
+                self.plan.end,
+                label(part, lang)
+            )
+        };
+        let notes = vec![
+            format!("{} : {}", label("currency", lang), self.currency),
+            format!("{} : {}", label("as_of", lang), self.as_of),
+            format!(
+                "{} : {}",
+                label("sign_convention", lang),
+                label("sign_convention_text", lang)
+            ),
+            format!(
+                "{} : {}",
+                label("rounding", lang),
+                label("rounding_text", lang)
+            ),
+        ];
+        let reconciliation = Table {
+            title: title("reconciliation"),
+            lang,
+            keys: vec!["key".into(), "label".into(), "value".into()],
+            headers: ["key", "label", "value"]
+                .iter()
+                .map(|k| label(k, lang).to_string())
+                .collect(),
+            rows: self
+                .reconciliation
+                .fields()
+                .iter()
+                .map(|(k, v)| {
+                    vec![
+                        Cell::Text(k.to_string()),
+                        Cell::Text(label(k, lang).to_string()),
+                        Cell::Amount(*v),
+                    ]
+                })
+                .collect(),
+            totals: None,
+            notes: notes.clone(),
+        };
+        let section = |part: &str, group: &str, s: &VarianceSection| {
+            let (keys, headers) = grouped_columns(group, &[], lang);
+            Table {
+                title: title(part),
+                lang,
+                keys,
+                headers,
+                rows: s
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        grouped_cells(
+                            &r.key,
+                            &r.label,
+                            &r.amounts,
+                            r.execution_rate,
+                            Vec::new(),
+                            &r.flags,
+                        )
+                    })
+                    .collect(),
+                totals: Some(grouped_cells(
+                    label("total", lang),
+                    "",
+                    &s.totals.amounts,
+                    s.totals.execution_rate,
+                    Vec::new(),
+                    &[],
+                )),
+                notes: notes.clone(),
+            }
+        };
+        vec![
+            reconciliation,
+            section("by_objective_final", "objective", &self.by_objective),
+            section("by_source_final", "source", &self.by_source),
+            findings_table(title("findings"), &self.findings, lang),
+        ]
+    }
+}

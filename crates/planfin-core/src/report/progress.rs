@@ -1,0 +1,565 @@
+//! The progress report (rapport d'étape): cumulative execution at a cut-off date, per objective
+//! and per fiscal year, the pace of payments so far and where that pace leads by the end of the
+//! plan.
+//!
+//! Definitions, stated in the report itself ([`BURN_RATE_BASIS`], [`PROJECTION_RULE`]):
+//! - `days_total`: calendar days of the plan period, first and last day included;
+//! - `days_elapsed`: calendar days from the plan start to the cut-off, both included, at least 0
+//!   and at most `days_total`;
+//! - `elapsed_share = days_elapsed / days_total`, to four decimals (half away from zero);
+//! - `burn_rate_per_day = paid / days_elapsed`, rounded to the plan currency's minor unit, half
+//!   away from zero; none when no day has elapsed;
+//! - `projected_paid = paid x days_total / days_elapsed`, computed exactly in minor units and
+//!   rounded once per row to the minor unit, half away from zero; the total is the sum of the
+//!   rows, so the table foots; none when no day has elapsed;
+//! - `projected_variance = revised - projected_paid`.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::labels::label;
+use super::variance::{Totals, VarianceRow, variance};
+use super::{
+    Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, execution_rate,
+    findings_table, grouped_cells, grouped_columns, over_budget_findings,
+};
+use crate::ledger::Ledger;
+use crate::money::{
+    MoneyError, ROUNDING_RULE, div_round_half_away, from_minor_units, group_thousands,
+    to_minor_units,
+};
+use crate::plan::{Lang, Plan};
+use crate::render::{Cell, Table};
+use crate::validation::{Finding, FindingCode};
+
+/// How the burn rate is computed, stated in every progress report.
+pub const BURN_RATE_BASIS: &str = "burn_rate_per_day = paid to the cut-off / days_elapsed, where \
+     days_elapsed counts the calendar days from the plan start to the cut-off, both included (at \
+     most the plan's length); rounded to the plan currency's minor unit, half away from zero";
+
+/// How the projection is computed, stated in every progress report.
+pub const PROJECTION_RULE: &str = "projected_paid = paid x days_total / days_elapsed, computed \
+     exactly and rounded once per row to the plan currency's minor unit, half away from zero; \
+     the total is the sum of the rows; projected_variance = revised - projected_paid";
+
+/// The keys of the summary table, in order (labels exist for each in French and English).
+pub const SUMMARY_KEYS: [&str; 9] = [
+    "days_total",
+    "days_elapsed",
+    "elapsed_share",
+    "revised",
+    "paid",
+    "execution_rate",
+    "burn_rate_per_day",
+    "projected_paid",
+    "projected_variance",
+];
+
+/// Options of the progress report.
+///
+/// ```
+/// use planfin_core::report::ProgressOptions;
+/// let options = ProgressOptions::new("2019-06-30".parse()?);
+/// assert_eq!(options.tolerance, None);
+/// # Ok::<(), chrono::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressOptions {
+    /// The cut-off date: amendments and expenditures dated after it are left out.
+    pub as_of: NaiveDate,
+    /// Language of labels.
+    pub lang: Lang,
+    /// `over_tolerance` flags a row whose |variance| exceeds this percentage of its revised
+    /// budget; `None`: no such flag.
+    pub tolerance: Option<Decimal>,
+}
+
+impl ProgressOptions {
+    /// Options at the cut-off `as_of`, in French, with no tolerance.
+    pub fn new(as_of: NaiveDate) -> ProgressOptions {
+        ProgressOptions {
+            as_of,
+            lang: Lang::Fr,
+            tolerance: None,
+        }
+    }
+}
+
+/// Days of a period elapsed at the cut-off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Elapsed {
+    /// Calendar days of the period, first and last included (0 for a year outside the plan).
+    pub days_total: i64,
+    /// Days from the period's first day to the cut-off, both included, between 0 and
+    /// `days_total`.
+    pub days_elapsed: i64,
+    /// `days_elapsed / days_total` to four decimals; none when `days_total` is 0.
+    pub share: Option<Decimal>,
+}
+
+impl Elapsed {
+    /// The days of `first..=last` elapsed at `as_of` (an empty period when `last < first`).
+    ///
+    /// ```
+    /// use planfin_core::report::progress::Elapsed;
+    /// let e = Elapsed::between("2018-01-01".parse()?, "2019-12-31".parse()?, "2018-12-31".parse()?);
+    /// assert_eq!((e.days_total, e.days_elapsed), (730, 365));
+    /// assert_eq!(e.share, Some(planfin_core::Decimal::new(5, 1)));
+    /// # Ok::<(), chrono::ParseError>(())
+    /// ```
+    pub fn between(first: NaiveDate, last: NaiveDate, as_of: NaiveDate) -> Elapsed {
+        let days_total = ((last - first).num_days() + 1).max(0);
+        let days_elapsed = ((as_of.min(last) - first).num_days() + 1).clamp(0, days_total);
+        Elapsed {
+            days_total,
+            days_elapsed,
+            share: execution_rate(Decimal::from(days_elapsed), Decimal::from(days_total)),
+        }
+    }
+
+    /// `paid` projected to the end of the period at the pace so far: `paid x days_total /
+    /// days_elapsed`, rounded once to `plan`'s minor unit, half away from zero. `None` when no
+    /// day has elapsed.
+    fn project(&self, paid: Decimal, plan: &Plan) -> Result<Option<Decimal>, MoneyError> {
+        if self.days_elapsed == 0 {
+            return Ok(None);
+        }
+        let units = to_minor_units(paid, plan.currency)?
+            .checked_mul(i128::from(self.days_total))
+            .ok_or(MoneyError::Overflow("a projection"))?;
+        let projected = div_round_half_away(units, i128::from(self.days_elapsed));
+        from_minor_units(projected, plan.currency).map(Some)
+    }
+
+    /// `paid / days_elapsed` rounded to `plan`'s minor unit; `None` when no day has elapsed.
+    fn per_day(&self, paid: Decimal, plan: &Plan) -> Result<Option<Decimal>, MoneyError> {
+        if self.days_elapsed == 0 {
+            return Ok(None);
+        }
+        let units = to_minor_units(paid, plan.currency)?;
+        let rate = div_round_half_away(units, i128::from(self.days_elapsed));
+        from_minor_units(rate, plan.currency).map(Some)
+    }
+}
+
+/// One objective of the progress report: its variance row at the cut-off and its projection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObjectiveProgress {
+    /// Code, label, amounts, execution rate and flags at the cut-off.
+    #[serde(flatten)]
+    pub row: VarianceRow,
+    /// Paid projected to the end of the plan at the pace so far; none when no day has elapsed.
+    pub projected_paid: Option<Decimal>,
+    /// `revised - projected_paid`.
+    pub projected_variance: Option<Decimal>,
+}
+
+/// The totals of the objectives, with the projection (the sum of the rows' projections).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObjectiveTotals {
+    /// Sums of the rows and the execution rate.
+    #[serde(flatten)]
+    pub totals: Totals,
+    /// Sum of the rows' projected paid amounts.
+    pub projected_paid: Option<Decimal>,
+    /// `revised - projected_paid`.
+    pub projected_variance: Option<Decimal>,
+}
+
+/// Execution by objective at the cut-off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ObjectiveSection {
+    /// One row per objective (then spending on unknown lines, key `?`).
+    pub rows: Vec<ObjectiveProgress>,
+    /// Sum of the rows.
+    pub totals: ObjectiveTotals,
+}
+
+/// One fiscal year of the progress report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodProgress {
+    /// The year's variance row at the cut-off.
+    #[serde(flatten)]
+    pub row: VarianceRow,
+    /// Days of the year inside the plan period, and how many have elapsed.
+    pub elapsed: Elapsed,
+}
+
+/// Execution by fiscal year at the cut-off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodSection {
+    /// One row per year of the plan (and per year with spending outside it).
+    pub rows: Vec<PeriodProgress>,
+    /// Sum of the rows.
+    pub totals: Totals,
+}
+
+/// The progress report (rapport d'étape).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProgressReport {
+    /// Always `progress`.
+    pub report: &'static str,
+    /// The plan.
+    pub plan: PlanHeader,
+    /// Currency of every amount.
+    pub currency: String,
+    /// The cut-off date.
+    pub as_of: NaiveDate,
+    /// Language of labels.
+    pub lang: Lang,
+    /// Percentage for `over_tolerance`, if any.
+    pub tolerance: Option<Decimal>,
+    /// The sign convention.
+    pub sign_convention: &'static str,
+    /// The rounding rule.
+    pub rounding: &'static str,
+    /// The plan period elapsed at the cut-off.
+    pub elapsed: Elapsed,
+    /// Total paid per elapsed day ([`BURN_RATE_BASIS`]); none when no day has elapsed.
+    pub burn_rate_per_day: Option<Decimal>,
+    /// How the burn rate is computed.
+    pub burn_rate_basis: &'static str,
+    /// How the projection is computed.
+    pub projection_rule: &'static str,
+    /// Execution and projection by objective.
+    pub by_objective: ObjectiveSection,
+    /// Execution by fiscal year.
+    pub by_period: PeriodSection,
+    /// Warnings of validation, `over_budget` per line and `projected_over_budget` per objective.
+    pub findings: Vec<Finding>,
+}
+
+/// Computes the progress report of `plan` against `ledger` at `options.as_of`.
+///
+/// The execution per objective and per year is the variance report at the cut-off (same
+/// validation, same sign convention); a report blocked by error findings returns
+/// [`ReportError::Blocked`] as [`variance`] does.
+///
+/// ```
+/// use planfin_core::{cnltp, report::{progress, ProgressOptions}};
+/// let report = progress(&cnltp::plan(), &cnltp::ledger(), &ProgressOptions::new("2018-12-31".parse()?))?;
+/// assert_eq!(report.elapsed.days_total, 730);
+/// assert_eq!(report.elapsed.days_elapsed, 365);
+/// assert_eq!(report.by_objective.totals.totals.amounts.initial.to_string(), "206850000");
+/// // Half the period has elapsed: the projection doubles what has been paid.
+/// let paid = report.by_objective.totals.totals.amounts.paid;
+/// let projected = report.by_objective.totals.projected_paid.unwrap_or_default();
+/// assert!((projected - paid * planfin_core::Decimal::TWO).abs() <= planfin_core::Decimal::from(6));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn progress(
+    plan: &Plan,
+    ledger: &Ledger,
+    options: &ProgressOptions,
+) -> Result<ProgressReport, ReportError> {
+    let at = |by| ReportOptions {
+        as_of: Some(options.as_of),
+        by,
+        tolerance: options.tolerance,
+        lang: options.lang,
+    };
+    let objectives = variance(plan, ledger, &at(Grouping::Objective))?;
+    let periods = variance(plan, ledger, &at(Grouping::Period))?;
+    let lines = variance(plan, ledger, &at(Grouping::Line))?;
+    let elapsed = Elapsed::between(plan.start, plan.end, options.as_of);
+
+    let mut rows = Vec::with_capacity(objectives.rows.len());
+    let mut projected_total: Option<Decimal> = Some(Decimal::ZERO);
+    for row in objectives.rows {
+        let projected_paid = elapsed.project(row.amounts.paid, plan)?;
+        let projected_variance = variance_of(row.amounts.revised, projected_paid)?;
+        projected_total = match (projected_total, projected_paid) {
+            (Some(t), Some(p)) => Some(
+                t.checked_add(p)
+                    .ok_or(MoneyError::Overflow("the projected total"))?,
+            ),
+            _ => None,
+        };
+        rows.push(ObjectiveProgress {
+            row,
+            projected_paid,
+            projected_variance,
+        });
+    }
+    let totals = objectives.totals;
+    let by_objective = ObjectiveSection {
+        totals: ObjectiveTotals {
+            projected_variance: variance_of(totals.amounts.revised, projected_total)?,
+            projected_paid: projected_total,
+            totals,
+        },
+        rows,
+    };
+    let by_period = PeriodSection {
+        rows: periods
+            .rows
+            .into_iter()
+            .map(|row| {
+                let elapsed = year_elapsed(plan, &row.key, options.as_of);
+                PeriodProgress { row, elapsed }
+            })
+            .collect(),
+        totals: periods.totals,
+    };
+
+    let mut findings = objectives.findings;
+    findings.extend(over_budget_findings(&lines, plan));
+    if elapsed.days_elapsed < elapsed.days_total {
+        findings.extend(projected_overruns(&by_objective, &elapsed, plan));
+    }
+    Ok(ProgressReport {
+        report: "progress",
+        plan: PlanHeader::of(plan),
+        currency: plan.currency.code().to_string(),
+        as_of: options.as_of,
+        lang: options.lang,
+        tolerance: options.tolerance,
+        sign_convention: SIGN_CONVENTION,
+        rounding: ROUNDING_RULE,
+        burn_rate_per_day: elapsed.per_day(by_objective.totals.totals.amounts.paid, plan)?,
+        burn_rate_basis: BURN_RATE_BASIS,
+        projection_rule: PROJECTION_RULE,
+        elapsed,
+        by_objective,
+        by_period,
+        findings,
+    })
+}
+
+fn variance_of(
+    revised: Decimal,
+    projected: Option<Decimal>,
+) -> Result<Option<Decimal>, MoneyError> {
+    projected
+        .map(|p| {
+            revised
+                .checked_sub(p)
+                .ok_or(MoneyError::Overflow("a projected variance"))
+        })
+        .transpose()
+}
+
+/// The days of year `key` that fall in the plan period, elapsed at `as_of`.
+fn year_elapsed(plan: &Plan, key: &str, as_of: NaiveDate) -> Elapsed {
+    let year = key.parse::<i32>().ok();
+    let first = year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
+    let last = year.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31));
+    match (first, last) {
+        (Some(first), Some(last)) => {
+            Elapsed::between(first.max(plan.start), last.min(plan.end), as_of)
+        }
+        _ => Elapsed {
+            days_total: 0,
+            days_elapsed: 0,
+            share: None,
+        },
+    }
+}
+
+/// A `projected_over_budget` warning per objective whose projected paid exceeds its revised
+/// budget (spending on unknown lines has its own findings).
+fn projected_overruns(section: &ObjectiveSection, elapsed: &Elapsed, plan: &Plan) -> Vec<Finding> {
+    let cur = plan.currency;
+    section
+        .rows
+        .iter()
+        .filter(|r| plan.objective(&r.row.key).is_some())
+        .filter_map(|r| {
+            let projected = r.projected_paid?;
+            let over = projected.checked_sub(r.row.amounts.revised)?;
+            (over > Decimal::ZERO).then(|| {
+                Finding::warning(
+                    FindingCode::ProjectedOverBudget,
+                    format!(
+                        "at the pace so far ({} {cur} paid in {} of {} days), this objective \
+                         would pay {} {cur} by {}, {} {cur} more than its revised budget of {} \
+                         {cur}: slow down commitments or amend the budget (virement) in time",
+                        group_thousands(r.row.amounts.paid, ','),
+                        elapsed.days_elapsed,
+                        elapsed.days_total,
+                        group_thousands(projected, ','),
+                        plan.end,
+                        group_thousands(over, ','),
+                        group_thousands(r.row.amounts.revised, ','),
+                    ),
+                    format!("objective {}", r.row.key),
+                )
+            })
+        })
+        .collect()
+}
+
+impl ProgressReport {
+    /// The report as stable, pretty JSON: amounts as decimal strings, day counts as integers.
+    ///
+    /// ```
+    /// use planfin_core::{cnltp, report::{progress, ProgressOptions}};
+    /// let report = progress(&cnltp::plan(), &cnltp::ledger(), &ProgressOptions::new("2019-06-30".parse()?))?;
+    /// let json = report.to_json();
+    /// assert!(json.contains("\"report\": \"progress\""));
+    /// assert!(json.contains("\"days_total\": 730"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// The report as tables for the text, CSV and Markdown renderers: a summary, execution by
+    /// objective with the projection, execution by fiscal year, and the findings.
+    ///
+    /// ```
+    /// use planfin_core::{cnltp, render::text_table, report::{progress, ProgressOptions}};
+    /// let report = progress(&cnltp::plan(), &cnltp::ledger(), &ProgressOptions::new("2019-06-30".parse()?))?;
+    /// let tables = report.to_tables();
+    /// assert_eq!(tables.len(), 4);
+    /// assert!(text_table(&tables[1]).contains("OS5"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_tables(&self) -> Vec<Table> {
+        let lang = self.lang;
+        let title = |part: &str| {
+            format!(
+                "{} — {} — {} {} — {}",
+                label("progress_title", lang),
+                self.plan.title.get(lang),
+                label("as_of", lang),
+                self.as_of,
+                label(part, lang)
+            )
+        };
+        let totals = &self.by_objective.totals;
+        let amounts = &totals.totals.amounts;
+        let values = [
+            Cell::Amount(Decimal::from(self.elapsed.days_total)),
+            Cell::Amount(Decimal::from(self.elapsed.days_elapsed)),
+            Cell::Rate(self.elapsed.share),
+            Cell::Amount(amounts.revised),
+            Cell::Amount(amounts.paid),
+            Cell::Rate(totals.totals.execution_rate),
+            optional_amount(self.burn_rate_per_day),
+            optional_amount(totals.projected_paid),
+            optional_amount(totals.projected_variance),
+        ];
+        let summary = Table {
+            title: title("summary"),
+            lang,
+            keys: vec!["key".into(), "label".into(), "value".into()],
+            headers: ["key", "label", "value"]
+                .iter()
+                .map(|k| label(k, lang).to_string())
+                .collect(),
+            rows: SUMMARY_KEYS
+                .iter()
+                .zip(values)
+                .map(|(k, v)| {
+                    vec![
+                        Cell::Text(k.to_string()),
+                        Cell::Text(label(k, lang).into()),
+                        v,
+                    ]
+                })
+                .collect(),
+            totals: None,
+            notes: self.notes(),
+        };
+
+        let extra = ["projected_paid", "projected_variance"];
+        let (keys, headers) = grouped_columns("objective", &extra, lang);
+        let objectives = Table {
+            title: title("by_objective"),
+            lang,
+            keys,
+            headers,
+            rows: self
+                .by_objective
+                .rows
+                .iter()
+                .map(|r| {
+                    let v = &r.row;
+                    grouped_cells(
+                        &v.key,
+                        &v.label,
+                        &v.amounts,
+                        v.execution_rate,
+                        vec![
+                            optional_amount(r.projected_paid),
+                            optional_amount(r.projected_variance),
+                        ],
+                        &v.flags,
+                    )
+                })
+                .collect(),
+            totals: Some(grouped_cells(
+                label("total", lang),
+                "",
+                amounts,
+                totals.totals.execution_rate,
+                vec![
+                    optional_amount(totals.projected_paid),
+                    optional_amount(totals.projected_variance),
+                ],
+                &[],
+            )),
+            notes: self.notes(),
+        };
+
+        let (keys, headers) = grouped_columns("period", &["elapsed_share"], lang);
+        let period_totals = &self.by_period.totals;
+        let periods = Table {
+            title: title("by_period"),
+            lang,
+            keys,
+            headers,
+            rows: self
+                .by_period
+                .rows
+                .iter()
+                .map(|r| {
+                    let v = &r.row;
+                    grouped_cells(
+                        &v.key,
+                        &v.label,
+                        &v.amounts,
+                        v.execution_rate,
+                        vec![Cell::Rate(r.elapsed.share)],
+                        &v.flags,
+                    )
+                })
+                .collect(),
+            totals: Some(grouped_cells(
+                label("total", lang),
+                "",
+                &period_totals.amounts,
+                period_totals.execution_rate,
+                vec![Cell::Rate(self.elapsed.share)],
+                &[],
+            )),
+            notes: self.notes(),
+        };
+        let findings = findings_table(title("findings"), &self.findings, lang);
+        vec![summary, objectives, periods, findings]
+    }
+
+    /// Currency, sign convention, burn rate and projection rules, in the report's language.
+    fn notes(&self) -> Vec<String> {
+        let lang = self.lang;
+        [
+            ("currency", self.currency.as_str()),
+            ("sign_convention", label("sign_convention_text", lang)),
+            ("burn_rate", label("burn_rate_text", lang)),
+            ("projection", label("projection_text", lang)),
+        ]
+        .iter()
+        .map(|(k, v)| format!("{} : {v}", label(k, lang)))
+        .collect()
+    }
+}
+
+/// An amount, or an empty numeric cell (shown `-`, empty in CSV) when there is none.
+fn optional_amount(amount: Option<Decimal>) -> Cell {
+    match amount {
+        Some(a) => Cell::Amount(a),
+        None => Cell::Rate(None),
+    }
+}
