@@ -23,6 +23,7 @@ mod amount;
 mod cell;
 mod date;
 mod error;
+pub mod export;
 pub mod header;
 mod ledger;
 mod options;

@@ -1,0 +1,150 @@
+//! Atomic file output: a temporary file in the target folder, written, synced, then renamed
+//! over the target. A reader (or a crash) sees either the previous complete file or the new
+//! complete file, never a half-written one.
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::ExportError;
+
+/// Writes `target` atomically: `write` fills a temporary file created in the target's folder
+/// (so the final rename never crosses file systems); the file is then synced to disk and
+/// renamed over `target`, and the folder is synced.
+///
+/// If `write` fails, or the process dies before the rename, `target` is untouched: the
+/// previous file stays complete, or there is still no file. A crash can leave a
+/// `.planfin-*.tmp` file next to the target; it is never the target itself.
+///
+/// `target` is refused ([`ExportError::OutputIsInput`]) when it is one of `inputs` (same file
+/// after resolving links and `..`, or the same inode): a report never overwrites its data.
+///
+/// ```
+/// use std::io::Write;
+/// use planfin_xlsx::export::write_atomically;
+/// let dir = tempfile::tempdir()?;
+/// let out = dir.path().join("notes.txt");
+/// write_atomically(&out, &[], |file| Ok(file.write_all(b"hello")?))?;
+/// assert_eq!(std::fs::read_to_string(&out)?, "hello");
+/// // A failing writer leaves the previous file as it was.
+/// let failed = write_atomically(&out, &[], |file| {
+///     file.write_all(b"half")?;
+///     Err(std::io::Error::other("disk full").into())
+/// });
+/// assert!(failed.is_err());
+/// assert_eq!(std::fs::read_to_string(&out)?, "hello");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_atomically(
+    target: &Path,
+    inputs: &[&Path],
+    write: impl FnOnce(&mut File) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    refuse_input_as_output(target, inputs)?;
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let io_err = |source: io::Error| ExportError::Io {
+        path: target.to_path_buf(),
+        source,
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".planfin-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io_err)?;
+    write(tmp.as_file_mut()).map_err(|e| e.at(target))?;
+    tmp.as_file().sync_all().map_err(io_err)?;
+    tmp.persist(target).map_err(|e| io_err(e.error))?;
+    // Make the rename itself durable (best effort: not every platform can open a folder).
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Refuses `target` when it is one of `inputs`.
+pub(crate) fn refuse_input_as_output(target: &Path, inputs: &[&Path]) -> Result<(), ExportError> {
+    let resolved = resolve(target);
+    let target_id = file_id(target);
+    for input in inputs {
+        let same_path = resolved.is_some() && resolve(input) == resolved;
+        let same_file = target_id.is_some() && file_id(input) == target_id;
+        if same_path || same_file {
+            return Err(ExportError::OutputIsInput {
+                path: target.to_path_buf(),
+                input: input.to_path_buf(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The canonical form of `path`, also for a file that does not exist yet (its folder resolved).
+fn resolve(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(parent.canonicalize().ok()?.join(name))
+}
+
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_path: &Path) -> Option<(u64, u64)> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_file_by_another_name_is_refused() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let input = dir.path().join("plan.xlsx");
+        std::fs::write(&input, b"data")?;
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub)?;
+        let other_name = sub.join("..").join("plan.xlsx");
+        let err = write_atomically(&other_name, &[input.as_path()], |_| Ok(()));
+        assert!(
+            matches!(err, Err(ExportError::OutputIsInput { .. })),
+            "{err:?}"
+        );
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.xlsx");
+            std::fs::hard_link(&input, &link)?;
+            let err = write_atomically(&link, &[input.as_path()], |_| Ok(()));
+            assert!(matches!(err, Err(ExportError::OutputIsInput { .. })));
+        }
+        assert_eq!(std::fs::read(&input)?, b"data");
+        Ok(())
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_file_and_no_temporary() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("r.xlsx");
+        let res = write_atomically(&out, &[], |f| {
+            use std::io::Write;
+            f.write_all(b"PK partial")?;
+            Err(io::Error::other("simulated failure").into())
+        });
+        assert!(res.is_err());
+        assert!(!out.exists());
+        assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
+        Ok(())
+    }
+}

@@ -1,0 +1,292 @@
+//! Export: workbooks an auditor can check cell by cell, written with rust_xlsxwriter.
+//!
+//! - [`write_variance_report`] (and [`write_progress_report`], [`write_final_report`] once
+//!   planfin-core computes them): one sheet per table, totals and derived columns as live
+//!   formulas whose stored results are the exact Decimal values, a findings sheet and a
+//!   provenance sheet (SHA-256 of every input, options, version).
+//! - [`write_plan`] and [`write_ledger`]: the layout the importer reads, so that
+//!   `read(write(x)) == x`.
+//! - [`write_template`]: empty plan and ledger workbooks with drop-down validation.
+//!
+//! Every writer goes through [`write_atomically`] (temporary file, sync, rename; an output
+//! that is an input is refused) and through the cell rules of [`cell`] (text stays text, no
+//! amount silently rounded by Excel's `f64`).
+
+mod atomic;
+pub mod cell;
+mod labels;
+mod ledger;
+mod plan;
+mod report;
+mod sheet;
+mod template;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use planfin_core::report::ReportError;
+use sha2::{Digest, Sha256};
+
+pub use atomic::write_atomically;
+pub use cell::ExportFinding;
+pub use ledger::{write_ledger, write_ledger_with};
+pub use plan::{write_plan, write_plan_with};
+pub use report::{ExportSummary, variance_reports, write_variance_report};
+pub use template::{TemplateKind, write_template};
+
+/// Why an export failed. Nothing is left at the target path when it fails: the previous file,
+/// if any, is untouched.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The output path is one of the input files.
+    #[error(
+        "refusing to write {}: it is the input file {}; choose another output file name",
+        .path.display(), .input.display()
+    )]
+    OutputIsInput {
+        /// The output path.
+        path: PathBuf,
+        /// The input it designates.
+        input: PathBuf,
+    },
+    /// Writing the file failed.
+    #[error(
+        "cannot write {}: {source}; check that the folder exists, is writable and has free space",
+        .path.display()
+    )]
+    Io {
+        /// The output path (empty until the writer knows it).
+        path: PathBuf,
+        /// The system error.
+        source: io::Error,
+    },
+    /// An input file could not be read to compute its SHA-256.
+    #[error("cannot read input {} to record its SHA-256: {source}; check the path", .path.display())]
+    Input {
+        /// The input path.
+        path: PathBuf,
+        /// The system error.
+        source: io::Error,
+    },
+    /// rust_xlsxwriter refused a value or a setting.
+    #[error("cannot build workbook {}: {source} (at {location})", .path.display())]
+    Xlsx {
+        /// The output path.
+        path: PathBuf,
+        /// `Sheet!A1`, or the part of the workbook.
+        location: String,
+        /// The library error.
+        source: rust_xlsxwriter::XlsxError,
+    },
+    /// A text longer than a cell holds (32,767 characters).
+    #[error(
+        "cannot write {}: the text at {location} has {chars} characters, more than the 32,767 a cell holds; shorten it",
+        .path.display()
+    )]
+    TextTooLong {
+        /// The output path.
+        path: PathBuf,
+        /// `Sheet!A1`.
+        location: String,
+        /// Its length.
+        chars: usize,
+    },
+    /// The reports could not be computed.
+    #[error("cannot compute the report for {}: {source}", .path.display())]
+    Report {
+        /// The output path.
+        path: PathBuf,
+        /// Why.
+        source: ReportError,
+    },
+}
+
+impl ExportError {
+    /// The same error, naming `path` as the output where it did not yet.
+    pub(crate) fn at(self, target: &Path) -> ExportError {
+        let fill = |p: PathBuf| {
+            if p.as_os_str().is_empty() {
+                target.to_path_buf()
+            } else {
+                p
+            }
+        };
+        match self {
+            ExportError::Io { path, source } => ExportError::Io {
+                path: fill(path),
+                source,
+            },
+            ExportError::Xlsx {
+                path,
+                location,
+                source,
+            } => ExportError::Xlsx {
+                path: fill(path),
+                location,
+                source,
+            },
+            ExportError::TextTooLong {
+                path,
+                location,
+                chars,
+            } => ExportError::TextTooLong {
+                path: fill(path),
+                location,
+                chars,
+            },
+            other => other,
+        }
+    }
+
+    /// The output path the error is about, when it has one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            ExportError::OutputIsInput { path, .. }
+            | ExportError::Io { path, .. }
+            | ExportError::Input { path, .. }
+            | ExportError::Xlsx { path, .. }
+            | ExportError::TextTooLong { path, .. }
+            | ExportError::Report { path, .. } => Some(path),
+        }
+    }
+}
+
+impl From<io::Error> for ExportError {
+    fn from(source: io::Error) -> Self {
+        ExportError::Io {
+            path: PathBuf::new(),
+            source,
+        }
+    }
+}
+
+/// One input of a report, as recorded in its provenance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// The file as the user named it (or a description, for embedded data).
+    pub name: String,
+    /// The path, for a real file: used to refuse writing the output over it.
+    pub path: Option<PathBuf>,
+    /// SHA-256 of its bytes, lower-case hex.
+    pub sha256: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+impl InputFile {
+    /// Reads `path` and records its SHA-256.
+    pub fn of_file(path: impl AsRef<Path>) -> Result<InputFile, ExportError> {
+        let path = path.as_ref();
+        let input_err = |source| ExportError::Input {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut file = std::fs::File::open(path).map_err(input_err)?;
+        let mut hasher = Sha256::new();
+        let bytes = io::copy(&mut file, &mut hasher).map_err(input_err)?;
+        Ok(InputFile {
+            name: path.display().to_string(),
+            path: Some(path.to_path_buf()),
+            sha256: hex(&hasher.finalize()),
+            bytes,
+        })
+    }
+
+    /// Records data that is not a file (the embedded CNLTP plan, a Python object, ...).
+    ///
+    /// ```
+    /// use planfin_xlsx::export::InputFile;
+    /// let input = InputFile::of_bytes("embedded", b"abc");
+    /// assert_eq!(input.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    /// ```
+    pub fn of_bytes(name: impl Into<String>, bytes: &[u8]) -> InputFile {
+        InputFile {
+            name: name.into(),
+            path: None,
+            sha256: hex(&Sha256::digest(bytes)),
+            bytes: bytes.len() as u64,
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where a report comes from: its inputs with their SHA-256, the options it was run with,
+/// and the planfin version. Written on the provenance sheet and in the document properties.
+///
+/// ```
+/// use planfin_xlsx::export::Provenance;
+/// let dir = tempfile::tempdir()?;
+/// let plan = dir.path().join("plan.json");
+/// std::fs::write(&plan, "{}")?;
+/// let provenance = Provenance::of_files([&plan])?.with_option("tolerance", "10");
+/// assert_eq!(provenance.inputs[0].sha256.len(), 64);
+/// assert_eq!(provenance.options, vec![("tolerance".to_string(), "10".to_string())]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The inputs, in the order given.
+    pub inputs: Vec<InputFile>,
+    /// Options as the user gave them (`("as_of", "2019-06-30")`, ...), in order.
+    pub options: Vec<(String, String)>,
+    /// The planfin version that wrote the workbook.
+    pub version: String,
+}
+
+impl Default for Provenance {
+    fn default() -> Self {
+        Provenance {
+            inputs: Vec::new(),
+            options: Vec::new(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+}
+
+impl Provenance {
+    /// The provenance of reading `paths`: each file hashed with SHA-256.
+    pub fn of_files<P: AsRef<Path>>(
+        paths: impl IntoIterator<Item = P>,
+    ) -> Result<Provenance, ExportError> {
+        let inputs = paths
+            .into_iter()
+            .map(InputFile::of_file)
+            .collect::<Result<_, _>>()?;
+        Ok(Provenance {
+            inputs,
+            ..Provenance::default()
+        })
+    }
+
+    /// Adds an input.
+    pub fn with_input(mut self, input: InputFile) -> Provenance {
+        self.inputs.push(input);
+        self
+    }
+
+    /// Adds an option as the user gave it.
+    pub fn with_option(mut self, key: impl Into<String>, value: impl Into<String>) -> Provenance {
+        self.options.push((key.into(), value.into()));
+        self
+    }
+
+    /// The paths of the inputs that are files.
+    pub fn input_paths(&self) -> Vec<&Path> {
+        self.inputs
+            .iter()
+            .filter_map(|i| i.path.as_deref())
+            .collect()
+    }
+}
+
+/// Options of the report writers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// Inputs, options and version, written on the provenance sheet. The output path is
+    /// refused when it is one of these inputs.
+    pub provenance: Provenance,
+}

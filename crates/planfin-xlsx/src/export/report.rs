@@ -1,0 +1,505 @@
+//! Report workbooks: one sheet per table of the report (written by the one table writer of
+//! [`super::sheet`]), a chart of revised budget vs paid, a findings sheet and a provenance
+//! sheet; the same provenance in the document properties.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use planfin_core::currency::Currency;
+use planfin_core::ledger::Ledger;
+use planfin_core::plan::{Lang, Plan};
+use planfin_core::render::{Cell, Table};
+use planfin_core::report::{
+    Grouping, PlanHeader, ReportError, ReportOptions, VarianceReport, variance,
+};
+use planfin_core::validation::Finding;
+use rust_xlsxwriter::{Chart, ChartType, DocProperties, Workbook, Worksheet};
+
+use super::cell::ExportFinding;
+use super::labels::label;
+use super::sheet::{Formats, text, write_table, xl};
+use super::{ExportError, ExportOptions, write_atomically};
+
+/// Above this many rows a sheet is written in rust_xlsxwriter's constant-memory mode.
+pub(crate) const CONSTANT_MEMORY_ROWS: usize = 10_000;
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSummary {
+    /// The file written.
+    pub path: PathBuf,
+    /// Its sheets, in order.
+    pub sheets: Vec<String>,
+    /// Values that could not be written as they are (amounts too precise for an Excel
+    /// number, written as exact text); also listed on the findings sheet of a report.
+    pub findings: Vec<ExportFinding>,
+}
+
+/// The variance report of `plan` against `ledger` for every grouping: `options.by` first
+/// (the summary sheet), then the others in the order objective, line, source, period.
+///
+/// ```
+/// use planfin_core::{cnltp, report::{Grouping, ReportOptions}};
+/// use planfin_xlsx::export::variance_reports;
+/// let reports = variance_reports(&cnltp::plan(), &cnltp::ledger(), &ReportOptions::default())?;
+/// let groupings: Vec<Grouping> = reports.iter().map(|r| r.by).collect();
+/// assert_eq!(groupings, Grouping::ALL);
+/// # Ok::<(), planfin_core::report::ReportError>(())
+/// ```
+pub fn variance_reports(
+    plan: &Plan,
+    ledger: &Ledger,
+    options: &ReportOptions,
+) -> Result<Vec<VarianceReport>, ReportError> {
+    std::iter::once(options.by)
+        .chain(Grouping::ALL.into_iter().filter(|g| *g != options.by))
+        .map(|by| {
+            variance(
+                plan,
+                ledger,
+                &ReportOptions {
+                    by,
+                    ..options.clone()
+                },
+            )
+        })
+        .collect()
+}
+
+/// Writes the variance workbook of `reports` (typically [`variance_reports`]): the first
+/// report on a summary sheet with a chart of revised budget vs paid, each other report on a
+/// sheet named after its grouping, then the findings and the provenance.
+///
+/// Totals are `SUM` formulas and revised, variance, available and execution rate are
+/// formulas of their row; each formula's stored result is the report's exact value. The
+/// file is written atomically; an output path that is one of the provenance's inputs is
+/// refused.
+///
+/// ```
+/// use planfin_core::{cnltp, report::ReportOptions};
+/// use planfin_xlsx::export::{variance_reports, write_variance_report, ExportOptions, InputFile, Provenance};
+/// let reports = variance_reports(&cnltp::plan(), &cnltp::ledger(), &ReportOptions::default())?;
+/// let provenance = Provenance::default()
+///     .with_input(InputFile::of_bytes("embedded CNLTP plan", cnltp::PLAN_JSON.as_bytes()));
+/// let dir = tempfile::tempdir()?;
+/// let out = dir.path().join("variance.xlsx");
+/// let summary = write_variance_report(&reports, &ExportOptions { provenance }, &out)?;
+/// assert_eq!(summary.sheets, ["Synthèse", "Lignes", "Sources", "Exercices", "Constats", "Provenance"]);
+/// assert!(summary.findings.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_variance_report(
+    reports: &[VarianceReport],
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<ExportSummary, ExportError> {
+    let Some(first) = reports.first() else {
+        return Err(ExportError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "no report to write: pass at least one variance report",
+            ),
+        });
+    };
+    let lang = first.lang;
+    let sections = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let name = if i == 0 {
+                label("sheet_summary", lang).to_string()
+            } else {
+                grouping_sheet(r.by, lang).to_string()
+            };
+            let mut table = r.to_table();
+            let finding_lines: Vec<String> = r.findings.iter().map(ToString::to_string).collect();
+            table.notes.retain(|n| !finding_lines.contains(n));
+            table.notes.push(label("formulas_note", lang).to_string());
+            (name, table)
+        })
+        .collect();
+    let mut details = vec![
+        (
+            label("grouping", lang).to_string(),
+            reports
+                .iter()
+                .map(|r| r.by.code())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            label("tolerance", lang).to_string(),
+            first
+                .tolerance
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| "-".into()),
+        ),
+    ];
+    details.push((label("rounding", lang).to_string(), first.rounding.into()));
+    details.push((
+        label("sign_convention", lang).to_string(),
+        first.sign_convention.into(),
+    ));
+    let book = ReportBook {
+        lang,
+        subject: label("variance_title", lang).to_string(),
+        plan: &first.plan,
+        currency: &first.currency,
+        as_of: first.as_of,
+        details,
+        sections,
+        findings: &first.findings,
+    };
+    write_report_book(book, options, path)
+}
+
+/// The sheet name of a grouping.
+fn grouping_sheet(by: Grouping, lang: Lang) -> &'static str {
+    let key = match by {
+        Grouping::Objective => "sheet_objective",
+        Grouping::Line => "sheet_line",
+        Grouping::Source => "sheet_source",
+        Grouping::Period => "sheet_period",
+    };
+    label(key, lang)
+}
+
+/// A report as workbook content: what every report workbook (variance, progress, final) has.
+pub(crate) struct ReportBook<'a> {
+    pub(crate) lang: Lang,
+    /// The kind of report (`Budget vs actual variance`), the document subject.
+    pub(crate) subject: String,
+    pub(crate) plan: &'a PlanHeader,
+    pub(crate) currency: &'a str,
+    pub(crate) as_of: NaiveDate,
+    /// Report-specific lines of the provenance sheet (grouping, tolerance, rounding, ...).
+    pub(crate) details: Vec<(String, String)>,
+    /// One sheet per table; the first one gets the chart.
+    pub(crate) sections: Vec<(String, Table)>,
+    pub(crate) findings: &'a [Finding],
+}
+
+/// Writes a report workbook: the sections, the findings, the provenance, the properties.
+pub(crate) fn write_report_book(
+    book: ReportBook<'_>,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<ExportSummary, ExportError> {
+    let lang = book.lang;
+    let minor = book
+        .currency
+        .parse::<Currency>()
+        .map(|c| c.minor_unit())
+        .unwrap_or(2);
+    let formats = Formats::new(minor);
+    let mut findings = Vec::new();
+    let mut wb = Workbook::new();
+    let mut sheets = Vec::new();
+
+    for (i, (name, table)) in book.sections.iter().enumerate() {
+        let name = unique_name(name, &sheets);
+        let ws = new_sheet(&mut wb, &name, table.rows.len())?;
+        let placed = write_table(ws, &name, table, 0, &formats, &mut findings)?;
+        if i == 0 {
+            insert_chart(ws, &name, &placed, lang)?;
+        }
+        sheets.push(name);
+    }
+
+    let name = unique_name(label("sheet_findings", lang), &sheets);
+    let ws = new_sheet(&mut wb, &name, book.findings.len() + findings.len())?;
+    let table = findings_table(book.findings, &findings, lang);
+    write_table(ws, &name, &table, 0, &formats, &mut Vec::new())?;
+    sheets.push(name);
+
+    let name = unique_name(label("sheet_provenance", lang), &sheets);
+    let ws = new_sheet(&mut wb, &name, 0)?;
+    write_provenance(ws, &name, &book, options, &formats)?;
+    sheets.push(name);
+
+    wb.set_properties(&properties(&book, options));
+    save(&mut wb, options, path)?;
+    Ok(ExportSummary {
+        path: path.to_path_buf(),
+        sheets,
+        findings,
+    })
+}
+
+/// Saves `wb` to `path` atomically, refusing an output that is an input.
+pub(crate) fn save(
+    wb: &mut Workbook,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let inputs = options.provenance.input_paths();
+    write_atomically(path, &inputs, |file| {
+        let mut w = BufWriter::new(file);
+        wb.save_to_writer(&mut w)
+            .map_err(xl(|| "the workbook as a whole".to_string()))?;
+        w.flush()?;
+        Ok(())
+    })
+}
+
+/// A new sheet named `name`, in constant-memory mode when it will have many rows.
+pub(crate) fn new_sheet<'w>(
+    wb: &'w mut Workbook,
+    name: &str,
+    rows: usize,
+) -> Result<&'w mut Worksheet, ExportError> {
+    let ws = if rows > CONSTANT_MEMORY_ROWS {
+        wb.add_worksheet_with_constant_memory()
+            .map_err(xl(|| format!("sheet {name}")))?
+    } else {
+        wb.add_worksheet()
+    };
+    ws.set_name(name).map_err(xl(|| format!("sheet {name}")))?;
+    Ok(ws)
+}
+
+/// `name`, or `name 2`, `name 3`, ... when a sheet already has it.
+fn unique_name(name: &str, taken: &[String]) -> String {
+    let mut candidate = name.to_string();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
+        candidate = format!("{name} {n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// A column chart of revised budget and paid per row of the summary table.
+fn insert_chart(
+    ws: &mut Worksheet,
+    sheet: &str,
+    placed: &super::sheet::Placed,
+    lang: Lang,
+) -> Result<(), ExportError> {
+    let (Some((first, last)), Some(&key), Some(&revised), Some(&paid)) = (
+        placed.data,
+        placed.columns.get("key"),
+        placed.columns.get("revised"),
+        placed.columns.get("paid"),
+    ) else {
+        return Ok(());
+    };
+    let mut chart = Chart::new(ChartType::Column);
+    for col in [revised, paid] {
+        chart
+            .add_series()
+            .set_name((sheet, placed.header_row, col))
+            .set_categories((sheet, first, key, last, key))
+            .set_values((sheet, first, col, last, col));
+    }
+    chart.title().set_name(label("chart_title", lang));
+    chart.set_width(720).set_height(360);
+    ws.insert_chart(placed.next_row, 1, &chart)
+        .map_err(xl(|| format!("{sheet} chart")))?;
+    Ok(())
+}
+
+/// The findings of the report and of the export, as a table.
+fn findings_table(report: &[Finding], export: &[ExportFinding], lang: Lang) -> Table {
+    let keys = ["code", "severity", "message", "location"];
+    let mut rows: Vec<Vec<Cell>> = report
+        .iter()
+        .map(|f| {
+            vec![
+                Cell::Text(f.code.code().to_string()),
+                Cell::Text(f.severity.to_string()),
+                Cell::Text(f.message.clone()),
+                Cell::Text(f.location.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    rows.extend(export.iter().map(|f| {
+        vec![
+            Cell::Text(f.code.to_string()),
+            Cell::Text("warning".to_string()),
+            Cell::Text(f.message.clone()),
+            Cell::Text(f.location.clone()),
+        ]
+    }));
+    let notes = if rows.is_empty() {
+        vec![label("no_findings", lang).to_string()]
+    } else {
+        Vec::new()
+    };
+    Table {
+        title: label("findings_title", lang).to_string(),
+        lang,
+        keys: keys.iter().map(|k| k.to_string()).collect(),
+        headers: keys.iter().map(|k| label(k, lang).to_string()).collect(),
+        rows,
+        totals: None,
+        notes,
+    }
+}
+
+/// The provenance sheet: the plan, the report's options, the inputs with their SHA-256, the
+/// options as given and the version.
+fn write_provenance(
+    ws: &mut Worksheet,
+    sheet: &str,
+    book: &ReportBook<'_>,
+    options: &ExportOptions,
+    formats: &Formats,
+) -> Result<(), ExportError> {
+    let lang = book.lang;
+    let p = &options.provenance;
+    let plan = book.plan;
+    let mut pairs: Vec<(String, String)> = vec![
+        (
+            label("plan", lang).into(),
+            format!("{} — {}", plan.code, plan.title.get(lang)),
+        ),
+        (
+            label("organisation", lang).into(),
+            plan.organisation.clone(),
+        ),
+        (
+            label("period_plan", lang).into(),
+            format!("{} .. {}", plan.start, plan.end),
+        ),
+        (label("currency", lang).into(), book.currency.to_string()),
+        (
+            label("ceiling", lang).into(),
+            Cell::Amount(plan.ceiling).human(lang),
+        ),
+        (label("as_of", lang).into(), book.as_of.to_string()),
+        (label("lang", lang).into(), lang_code(lang).into()),
+    ];
+    pairs.extend(book.details.iter().cloned());
+    pairs.push((label("version", lang).into(), p.version.clone()));
+
+    text(
+        ws,
+        sheet,
+        0,
+        0,
+        label("provenance_title", lang),
+        Some(&formats.title),
+    )?;
+    let mut row = 2;
+    for (c, h) in [label("item", lang), label("value", lang)]
+        .iter()
+        .enumerate()
+    {
+        text(ws, sheet, row, c as u16, h, Some(&formats.header))?;
+    }
+    row += 1;
+    for (k, v) in &pairs {
+        text(ws, sheet, row, 0, k, Some(&formats.bold))?;
+        text(ws, sheet, row, 1, v, Some(&formats.wrap))?;
+        row += 1;
+    }
+
+    row += 1;
+    text(
+        ws,
+        sheet,
+        row,
+        0,
+        label("inputs_title", lang),
+        Some(&formats.bold),
+    )?;
+    row += 1;
+    for (c, h) in ["input", "sha256", "bytes"].iter().enumerate() {
+        text(
+            ws,
+            sheet,
+            row,
+            c as u16,
+            label(h, lang),
+            Some(&formats.header),
+        )?;
+    }
+    row += 1;
+    for input in &p.inputs {
+        text(ws, sheet, row, 0, &input.name, None)?;
+        text(ws, sheet, row, 1, &input.sha256, None)?;
+        ws.write_number(row, 2, input.bytes as f64)
+            .map_err(xl(|| format!("{sheet}!C{}", row + 1)))?;
+        row += 1;
+    }
+
+    if !p.options.is_empty() {
+        row += 1;
+        text(
+            ws,
+            sheet,
+            row,
+            0,
+            label("options_title", lang),
+            Some(&formats.bold),
+        )?;
+        row += 1;
+        for (c, h) in ["option", "value"].iter().enumerate() {
+            text(
+                ws,
+                sheet,
+                row,
+                c as u16,
+                label(h, lang),
+                Some(&formats.header),
+            )?;
+        }
+        row += 1;
+        for (k, v) in &p.options {
+            text(ws, sheet, row, 0, k, None)?;
+            text(ws, sheet, row, 1, v, None)?;
+            row += 1;
+        }
+    }
+    ws.set_column_width(0, 28)
+        .map_err(xl(|| sheet.to_string()))?;
+    ws.set_column_width(1, 80)
+        .map_err(xl(|| sheet.to_string()))?;
+    ws.set_column_width(2, 12)
+        .map_err(xl(|| sheet.to_string()))?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "fr",
+        Lang::En => "en",
+    }
+}
+
+/// Document properties: title, subject, organisation, and the provenance as custom properties.
+fn properties(book: &ReportBook<'_>, options: &ExportOptions) -> DocProperties {
+    let p = &options.provenance;
+    let mut props = DocProperties::new()
+        .set_title(format!(
+            "{} — {}",
+            book.subject,
+            book.plan.title.get(book.lang)
+        ))
+        .set_subject(book.subject.as_str())
+        .set_author("planfin")
+        .set_company(book.plan.organisation.as_str())
+        .set_keywords(format!("planfin, {}, {}", book.plan.code, book.currency))
+        .set_comment(planfin_core::report::SIGN_CONVENTION)
+        .set_custom_property("planfin version", p.version.as_str())
+        .set_custom_property("plan", book.plan.code.as_str())
+        .set_custom_property("currency", book.currency)
+        .set_custom_property("as of", book.as_of.to_string().as_str());
+    for (k, v) in &book.details {
+        props = props.set_custom_property(k.as_str(), v.as_str());
+    }
+    for (i, input) in p.inputs.iter().enumerate() {
+        props = props
+            .set_custom_property(format!("input {} file", i + 1), input.name.as_str())
+            .set_custom_property(format!("input {} sha256", i + 1), input.sha256.as_str());
+    }
+    for (k, v) in &p.options {
+        props = props.set_custom_property(format!("option {k}"), v.as_str());
+    }
+    props
+}

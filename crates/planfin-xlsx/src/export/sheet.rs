@@ -1,0 +1,555 @@
+//! The one sheet writer of every report: a [`Table`] (title, headers, rows, totals, notes)
+//! written with live formulas for totals and derived columns, each formula's stored result
+//! being the exact Decimal value of the table.
+//!
+//! A formula is written only where it provably gives the table's value: its inputs are
+//! numbers on the sheet and the same computation in Decimal equals the value. Otherwise the
+//! value itself is written. So a reader that does not recalculate and one that does show the
+//! same numbers.
+
+use std::collections::HashMap;
+
+use planfin_core::render::{Cell, Table};
+use planfin_core::report::execution_rate;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{
+    ColNum, Color, ConditionalFormatBlank, ConditionalFormatCell, ConditionalFormatCellRule,
+    Format, FormatAlign, FormatBorder, Formula, RowNum, Worksheet, XlsxError,
+};
+
+use super::ExportError;
+use super::cell::{AmountCell, ExportFinding, a1, excel_number, write_text};
+
+/// A derived column: how its value follows from other columns of the same row.
+enum Rule {
+    /// Signed sum of other amount columns.
+    Sum(&'static [(i8, &'static str)]),
+    /// `ROUND(num / den, 4)`, blank when `den` is 0 (planfin's execution rate).
+    Ratio(&'static str, &'static str),
+}
+
+/// The derived columns planfin's reports share, by stable column key.
+const DERIVED: &[(&str, Rule)] = &[
+    ("revised", Rule::Sum(&[(1, "initial"), (1, "amendments")])),
+    ("variance", Rule::Sum(&[(1, "revised"), (-1, "paid")])),
+    (
+        "available",
+        Rule::Sum(&[(1, "revised"), (-1, "committed"), (-1, "paid")]),
+    ),
+    ("execution_rate", Rule::Ratio("paid", "revised")),
+];
+
+/// Columns whose negative values are shown in red.
+const NEGATIVE_WATCH: &[&str] = &["variance", "available"];
+
+/// Formats shared by the sheets of one workbook.
+pub(crate) struct Formats {
+    pub(crate) title: Format,
+    pub(crate) header: Format,
+    pub(crate) total_text: Format,
+    pub(crate) amount: Format,
+    pub(crate) total_amount: Format,
+    pub(crate) rate: Format,
+    pub(crate) total_rate: Format,
+    pub(crate) note: Format,
+    pub(crate) bold: Format,
+    pub(crate) wrap: Format,
+    pub(crate) date: Format,
+    pub(crate) flagged: Format,
+    pub(crate) negative: Format,
+}
+
+/// `#,##0` for a currency with no minor unit, `#,##0.00` for two decimals.
+pub(crate) fn amount_format(minor_unit: u32) -> String {
+    if minor_unit == 0 {
+        "#,##0".to_string()
+    } else {
+        format!("#,##0.{}", "0".repeat(minor_unit as usize))
+    }
+}
+
+impl Formats {
+    pub(crate) fn new(minor_unit: u32) -> Formats {
+        let amount = amount_format(minor_unit);
+        let top = FormatBorder::Thin;
+        Formats {
+            title: Format::new().set_bold().set_font_size(14),
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(Color::RGB(0xDDEBF7))
+                .set_border_bottom(FormatBorder::Thin),
+            total_text: Format::new().set_bold().set_border_top(top),
+            amount: Format::new().set_num_format(&amount),
+            total_amount: Format::new()
+                .set_num_format(&amount)
+                .set_bold()
+                .set_border_top(top),
+            rate: Format::new().set_num_format("0.00%"),
+            total_rate: Format::new()
+                .set_num_format("0.00%")
+                .set_bold()
+                .set_border_top(top),
+            note: Format::new().set_italic(),
+            bold: Format::new().set_bold(),
+            wrap: Format::new().set_text_wrap(),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            flagged: Format::new()
+                .set_background_color(Color::RGB(0xFFC7CE))
+                .set_font_color(Color::RGB(0x9C0006)),
+            negative: Format::new()
+                .set_font_color(Color::RGB(0xC00000))
+                .set_bold(),
+        }
+    }
+}
+
+/// Maps a rust_xlsxwriter error at `location` to an [`ExportError`] (the path is filled in by
+/// the atomic writer).
+pub(crate) fn xl(location: impl FnOnce() -> String) -> impl FnOnce(XlsxError) -> ExportError {
+    move |source| match source {
+        XlsxError::MaxStringLengthExceeded => ExportError::TextTooLong {
+            path: Default::default(),
+            location: location(),
+            chars: 0,
+        },
+        source => ExportError::Xlsx {
+            path: Default::default(),
+            location: location(),
+            source,
+        },
+    }
+}
+
+/// Writes `text` as a string cell, naming `Sheet!A1` in errors.
+pub(crate) fn text(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    col: ColNum,
+    value: &str,
+    format: Option<&Format>,
+) -> Result<(), ExportError> {
+    write_text(ws, row, col, value, format).map_err(|e| match e {
+        XlsxError::MaxStringLengthExceeded => ExportError::TextTooLong {
+            path: Default::default(),
+            location: format!("{sheet}!{}", a1(row, col)),
+            chars: value.chars().count(),
+        },
+        source => ExportError::Xlsx {
+            path: Default::default(),
+            location: format!("{sheet}!{}", a1(row, col)),
+            source,
+        },
+    })
+}
+
+/// Writes `amount` as a number, or as exact text with a finding when an f64 cannot hold it.
+/// Returns whether it is a number.
+pub(crate) fn amount(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    col: ColNum,
+    value: Decimal,
+    format: &Format,
+    findings: &mut Vec<ExportFinding>,
+) -> Result<bool, ExportError> {
+    match AmountCell::of(value) {
+        AmountCell::Number(x) => {
+            ws.write_number_with_format(row, col, x, format)
+                .map_err(xl(|| format!("{sheet}!{}", a1(row, col))))?;
+            Ok(true)
+        }
+        AmountCell::Text(t) => {
+            let location = format!("{sheet}!{}", a1(row, col));
+            findings.push(ExportFinding::amount_as_text(location, value));
+            text(ws, sheet, row, col, &t, Some(format))?;
+            Ok(false)
+        }
+    }
+}
+
+/// Where a table landed on its sheet.
+#[derive(Debug, Clone)]
+pub(crate) struct Placed {
+    /// The header row.
+    pub(crate) header_row: RowNum,
+    /// First and last data rows (inclusive), when there are rows.
+    pub(crate) data: Option<(RowNum, RowNum)>,
+    /// The first free row under the table and its notes.
+    pub(crate) next_row: RowNum,
+    /// Column of each key.
+    pub(crate) columns: HashMap<String, ColNum>,
+}
+
+/// What a cell of the sheet holds, for the formulas that refer to it.
+#[derive(Clone, Copy)]
+enum Held {
+    /// A number (or a formula with a numeric result) equal to this Decimal.
+    Number(Decimal),
+    /// Text, blank, or a number that must not be summed.
+    Other,
+}
+
+/// Writes `table` on `ws` from `start_row`: title, header, rows, totals row, notes; with
+/// formulas, number formats, column widths, frozen header, autofilter, conditional formats
+/// and print set-up.
+pub(crate) fn write_table(
+    ws: &mut Worksheet,
+    sheet: &str,
+    table: &Table,
+    start_row: RowNum,
+    formats: &Formats,
+    findings: &mut Vec<ExportFinding>,
+) -> Result<Placed, ExportError> {
+    let at = |row: RowNum, col: ColNum| format!("{sheet}!{}", a1(row, col));
+    let ncols = table.headers.len();
+    let columns: HashMap<String, ColNum> = table
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), i as ColNum))
+        .collect();
+    // A blank rate (revised 0) is an empty-string result, as the formula computes it; the
+    // library's default would store 0.
+    ws.set_formula_result_default("");
+    let mut row = start_row;
+    if !table.title.is_empty() {
+        text(ws, sheet, row, 0, &table.title, Some(&formats.title))?;
+        row += 2;
+    }
+    let header_row = row;
+    for (c, h) in table.headers.iter().enumerate() {
+        text(ws, sheet, row, c as ColNum, h, Some(&formats.header))?;
+    }
+    set_widths(ws, table)?;
+    row += 1;
+
+    let first = row;
+    // Per column: whether every data cell is a number, and their exact sum.
+    let mut column_numeric = vec![true; ncols];
+    let mut column_sum = vec![Some(Decimal::ZERO); ncols];
+    for cells in &table.rows {
+        let held = write_row(ws, sheet, row, cells, &columns, formats, false, findings)?;
+        for (c, h) in held.iter().enumerate() {
+            match h {
+                Held::Number(v) => {
+                    column_sum[c] = column_sum[c].and_then(|s| s.checked_add(*v));
+                }
+                Held::Other => column_numeric[c] = false,
+            }
+        }
+        row += 1;
+    }
+    let data = (row > first).then(|| (first, row - 1));
+
+    if let Some(totals) = &table.totals {
+        write_totals(
+            ws,
+            sheet,
+            row,
+            totals,
+            &columns,
+            data,
+            &column_numeric,
+            &column_sum,
+            formats,
+            findings,
+        )?;
+        row += 1;
+    }
+
+    let last_col = ncols.saturating_sub(1) as ColNum;
+    ws.set_freeze_panes(header_row + 1, 1)
+        .map_err(xl(|| at(header_row, 0)))?;
+    ws.set_repeat_rows(header_row, header_row)
+        .map_err(xl(|| at(header_row, 0)))?;
+    if let Some((first, last)) = data {
+        ws.autofilter(header_row, 0, last, last_col)
+            .map_err(xl(|| at(header_row, 0)))?;
+        if let Some(&c) = columns.get("flags") {
+            let rule = ConditionalFormatBlank::new()
+                .invert()
+                .set_format(&formats.flagged);
+            ws.add_conditional_format(first, c, last, c, &rule)
+                .map_err(xl(|| at(first, c)))?;
+        }
+        for key in NEGATIVE_WATCH {
+            if let Some(&c) = columns.get(*key) {
+                let rule = ConditionalFormatCell::new()
+                    .set_rule(ConditionalFormatCellRule::LessThan(0))
+                    .set_format(&formats.negative);
+                ws.add_conditional_format(first, c, last + 1, c, &rule)
+                    .map_err(xl(|| at(first, c)))?;
+            }
+        }
+    }
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+
+    if !table.notes.is_empty() {
+        row += 1;
+        for note in &table.notes {
+            text(ws, sheet, row, 0, note, Some(&formats.note))?;
+            row += 1;
+        }
+    }
+    Ok(Placed {
+        header_row,
+        data,
+        next_row: row + 1,
+        columns,
+    })
+}
+
+/// Column widths from the longest text of each column (clamped), amounts from their digits.
+fn set_widths(ws: &mut Worksheet, table: &Table) -> Result<(), ExportError> {
+    for (c, h) in table.headers.iter().enumerate() {
+        let longest = table
+            .rows
+            .iter()
+            .chain(table.totals.iter())
+            .filter_map(|r| r.get(c))
+            .map(|cell| match cell {
+                Cell::Text(t) => t.chars().count(),
+                Cell::Amount(a) => {
+                    let digits = a.trunc().abs().to_string().len();
+                    digits + digits / 3 + 4
+                }
+                Cell::Rate(_) => 9,
+            })
+            .max()
+            .unwrap_or(0);
+        let header = h.chars().count().min(18);
+        let width = longest.max(header).clamp(8, 60) + 2;
+        ws.set_column_width(c as ColNum, width as f64)
+            .map_err(xl(|| format!("column {}", c + 1)))?;
+    }
+    Ok(())
+}
+
+/// Writes one data row. Returns what each cell holds.
+#[allow(clippy::too_many_arguments)]
+fn write_row(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    cells: &[Cell],
+    columns: &HashMap<String, ColNum>,
+    formats: &Formats,
+    totals: bool,
+    findings: &mut Vec<ExportFinding>,
+) -> Result<Vec<Held>, ExportError> {
+    let mut held = vec![Held::Other; cells.len()];
+    let keys: HashMap<ColNum, &str> = columns.iter().map(|(k, c)| (*c, k.as_str())).collect();
+    // Inputs first, derived columns after, in the order of DERIVED (revised before variance).
+    let order = cell_order(cells.len(), &keys);
+    for c in order {
+        let col = c as ColNum;
+        let cell = &cells[c];
+        let rule = keys
+            .get(&col)
+            .and_then(|k| DERIVED.iter().find(|(d, _)| d == k))
+            .map(|(_, r)| r);
+        held[c] = write_cell(
+            ws, sheet, row, col, cell, rule, columns, &held, formats, totals, findings,
+        )?;
+    }
+    Ok(held)
+}
+
+/// Column indexes with derived columns moved after their inputs.
+fn cell_order(n: usize, keys: &HashMap<ColNum, &str>) -> Vec<usize> {
+    let rank = |c: usize| {
+        keys.get(&(c as ColNum))
+            .and_then(|k| DERIVED.iter().position(|(d, _)| d == k))
+            .map_or(0, |p| p + 1)
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&c| rank(c));
+    order
+}
+
+/// The formula for `rule` on `row`, with the Decimal it computes, when every input is a
+/// number on the sheet.
+fn formula_of(
+    rule: &Rule,
+    row: RowNum,
+    columns: &HashMap<String, ColNum>,
+    held: &[Held],
+) -> Option<(String, Option<Decimal>)> {
+    let number = |key: &str| -> Option<(String, Decimal)> {
+        let &c = columns.get(key)?;
+        match held.get(c as usize)? {
+            Held::Number(v) => Some((a1(row, c), *v)),
+            Held::Other => None,
+        }
+    };
+    match rule {
+        Rule::Sum(terms) => {
+            let mut formula = String::new();
+            let mut value = Decimal::ZERO;
+            for (sign, key) in terms.iter() {
+                let (cell, v) = number(key)?;
+                if *sign < 0 {
+                    formula.push('-');
+                    value = value.checked_sub(v)?;
+                } else {
+                    if !formula.is_empty() {
+                        formula.push('+');
+                    }
+                    value = value.checked_add(v)?;
+                }
+                formula.push_str(&cell);
+            }
+            Some((formula, Some(value)))
+        }
+        Rule::Ratio(num, den) => {
+            let (n, nv) = number(num)?;
+            let (d, dv) = number(den)?;
+            Some((
+                format!("IF({d}=0,\"\",ROUND({n}/{d},4))"),
+                execution_rate(nv, dv),
+            ))
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_cell(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    col: ColNum,
+    cell: &Cell,
+    rule: Option<&Rule>,
+    columns: &HashMap<String, ColNum>,
+    held: &[Held],
+    formats: &Formats,
+    totals: bool,
+    findings: &mut Vec<ExportFinding>,
+) -> Result<Held, ExportError> {
+    let at = || format!("{sheet}!{}", a1(row, col));
+    let (amount_fmt, rate_fmt) = if totals {
+        (&formats.total_amount, &formats.total_rate)
+    } else {
+        (&formats.amount, &formats.rate)
+    };
+    let formula = rule.and_then(|r| formula_of(r, row, columns, held));
+    match cell {
+        Cell::Text(t) => {
+            let f = totals.then_some(&formats.total_text);
+            text(ws, sheet, row, col, t, f)?;
+            Ok(Held::Other)
+        }
+        Cell::Amount(v) => {
+            if let (Some((f, Some(computed))), Some(_)) = (&formula, excel_number(*v))
+                && *computed == *v
+            {
+                let formula = Formula::new(f).set_result(v.to_string());
+                ws.write_formula_with_format(row, col, formula, amount_fmt)
+                    .map_err(xl(at))?;
+                return Ok(Held::Number(*v));
+            }
+            let number = amount(ws, sheet, row, col, *v, amount_fmt, findings)?;
+            Ok(if number {
+                Held::Number(*v)
+            } else {
+                Held::Other
+            })
+        }
+        Cell::Rate(r) => {
+            if let Some((f, computed)) = &formula
+                && computed == r
+            {
+                let result = r.map(|r| r.to_string()).unwrap_or_default();
+                let formula = Formula::new(f).set_result(result);
+                ws.write_formula_with_format(row, col, formula, rate_fmt)
+                    .map_err(xl(at))?;
+                return Ok(Held::Other);
+            }
+            match r.and_then(excel_number) {
+                Some(x) => ws.write_number_with_format(row, col, x, rate_fmt),
+                None => ws.write_blank(row, col, rate_fmt),
+            }
+            .map_err(xl(at))?;
+            Ok(Held::Other)
+        }
+    }
+}
+
+/// The totals row: SUM of each amount column over the data rows where that gives the total,
+/// derived ratios from the totals row itself.
+#[allow(clippy::too_many_arguments)]
+fn write_totals(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    totals: &[Cell],
+    columns: &HashMap<String, ColNum>,
+    data: Option<(RowNum, RowNum)>,
+    column_numeric: &[bool],
+    column_sum: &[Option<Decimal>],
+    formats: &Formats,
+    findings: &mut Vec<ExportFinding>,
+) -> Result<(), ExportError> {
+    let mut held = vec![Held::Other; totals.len()];
+    let mut pending_rates = Vec::new();
+    for (c, cell) in totals.iter().enumerate() {
+        let col = c as ColNum;
+        let at = || format!("{sheet}!{}", a1(row, col));
+        match cell {
+            Cell::Amount(v) => {
+                let sums = column_numeric.get(c) == Some(&true)
+                    && column_sum.get(c) == Some(&Some(*v))
+                    && excel_number(*v).is_some();
+                match data {
+                    Some((first, last)) if sums => {
+                        let f = format!("SUM({}:{})", a1(first, col), a1(last, col));
+                        let formula = Formula::new(f).set_result(v.to_string());
+                        ws.write_formula_with_format(row, col, formula, &formats.total_amount)
+                            .map_err(xl(at))?;
+                        held[c] = Held::Number(*v);
+                    }
+                    _ => {
+                        let number =
+                            amount(ws, sheet, row, col, *v, &formats.total_amount, findings)?;
+                        if number {
+                            held[c] = Held::Number(*v);
+                        }
+                    }
+                }
+            }
+            Cell::Rate(_) => pending_rates.push(c),
+            Cell::Text(t) => text(ws, sheet, row, col, t, Some(&formats.total_text))?,
+        }
+    }
+    let keys: HashMap<ColNum, &str> = columns.iter().map(|(k, c)| (*c, k.as_str())).collect();
+    for c in pending_rates {
+        let col = c as ColNum;
+        let rule = keys
+            .get(&col)
+            .and_then(|k| DERIVED.iter().find(|(d, _)| d == k))
+            .map(|(_, r)| r);
+        write_cell(
+            ws, sheet, row, col, &totals[c], rule, columns, &held, formats, true, findings,
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amount_formats_follow_the_minor_unit() {
+        assert_eq!(amount_format(0), "#,##0");
+        assert_eq!(amount_format(2), "#,##0.00");
+        assert_eq!(amount_format(3), "#,##0.000");
+    }
+}

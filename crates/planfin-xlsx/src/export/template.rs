@@ -1,0 +1,636 @@
+//! Templates: empty plan and ledger workbooks in the layout the importer reads, with
+//! drop-down lists for codes, stages, kinds and currencies, and an input message on every
+//! column, so that a filled template imports cleanly.
+
+use std::path::Path;
+
+use planfin_core::expenditure::Stage;
+use planfin_core::plan::{Lang, SourceKind};
+use rust_xlsxwriter::{
+    ColNum, DataValidation, DataValidationErrorStyle, DataValidationRule, Formula, RowNum,
+    Workbook, Worksheet,
+};
+
+use super::ledger::{LEDGER_COLUMNS, ledger_sheet};
+use super::plan::{
+    AMENDMENTS_SHEET, LINES_SHEET, Layout, OBJECTIVES_SHEET, PLAN_SHEET, SOURCES_SHEET, header,
+    pick, source_kind_word, table_sheet,
+};
+use super::report::{ExportSummary, save};
+use super::sheet::{Formats, text, xl};
+use super::{ExportError, ExportOptions};
+
+/// Which workbook a template is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateKind {
+    /// A plan workbook (Plan, Objectifs, Sources, Lignes, Amendements).
+    Plan,
+    /// A ledger workbook (Depenses, with a Lignes sheet listing the plan's line codes).
+    Ledger,
+}
+
+impl std::str::FromStr for TemplateKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "plan" => Ok(TemplateKind::Plan),
+            "ledger" | "depenses" | "journal" => Ok(TemplateKind::Ledger),
+            _ => Err(format!("{s:?} is not a template kind: use plan or ledger")),
+        }
+    }
+}
+
+/// Rows that get the drop-downs and input messages (after the header).
+const ROWS: RowNum = 5_000;
+
+/// Currencies offered in the drop-downs (any ISO 4217 code is accepted on import).
+const CURRENCIES: [&str; 8] = ["XOF", "XAF", "EUR", "USD", "GBP", "CHF", "CAD", "JPY"];
+
+/// Writes an empty workbook of `kind` in the documented layout, headers in `lang`, with
+/// drop-down validation of objective, line and source codes (lists read from the code
+/// columns of the other sheets), stages, source kinds and currencies, and an input message
+/// on each column. Filled in, it imports with [`crate::read_plan`] or [`crate::read_ledger`].
+///
+/// ```
+/// use planfin_core::plan::Lang;
+/// use planfin_xlsx::export::{write_template, TemplateKind};
+/// let dir = tempfile::tempdir()?;
+/// let out = dir.path().join("plan-template.xlsx");
+/// let summary = write_template(TemplateKind::Plan, Lang::Fr, &out)?;
+/// assert_eq!(summary.sheets, ["Plan", "Objectifs", "Sources", "Lignes", "Amendements"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_template(
+    kind: TemplateKind,
+    lang: Lang,
+    path: &Path,
+) -> Result<ExportSummary, ExportError> {
+    let formats = Formats::new(0);
+    let mut wb = Workbook::new();
+    let sheets = match kind {
+        TemplateKind::Plan => plan_template(&mut wb, lang, &formats)?,
+        TemplateKind::Ledger => ledger_template(&mut wb, lang, &formats)?,
+    };
+    save(&mut wb, &ExportOptions::default(), path)?;
+    Ok(ExportSummary {
+        path: path.to_path_buf(),
+        sheets,
+        findings: Vec::new(),
+    })
+}
+
+/// What a column accepts.
+enum Accept {
+    /// Anything; the message says what to type.
+    Any,
+    /// One of these words.
+    Words(Vec<&'static str>),
+    /// A code listed in column A of `sheet`.
+    CodeFrom(&'static str),
+    /// A number, at least zero.
+    NonNegative,
+    /// A number above zero.
+    Positive,
+}
+
+/// Adds the validation of `accept` with `message` to column `col` of rows 2..=ROWS+1 (or to
+/// one cell when `row` is given).
+fn validate(
+    ws: &mut Worksheet,
+    sheet: &str,
+    cells: (RowNum, ColNum, RowNum),
+    accept: Accept,
+    title: &str,
+    message: &str,
+) -> Result<(), ExportError> {
+    let (first, col, last) = cells;
+    let at = || format!("{sheet} validation of column {}", col + 1);
+    let dv = DataValidation::new();
+    let dv = match accept {
+        Accept::Any => dv.allow_any_value(),
+        Accept::Words(words) => dv.allow_list_strings(&words).map_err(xl(at))?,
+        Accept::CodeFrom(other) => {
+            dv.allow_list_formula(Formula::new(format!("='{other}'!$A$2:$A${}", ROWS + 1)))
+        }
+        Accept::NonNegative => {
+            dv.allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+        }
+        Accept::Positive => dv.allow_decimal_number(DataValidationRule::GreaterThan(0.0)),
+    };
+    let short: String = title.chars().take(32).collect();
+    let dv = dv
+        .set_input_title(short.clone())
+        .map_err(xl(at))?
+        .set_input_message(message)
+        .map_err(xl(at))?
+        .set_error_title(short)
+        .map_err(xl(at))?
+        .set_error_message(message)
+        .map_err(xl(at))?
+        .set_error_style(DataValidationErrorStyle::Warning);
+    ws.add_data_validation(first, col, last, col, &dv)
+        .map_err(xl(at))?;
+    Ok(())
+}
+
+/// Validation of a whole column under the header.
+fn column(
+    ws: &mut Worksheet,
+    sheet: &str,
+    col: ColNum,
+    accept: Accept,
+    title: &str,
+    message: &str,
+) -> Result<(), ExportError> {
+    validate(ws, sheet, (1, col, ROWS), accept, title, message)
+}
+
+fn stage_words() -> Vec<&'static str> {
+    Stage::ALL.iter().map(Stage::code).collect()
+}
+
+fn plan_template(
+    wb: &mut Workbook,
+    lang: Lang,
+    formats: &Formats,
+) -> Result<Vec<String>, ExportError> {
+    let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
+    let objectives = OBJECTIVES_SHEET.name(lang);
+    let sources = SOURCES_SHEET.name(lang);
+    let lines = LINES_SHEET.name(lang);
+    let mut sheets = Vec::new();
+
+    // Plan: the keys in column A, the values to fill in column B.
+    {
+        let sheet = PLAN_SHEET.name(lang);
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).map_err(xl(|| sheet.to_string()))?;
+        let messages: [(Accept, &str); 8] = [
+            (
+                Accept::Any,
+                t(
+                    "Code court du plan, p. ex. CNLTP-2018-2019",
+                    "Short code of the plan, e.g. CNLTP-2018-2019",
+                ),
+            ),
+            (
+                Accept::Any,
+                t("Titre du plan en français", "Title of the plan (French)"),
+            ),
+            (
+                Accept::Any,
+                t(
+                    "Titre en anglais (facultatif)",
+                    "Title in English (optional)",
+                ),
+            ),
+            (
+                Accept::Any,
+                t(
+                    "Organisation qui exécute le plan",
+                    "Organisation that executes the plan",
+                ),
+            ),
+            (
+                Accept::Words(CURRENCIES.to_vec()),
+                t(
+                    "Devise du plan : code ISO 4217 (XOF = FCFA)",
+                    "Plan currency: ISO 4217 code (XOF = CFA franc)",
+                ),
+            ),
+            (
+                Accept::Any,
+                t(
+                    "Premier jour du plan (date ou aaaa-mm-jj)",
+                    "First day of the plan (a date or yyyy-mm-dd)",
+                ),
+            ),
+            (
+                Accept::Any,
+                t(
+                    "Dernier jour du plan (date ou aaaa-mm-jj)",
+                    "Last day of the plan (a date or yyyy-mm-dd)",
+                ),
+            ),
+            (
+                Accept::Positive,
+                t(
+                    "Plafond budgétaire, dans la devise du plan",
+                    "Budget ceiling, in the plan currency",
+                ),
+            ),
+        ];
+        for (i, ((fr, en, _), (accept, message))) in
+            PLAN_SHEET.columns.iter().zip(messages).enumerate()
+        {
+            let r = i as RowNum;
+            text(ws, sheet, r, 0, pick(lang, fr, en), Some(&formats.bold))?;
+            let title = pick(lang, fr, en);
+            validate(ws, sheet, (r, 1, r), accept, title, message)?;
+        }
+        ws.set_column_width(0, 16)
+            .map_err(xl(|| sheet.to_string()))?;
+        ws.set_column_width(1, 60)
+            .map_err(xl(|| sheet.to_string()))?;
+        sheets.push(sheet.to_string());
+    }
+
+    // Objectives.
+    {
+        let (ws, sheet) = table_sheet(wb, &OBJECTIVES_SHEET, lang, formats)?;
+        let h = header_of(&OBJECTIVES_SHEET, lang);
+        column(
+            ws,
+            sheet,
+            0,
+            Accept::Any,
+            h[0],
+            t(
+                "Code unique de l'objectif, p. ex. OS1",
+                "Unique objective code, e.g. OS1",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            1,
+            Accept::Any,
+            h[1],
+            t("Intitulé en français", "Title (French)"),
+        )?;
+        column(
+            ws,
+            sheet,
+            2,
+            Accept::Any,
+            h[2],
+            t(
+                "Intitulé en anglais (facultatif)",
+                "Title in English (optional)",
+            ),
+        )?;
+        sheets.push(sheet.to_string());
+    }
+
+    // Sources.
+    {
+        let (ws, sheet) = table_sheet(wb, &SOURCES_SHEET, lang, formats)?;
+        let h = header_of(&SOURCES_SHEET, lang);
+        let kinds = [
+            SourceKind::StateBudget,
+            SourceKind::Donor,
+            SourceKind::Other,
+        ]
+        .map(|k| source_kind_word(k, lang))
+        .to_vec();
+        column(
+            ws,
+            sheet,
+            0,
+            Accept::Any,
+            h[0],
+            t(
+                "Code unique de la source, p. ex. ETAT",
+                "Unique source code, e.g. STATE",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            1,
+            Accept::Any,
+            h[1],
+            t(
+                "Nom de la source en français",
+                "Name of the source (French)",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            2,
+            Accept::Any,
+            h[2],
+            t("Nom en anglais (facultatif)", "Name in English (optional)"),
+        )?;
+        column(
+            ws,
+            sheet,
+            3,
+            Accept::Words(kinds),
+            h[3],
+            t("Etat, Bailleur ou Autre", "State budget, Donor or Other"),
+        )?;
+        sheets.push(sheet.to_string());
+    }
+
+    // Lines.
+    {
+        let (ws, sheet) = table_sheet(wb, &LINES_SHEET, lang, formats)?;
+        let h = header_of(&LINES_SHEET, lang);
+        column(
+            ws,
+            sheet,
+            0,
+            Accept::Any,
+            h[0],
+            t(
+                "Code de la ligne, en texte (0201 garde son zéro). Une ligne par code et par année.",
+                "Line code, as text (0201 keeps its zero). One row per line and year.",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            1,
+            Accept::CodeFrom(objectives),
+            h[1],
+            t(
+                "Un code de la feuille Objectifs",
+                "A code of the Objectives sheet",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            2,
+            Accept::Any,
+            h[2],
+            t("Libellé en français", "Label (French)"),
+        )?;
+        column(
+            ws,
+            sheet,
+            3,
+            Accept::Any,
+            h[3],
+            t(
+                "Libellé en anglais (facultatif)",
+                "Label in English (optional)",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            4,
+            Accept::CodeFrom(sources),
+            h[4],
+            t(
+                "Un code de la feuille Sources",
+                "A code of the Sources sheet",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            5,
+            Accept::Any,
+            h[5],
+            t(
+                "Année (2019) ou trimestre (2019-Q3)",
+                "Year (2019) or quarter (2019-Q3)",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            6,
+            Accept::NonNegative,
+            h[6],
+            t(
+                "Montant prévu pour l'année, dans la devise du plan",
+                "Planned amount for the year, in the plan currency",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            7,
+            Accept::Any,
+            h[7],
+            t(
+                "Facultatif : unité (atelier, jour...)",
+                "Optional: unit (workshop, day...)",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            8,
+            Accept::NonNegative,
+            h[8],
+            t(
+                "Facultatif : quantité ; quantité x coût unitaire = montant",
+                "Optional: quantity; quantity x unit cost = amount",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            9,
+            Accept::NonNegative,
+            h[9],
+            t(
+                "Facultatif : coût d'une unité",
+                "Optional: cost of one unit",
+            ),
+        )?;
+        sheets.push(sheet.to_string());
+    }
+
+    // Amendments.
+    {
+        let (ws, sheet) = table_sheet(wb, &AMENDMENTS_SHEET, lang, formats)?;
+        let h = header_of(&AMENDMENTS_SHEET, lang);
+        column(
+            ws,
+            sheet,
+            0,
+            Accept::Any,
+            h[0],
+            t(
+                "Date d'effet (date ou aaaa-mm-jj)",
+                "Effective date (a date or yyyy-mm-dd)",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            1,
+            Accept::Any,
+            h[1],
+            t(
+                "Référence unique (arrêté, décision)",
+                "Unique reference (decision number)",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            2,
+            Accept::CodeFrom(lines),
+            h[2],
+            t(
+                "Ligne qui cède le montant (vide pour une hausse)",
+                "Line the amount is taken from (empty for a raise)",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            3,
+            Accept::CodeFrom(lines),
+            h[3],
+            t(
+                "Ligne qui reçoit le montant (vide pour une baisse)",
+                "Line the amount goes to (empty for a cut)",
+            ),
+        )?;
+        column(
+            ws,
+            sheet,
+            4,
+            Accept::Positive,
+            h[4],
+            t("Montant, positif", "Amount, positive"),
+        )?;
+        column(
+            ws,
+            sheet,
+            5,
+            Accept::CodeFrom(sources),
+            h[5],
+            t(
+                "Pour une hausse ou une baisse : la source",
+                "For a raise or a cut: the funding source",
+            ),
+        )?;
+        column(ws, sheet, 6, Accept::Any, h[6], t("Motif", "Reason"))?;
+        column(
+            ws,
+            sheet,
+            7,
+            Accept::Any,
+            h[7],
+            t("Approuvé par", "Approved by"),
+        )?;
+        sheets.push(sheet.to_string());
+    }
+    Ok(sheets)
+}
+
+fn header_of(layout: &Layout, lang: Lang) -> Vec<&'static str> {
+    layout
+        .columns
+        .iter()
+        .map(|(fr, en, _)| pick(lang, fr, en))
+        .collect()
+}
+
+/// The code list sheet of a ledger template: the plan's line codes, pasted by the user.
+const LEDGER_CODES: Layout = Layout {
+    fr: "Lignes",
+    en: "Lines",
+    columns: &[("Code", "Code", 10.0), ("Libellé", "Label", 50.0)],
+};
+
+fn ledger_template(
+    wb: &mut Workbook,
+    lang: Lang,
+    formats: &Formats,
+) -> Result<Vec<String>, ExportError> {
+    let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
+    let sheet = ledger_sheet(lang);
+    let codes = LEDGER_CODES.name(lang);
+    {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).map_err(xl(|| sheet.to_string()))?;
+        let layout = Layout {
+            fr: "Depenses",
+            en: "Expenditures",
+            columns: &LEDGER_COLUMNS,
+        };
+        header(ws, &layout, lang, formats)?;
+        let h = header_of(&layout, lang);
+        let messages: [(Accept, &str); 10] = [
+            (
+                Accept::Any,
+                t(
+                    "Date de l'opération (date ou jj/mm/aaaa)",
+                    "Date of the operation (a date or yyyy-mm-dd)",
+                ),
+            ),
+            (
+                Accept::Any,
+                t("Numéro de pièce, unique", "Voucher number, unique"),
+            ),
+            (
+                Accept::CodeFrom(codes),
+                t(
+                    "Code de la ligne budgétaire (feuille Lignes)",
+                    "Budget line code (Lines sheet)",
+                ),
+            ),
+            (
+                Accept::Any,
+                t(
+                    "Montant ; négatif pour une correction",
+                    "Amount; negative for a correction",
+                ),
+            ),
+            (
+                Accept::Words(CURRENCIES.to_vec()),
+                t(
+                    "Devise du montant (vide : devise du plan)",
+                    "Currency of the amount (empty: the plan's)",
+                ),
+            ),
+            (
+                Accept::Positive,
+                t(
+                    "Taux vers la devise du plan, si aucune parité fixe",
+                    "Rate to the plan currency, where no fixed peg applies",
+                ),
+            ),
+            (
+                Accept::Words(stage_words()),
+                t(
+                    "Étape : engagement, liquidation, ordonnancement ou paiement (vide : paiement)",
+                    "Stage: engagement, liquidation, ordonnancement or paiement (empty: paiement)",
+                ),
+            ),
+            (Accept::Any, t("Bénéficiaire", "Payee")),
+            (
+                Accept::Any,
+                t("Objet de la dépense", "What the expenditure is for"),
+            ),
+            (
+                Accept::Any,
+                t(
+                    "Référence du justificatif (facture, PV...)",
+                    "Supporting document reference (invoice, ...)",
+                ),
+            ),
+        ];
+        for (c, (accept, message)) in messages.into_iter().enumerate() {
+            column(ws, sheet, c as ColNum, accept, h[c], message)?;
+        }
+    }
+    {
+        let (ws, codes_sheet) = table_sheet(wb, &LEDGER_CODES, lang, formats)?;
+        column(
+            ws,
+            codes_sheet,
+            0,
+            Accept::Any,
+            "Code",
+            t(
+                "Collez ici les codes des lignes du plan",
+                "Paste the plan's line codes here",
+            ),
+        )?;
+    }
+    Ok(vec![sheet.to_string(), codes.to_string()])
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the export side, compiled as one test binary.
+
+mod atomic;
+mod clients;
+mod common;
+mod report;
+mod roundtrip;
+mod template;

@@ -1,0 +1,263 @@
+//! The variance workbook: formulas whose cached values are the report's exact values.
+
+use calamine::Data;
+use planfin_core::cnltp;
+use planfin_core::currency::Currency;
+use planfin_core::plan::Lang;
+use planfin_core::report::{Grouping, ReportOptions, VarianceReport};
+use planfin_xlsx::export::{
+    ExportError, ExportOptions, InputFile, Provenance, variance_reports, write_variance_report,
+};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use crate::common::{Back, dec, decimal};
+
+pub const AMOUNT_KEYS: [&str; 7] = [
+    "initial",
+    "amendments",
+    "revised",
+    "committed",
+    "paid",
+    "variance",
+    "available",
+];
+
+pub fn cnltp_reports(lang: Lang) -> Vec<VarianceReport> {
+    let options = ReportOptions {
+        lang,
+        ..ReportOptions::default()
+    };
+    variance_reports(&cnltp::plan(), &cnltp::ledger(), &options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Writes the CNLTP variance workbook to `dir` and returns its path.
+pub fn write_cnltp(dir: &std::path::Path, lang: Lang) -> (std::path::PathBuf, Vec<VarianceReport>) {
+    let reports = cnltp_reports(lang);
+    let out = dir.join("variance.xlsx");
+    let provenance = Provenance::default()
+        .with_input(InputFile::of_bytes(
+            "embedded CNLTP plan",
+            cnltp::PLAN_JSON.as_bytes(),
+        ))
+        .with_input(InputFile::of_bytes(
+            "embedded CNLTP ledger",
+            cnltp::LEDGER_JSON.as_bytes(),
+        ));
+    write_variance_report(&reports, &ExportOptions { provenance }, &out)
+        .unwrap_or_else(|e| panic!("{e}"));
+    (out, reports)
+}
+
+/// The sheet of each grouping in a French workbook.
+pub fn sheet_fr(by: Grouping, first: bool) -> &'static str {
+    if first {
+        return "Synthèse";
+    }
+    match by {
+        Grouping::Objective => "Objectifs",
+        Grouping::Line => "Lignes",
+        Grouping::Source => "Sources",
+        Grouping::Period => "Exercices",
+    }
+}
+
+#[test]
+fn totals_are_sum_formulas_whose_cached_values_are_the_json_totals() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (out, reports) = write_cnltp(dir.path(), Lang::Fr);
+    let back = Back::open(&out);
+    assert_eq!(
+        back.sheets,
+        [
+            "Synthèse",
+            "Lignes",
+            "Sources",
+            "Exercices",
+            "Constats",
+            "Provenance"
+        ]
+    );
+    for (i, report) in reports.iter().enumerate() {
+        let sheet = sheet_fr(report.by, i == 0);
+        let json: Value = serde_json::from_str(&report.to_json()).unwrap_or_else(|e| panic!("{e}"));
+        let header = 2;
+        let total_row = back.row_of(sheet, "Total");
+        let first = header + 1;
+        assert_eq!(total_row - first, report.rows.len() as u32, "{sheet}");
+        // The ceiling from the published article: every grouping's initial budget foots to it.
+        assert_eq!(json["totals"]["initial"], "206850000");
+        for (k, key) in AMOUNT_KEYS.iter().enumerate() {
+            let col = 2 + k as u32;
+            let f = back.formula(sheet, total_row, col);
+            let letter = (b'A' + col as u8) as char;
+            assert_eq!(
+                f,
+                format!("SUM({letter}{}:{letter}{})", first + 1, total_row),
+                "{sheet} {key}"
+            );
+            let cached = decimal(&back.value(sheet, total_row, col));
+            let expected = dec(json["totals"][key].as_str().unwrap_or_default());
+            assert_eq!(cached, Some(expected), "{sheet} total {key}");
+            // Each row's cached value is the JSON row value too.
+            for (r, row) in json["rows"].as_array().into_iter().flatten().enumerate() {
+                let cached = decimal(&back.value(sheet, first + r as u32, col));
+                assert_eq!(
+                    cached,
+                    Some(dec(row[key].as_str().unwrap_or_default())),
+                    "{sheet} row {r} {key}"
+                );
+            }
+        }
+        // Derived columns are formulas of their row.
+        let r = first + 1; // row 5 in A1 notation is index 4
+        assert_eq!(
+            back.formula(sheet, first, 4),
+            format!("C{}+D{}", first + 1, first + 1)
+        );
+        assert_eq!(back.formula(sheet, r, 7), format!("E{}-G{}", r + 1, r + 1));
+        assert_eq!(
+            back.formula(sheet, r, 8),
+            format!("E{}-F{}-G{}", r + 1, r + 1, r + 1)
+        );
+        assert_eq!(
+            back.formula(sheet, r, 9),
+            format!("IF(E{0}=0,\"\",ROUND(G{0}/E{0},4))", r + 1)
+        );
+        // Execution rate: cached value is the report's rate (or empty when revised is 0).
+        let rate = &json["totals"]["execution_rate"];
+        assert_eq!(
+            decimal(&back.value(sheet, total_row, 9)),
+            rate.as_str().map(dec),
+            "{sheet} total rate"
+        );
+    }
+}
+
+#[test]
+fn provenance_sheet_and_properties_record_the_inputs() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("abc.json");
+    std::fs::write(&input, "abc").unwrap_or_else(|e| panic!("{e}"));
+    let provenance = Provenance::of_files([&input])
+        .unwrap_or_else(|e| panic!("{e}"))
+        .with_option("as_of", "2019-12-31");
+    let out = dir.path().join("r.xlsx");
+    write_variance_report(
+        &cnltp_reports(Lang::En),
+        &ExportOptions { provenance },
+        &out,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let back = Back::open(&out);
+    assert_eq!(
+        back.sheets,
+        [
+            "Summary",
+            "Lines",
+            "Sources",
+            "Periods",
+            "Findings",
+            "Provenance"
+        ]
+    );
+    let row = back.row_of("Provenance", &input.display().to_string());
+    // SHA-256("abc"), the FIPS 180-2 test vector.
+    assert_eq!(
+        back.value("Provenance", row, 1),
+        Data::String("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad".into())
+    );
+    let version_row = back.row_of("Provenance", "planfin version");
+    assert_eq!(
+        back.value("Provenance", version_row, 1),
+        Data::String(env!("CARGO_PKG_VERSION").into())
+    );
+    for label in ["As of", "Rounding rule", "Sign convention", "Currency"] {
+        back.row_of("Provenance", label);
+    }
+}
+
+#[test]
+fn the_output_may_not_be_an_input() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("plan.json");
+    std::fs::write(&input, cnltp::PLAN_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let provenance = Provenance::of_files([&input]).unwrap_or_else(|e| panic!("{e}"));
+    let err = write_variance_report(
+        &cnltp_reports(Lang::Fr),
+        &ExportOptions { provenance },
+        &input,
+    );
+    let Err(e @ ExportError::OutputIsInput { .. }) = err else {
+        panic!("expected a refusal, got {err:?}");
+    };
+    assert!(
+        e.to_string().contains("choose another output file name"),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap_or_default(),
+        cnltp::PLAN_JSON
+    );
+}
+
+#[test]
+fn formula_looking_labels_stay_text_and_unexact_amounts_become_text_with_a_finding() {
+    let mut plan = cnltp::plan();
+    plan.objectives[0].title.fr = "=HYPERLINK(\"http://x\",\"clic\")".into();
+    plan.objectives[1].title.fr = "@SUM(A1)".into();
+    plan.objectives[2].title.fr = "+33 6 12".into();
+    // A 16-digit amount: an f64 cannot hold it.
+    let big: Decimal = "1234567890123457".parse().unwrap_or_default();
+    plan.lines[0].amounts[0].amount += big;
+    plan.lines[0].costing = None;
+    plan.ceiling += big;
+    plan.currency = Currency::XOF;
+    let report = planfin_core::report::variance(&plan, &cnltp::ledger(), &ReportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("r.xlsx");
+    let summary = write_variance_report(
+        std::slice::from_ref(&report),
+        &ExportOptions::default(),
+        &out,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let back = Back::open(&out);
+    let sheet = "Synthèse";
+    assert_eq!(
+        back.value(sheet, 3, 1),
+        Data::String(plan.objectives[0].title.fr.clone())
+    );
+    assert_eq!(back.value(sheet, 4, 1), Data::String("@SUM(A1)".into()));
+    assert_eq!(back.value(sheet, 5, 1), Data::String("+33 6 12".into()));
+    for f in back.all_formulas(sheet) {
+        assert!(!f.contains("HYPERLINK") && !f.contains("A1)"), "{f}");
+    }
+    // OS1's initial budget is exact text, and so is every value computed from it.
+    let initial = report.rows[0].amounts.initial;
+    assert_eq!(back.value(sheet, 3, 2), Data::String(initial.to_string()));
+    assert_eq!(
+        back.formula(sheet, 3, 4),
+        "",
+        "revised of OS1 is not a formula over text"
+    );
+    let total_row = back.row_of(sheet, "Total");
+    assert_eq!(
+        back.formula(sheet, total_row, 2),
+        "",
+        "no SUM over a text cell"
+    );
+    assert_eq!(
+        back.value(sheet, total_row, 2),
+        Data::String(report.totals.amounts.initial.to_string())
+    );
+    // Untouched columns keep their formulas.
+    assert!(back.formula(sheet, total_row, 6).starts_with("SUM("));
+    assert!(!summary.findings.is_empty());
+    assert!(summary.findings.iter().all(|f| f.code == "amount_as_text"));
+    let row = back.row_of("Constats", "amount_as_text");
+    assert!(
+        matches!(back.value("Constats", row, 3), Data::String(s) if s.starts_with("Synthèse!"))
+    );
+}
