@@ -61,12 +61,16 @@ class JsonError(PlanfinError):
 class WorkbookError(PlanfinError):
     """A workbook (xlsx, xls, ods) that cannot be imported; nothing of it is imported.
 
+    ``kind`` says what is wrong: ``"cells"``, ``"missing_sheet"``, ``"missing_columns"``,
+    ``"password_protected"``, ``"too_large"``, ``"not_a_workbook"`` or ``"unreadable"``.
     ``sheet`` and ``cell`` name the first bad cell (``"Depenses"``, ``"E9"``) when the problem
     is in cells; ``errors`` lists every bad cell reported (up to the importer's cap) as dicts
-    with ``file``, ``sheet``, ``cell``, ``value``, ``expected``, ``rule`` and ``fix``;
+    with ``file``, ``sheet``, ``cell``, ``value``, ``expected``, ``rule``, ``fix`` and
+    ``message``;
     ``total`` counts them all.
     """
 
+    kind: str
     sheet: str | None
     cell: str | None
     errors: list[dict[str, str]]
@@ -77,12 +81,14 @@ class WorkbookError(PlanfinError):
         message: str,
         *,
         path: str | None = None,
+        kind: str = "other",
         sheet: str | None = None,
         cell: str | None = None,
         errors: list[dict[str, str]] | None = None,
         total: int | None = None,
     ) -> None:
         super().__init__(message, path=path)
+        self.kind = kind
         self.sheet = sheet
         self.cell = cell
         self.errors = list(errors or [])

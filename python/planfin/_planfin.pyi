@@ -23,6 +23,7 @@ __version__: str
 _Amount: TypeAlias = Decimal | int
 _Grouping: TypeAlias = Literal["objective", "line", "source", "period"]
 _Lang: TypeAlias = Literal["fr", "en"]
+_DecimalMark: TypeAlias = Literal[",", "."]
 _Finding: TypeAlias = dict[str, str | None]
 _Row: TypeAlias = dict[str, Any]
 # A pandas.DataFrame: typed as Any so that type-checking planfin needs neither pandas nor
@@ -75,6 +76,9 @@ class Plan:
     @property
     def rates(self) -> list[dict[str, Any]]:
         """Exchange rates supplied with the plan: ``[{"date", "from", "to", "rate"}]``."""
+    @property
+    def warnings(self) -> list[dict[str, str]]:
+        """What the workbook import noticed and accepted: ``[{"place", "message"}]``."""
     def validate(self, ledger: Ledger | None = None) -> list[_Finding]:
         """Every finding of validation of the plan (and of ``ledger`` against it)."""
     def variance(
@@ -169,6 +173,9 @@ class Ledger:
         """Reads a ledger from JSON text (the format of ``Ledger.to_json()``)."""
     def merge(self, other: Ledger) -> Ledger:
         """A new ledger with the entries of this one, then those of ``other``."""
+    @property
+    def warnings(self) -> list[dict[str, str]]:
+        """What the workbook import noticed and accepted: ``[{"place", "message"}]``."""
     def get(self, voucher: str) -> Expenditure | None:
         """The entry with ``voucher``, or ``None``."""
     @property
@@ -237,11 +244,17 @@ class VarianceReport:
         """The report as an aligned text table."""
     def _repr_markdown_(self) -> str: ...
 
-def read_plan(path: str | os.PathLike[str]) -> Plan:
-    """Reads a plan file: JSON, or a workbook (xlsx, xlsm, xls, ods)."""
+def read_plan(path: str | os.PathLike[str], *, decimal_mark: _DecimalMark | None = None) -> Plan:
+    """Reads a plan file: a workbook (xlsx, xlsm, xlsb, xls, ods) or JSON."""
 
-def read_ledger(path: str | os.PathLike[str], plan: Plan | None = None) -> Ledger:
-    """Reads a ledger file: JSON, or a workbook (xlsx, xlsm, xls, ods)."""
+def read_ledger(
+    path: str | os.PathLike[str],
+    plan: Plan | None = None,
+    *,
+    currency: str | None = None,
+    decimal_mark: _DecimalMark | None = None,
+) -> Ledger:
+    """Reads a ledger file: a workbook (xlsx, xlsm, xlsb, xls, ods) or JSON."""
 
 def cnltp_plan() -> Plan:
     """The embedded CNLTP plan (ceiling 206,850,000 XOF; lines illustrative)."""

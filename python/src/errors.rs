@@ -10,12 +10,14 @@
 //! | `report::ReportError::Blocked` | `ValidationError` (`.findings`) |
 //! | `money::MoneyError`, `report::ReportError::Money` | `MoneyError` (also a `ValueError`) |
 //! | a bad record given to `Ledger.from_records` | `RecordError` (`.index`, `.field`; also a `ValueError`) |
+//! | `planfin_xlsx::ImportError` | `WorkbookError` (`.path`, `.kind`, `.sheet`, `.cell`, `.errors`, `.total`); its `Io` kind an `OSError`, its `Conflicts` kind a `LedgerConflictError` |
 //! | `std::io::Error` | `OSError` and its subclasses (`FileNotFoundError`, ...), with the file name |
 
 use planfin_core::json::JsonError;
 use planfin_core::ledger::{LedgerError, Origin};
 use planfin_core::money::MoneyError;
 use planfin_core::report::ReportError;
+use planfin_xlsx::ImportError;
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -192,17 +194,56 @@ pub fn io_error(py: Python<'_>, error: &std::io::Error, path: &str) -> PyErr {
     }
 }
 
-/// `WorkbookError` for a workbook while spreadsheet import is not built in.
-pub fn workbook_unavailable(py: Python<'_>, path: &str) -> PyErr {
-    match attrs(py, &[("path", Some(path))]) {
-        Ok(a) => raise(
-            py,
-            "WorkbookError",
-            format!(
-                "{path}: spreadsheet import is not available in this build of planfin: give the plan or ledger as JSON"
-            ),
-            &a,
-        ),
-        Err(e) => e,
-    }
+/// The exception for a workbook that could not be imported.
+pub fn import_error(py: Python<'_>, error: ImportError) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let file = error.file().to_string();
+        let a = attrs(py, &[("path", Some(&file))])?;
+        let kind = match &error {
+            ImportError::Io { source, .. } => return Ok(io_error(py, source, &file)),
+            ImportError::Conflicts { conflicts, .. } => {
+                return Ok(ledger_conflicts(
+                    py,
+                    error.to_string(),
+                    Some(&file),
+                    conflicts,
+                ));
+            }
+            ImportError::Cells { errors, total, .. } => {
+                let list = PyList::empty(py);
+                for e in errors {
+                    let item = PyDict::new(py);
+                    item.set_item("file", &e.file)?;
+                    item.set_item("sheet", &e.sheet)?;
+                    item.set_item("cell", &e.cell)?;
+                    item.set_item("value", &e.value)?;
+                    item.set_item("expected", &e.expected)?;
+                    item.set_item("rule", &e.rule)?;
+                    item.set_item("fix", &e.fix)?;
+                    item.set_item("message", e.to_string())?;
+                    list.append(item)?;
+                }
+                if let Some(first) = errors.first() {
+                    a.set_item("sheet", &first.sheet)?;
+                    a.set_item("cell", &first.cell)?;
+                }
+                a.set_item("errors", list)?;
+                a.set_item("total", total)?;
+                "cells"
+            }
+            ImportError::MissingSheet { .. } => "missing_sheet",
+            ImportError::MissingColumns { sheet, .. } => {
+                a.set_item("sheet", sheet)?;
+                "missing_columns"
+            }
+            ImportError::PasswordProtected { .. } => "password_protected",
+            ImportError::TooLarge { .. } => "too_large",
+            ImportError::NotAWorkbook { .. } => "not_a_workbook",
+            ImportError::Unreadable { .. } => "unreadable",
+            _ => "other",
+        };
+        a.set_item("kind", kind)?;
+        Ok(raise(py, "WorkbookError", error.to_string(), &a))
+    };
+    build().unwrap_or_else(|e| e)
 }

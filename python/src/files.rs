@@ -1,38 +1,20 @@
-//! Files by extension: JSON is read here and parsed by `planfin_core::json`; workbooks belong
-//! to planfin-xlsx. Reading and parsing run with the GIL released.
+//! Files by extension: workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`) are read by
+//! planfin-xlsx; anything else is JSON, read here and parsed by `planfin_core::json`. Reading
+//! and parsing run with the GIL released.
 
 use std::path::Path;
 
+use planfin_core::currency::Currency;
 use planfin_core::json::JsonError;
+use planfin_xlsx::{ImportError, ImportOptions, Imported, Locale, Warning};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
 
 use crate::errors;
 
 /// The largest JSON file read (1 GiB), as the command line.
 const MAX_INPUT_BYTES: u64 = 1 << 30;
-
-/// The format of a file, from its extension (case-insensitive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// `.json`, or any extension that is not a workbook's.
-    Json,
-    /// `.xlsx`, `.xlsm`, `.xls` or `.ods`.
-    Workbook,
-}
-
-impl Format {
-    /// The format of `path`.
-    pub fn of(path: &Path) -> Format {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("xlsx" | "xlsm" | "xls" | "ods") => Format::Workbook,
-            _ => Format::Json,
-        }
-    }
-}
 
 /// The name of `path` as the caller gave it, for messages.
 pub fn name(path: &Path) -> String {
@@ -96,4 +78,59 @@ pub fn read_json<T: Send>(
         ),
         Failure::Json(e) => errors::json_error(py, e),
     })
+}
+
+/// Whether `path` is read as a workbook (by its extension).
+pub fn is_workbook(path: &Path) -> bool {
+    planfin_xlsx::is_workbook_path(path)
+}
+
+/// Import options from the Python arguments: `decimal_mark` `","` (French style: `1.250,50`),
+/// `"."` (English style: `1,250.50`) or `None` (ambiguous `1,000` refused), and the currency
+/// of amounts that name none.
+pub fn import_options(
+    decimal_mark: Option<&str>,
+    currency: Option<Currency>,
+) -> PyResult<ImportOptions> {
+    let locale = match decimal_mark {
+        None => Locale::Undeclared,
+        Some(",") => Locale::DecimalComma,
+        Some(".") => Locale::DecimalPoint,
+        Some(other) => {
+            return Err(PyValueError::new_err(format!(
+                "decimal_mark {other:?} is not a decimal mark: use \",\" (1.250,50), \".\" (1,250.50) or None"
+            )));
+        }
+    };
+    let mut options = ImportOptions {
+        locale,
+        ..ImportOptions::default()
+    };
+    if let Some(c) = currency {
+        options.currency = c;
+    }
+    Ok(options)
+}
+
+/// Reads the workbook `path` with `read`, the GIL released.
+pub fn read_workbook<T: Send>(
+    py: Python<'_>,
+    path: &Path,
+    options: &ImportOptions,
+    read: fn(&Path, &ImportOptions) -> Result<Imported<T>, ImportError>,
+) -> PyResult<Imported<T>> {
+    py.detach(|| read(path, options))
+        .map_err(|e| errors::import_error(py, e))
+}
+
+/// What an import noticed and accepted, as `[{"place", "message"}]`.
+pub fn warnings_to_py<'py>(py: Python<'py>, warnings: &[Warning]) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for w in warnings {
+        let dict = PyDict::new(py);
+        dict.set_item("place", &w.place)?;
+        dict.set_item("message", &w.message)?;
+        list.append(dict)?;
+    }
+    Ok(list)
 }

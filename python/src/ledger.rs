@@ -8,13 +8,14 @@ use planfin_core::currency::Currency;
 use planfin_core::expenditure::{Expenditure as CoreExpenditure, Stage};
 use planfin_core::json::{ledger_from_json, ledger_to_json};
 use planfin_core::ledger::{Ledger as CoreLedger, Origin};
+use planfin_xlsx::Warning;
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyMapping, PyString};
 
 use crate::convert::{self, date_to_py, decimal_to_py, optional_decimal_to_py};
 use crate::errors;
-use crate::files::{self, Format};
+use crate::files;
 use crate::plan::Plan;
 
 /// The names of a record's fields, in the order of `Expenditure.to_dict()`.
@@ -272,6 +273,16 @@ impl Expenditure {
 #[pyclass(module = "planfin._planfin", name = "Ledger", frozen, sequence)]
 pub struct Ledger {
     pub(crate) inner: CoreLedger,
+    warnings: Vec<Warning>,
+}
+
+impl From<CoreLedger> for Ledger {
+    fn from(inner: CoreLedger) -> Self {
+        Ledger {
+            inner,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// The record at `index` of an iterable: a mapping or an `Expenditure`.
@@ -385,7 +396,7 @@ impl Ledger {
         }
         let (inner, conflicts) = py.detach(|| CoreLedger::from_entries(entries));
         if conflicts.is_empty() {
-            Ok(Ledger { inner })
+            Ok(Ledger::from(inner))
         } else {
             Err(errors::ledger_errors(py, &conflicts))
         }
@@ -403,9 +414,7 @@ impl Ledger {
     /// An empty ledger.
     #[new]
     fn new() -> Ledger {
-        Ledger {
-            inner: CoreLedger::new(),
-        }
+        Ledger::from(CoreLedger::new())
     }
 
     /// A ledger from an iterable of records: dicts (or other mappings) with the keys
@@ -450,7 +459,7 @@ impl Ledger {
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Ledger> {
         py.detach(|| ledger_from_json(text, "<string>"))
-            .map(|inner| Ledger { inner })
+            .map(Ledger::from)
             .map_err(|e| errors::json_error(py, e))
     }
 
@@ -466,10 +475,23 @@ impl Ledger {
             (merged, conflicts)
         });
         if conflicts.is_empty() {
-            Ok(Ledger { inner })
+            let warnings = self
+                .warnings
+                .iter()
+                .chain(&other.get().warnings)
+                .cloned()
+                .collect();
+            Ok(Ledger { inner, warnings })
         } else {
             Err(errors::ledger_errors(py, &conflicts))
         }
+    }
+
+    /// What the workbook import noticed and accepted (a totals row checked, rows skipped), as
+    /// `[{"place", "message"}]`; empty for JSON and records.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        files::warnings_to_py(py, &self.warnings)
     }
 
     /// The entry with `voucher`, or `None`.
@@ -592,24 +614,42 @@ impl LedgerIterator {
     }
 }
 
-/// Reads a ledger file: JSON (`.json`), or a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+/// Reads a ledger file: a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`: French or English
+/// column names in any order, title rows, text amounts, totals rows checked) or JSON (any other
+/// extension).
 ///
-/// `plan` is the plan the ledger is read for: a workbook's amounts without a currency are in
-/// the plan currency. Raises `FileNotFoundError` (and the other `OSError`s) when the file
-/// cannot be opened, `planfin.JsonError` for malformed JSON, `planfin.WorkbookError` for a
-/// workbook that cannot be imported (every bad cell in `.errors`),
+/// A workbook's amounts that name no currency (no `Devise` column, no currency in the text or
+/// the header) are in `currency`, else in the currency of `plan`, else XOF. `decimal_mark`
+/// says how text amounts such as `1.250,50` are read: `","` (French style), `"."` (English
+/// style) or `None` (an ambiguous `1,000` is refused).
+///
+/// Raises `FileNotFoundError` (and the other `OSError`s) when the file cannot be opened,
+/// `planfin.WorkbookError` for a workbook that cannot be imported (every bad cell in
+/// `.errors`, the first in `.sheet` and `.cell`), `planfin.JsonError` for malformed JSON,
 /// `planfin.LedgerConflictError` for conflicting vouchers. Reading runs with the GIL released.
 #[pyfunction]
-#[pyo3(signature = (path, plan=None))]
+#[pyo3(signature = (path, plan=None, *, currency=None, decimal_mark=None))]
 pub fn read_ledger(
     py: Python<'_>,
     path: PathBuf,
     plan: Option<&Bound<'_, Plan>>,
+    currency: Option<&str>,
+    decimal_mark: Option<&str>,
 ) -> PyResult<Ledger> {
-    let _ = plan;
-    match Format::of(&path) {
-        Format::Json => files::read_json(py, &path, ledger_from_json).map(|inner| Ledger { inner }),
-        Format::Workbook => Err(errors::workbook_unavailable(py, &files::name(&path))),
+    if files::is_workbook(&path) {
+        let currency = match currency {
+            Some(code) => Some(Currency::from_str(code).map_err(|e| errors::money_error(py, &e))?),
+            None => plan.map(|p| p.get().inner.currency),
+        };
+        let options = files::import_options(decimal_mark, currency)?;
+        let imported =
+            files::read_workbook(py, &path, &options, |p, o| planfin_xlsx::read_ledger(p, o))?;
+        Ok(Ledger {
+            inner: imported.value,
+            warnings: imported.warnings,
+        })
+    } else {
+        files::read_json(py, &path, ledger_from_json).map(Ledger::from)
     }
 }
 
@@ -617,7 +657,5 @@ pub fn read_ledger(
 /// flag and stage).
 #[pyfunction]
 pub fn cnltp_ledger() -> Ledger {
-    Ledger {
-        inner: planfin_core::cnltp::ledger(),
-    }
+    Ledger::from(planfin_core::cnltp::ledger())
 }

@@ -6,12 +6,13 @@ use planfin_core::json::{plan_from_json, plan_to_json};
 use planfin_core::plan::{BudgetLine, Plan as CorePlan};
 use planfin_core::report::{ReportOptions, variance};
 use planfin_core::validation::{validate_ledger, validate_plan};
+use planfin_xlsx::Warning;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{self, date_to_py, decimal_to_py, findings_to_py, text_to_py};
 use crate::errors;
-use crate::files::{self, Format};
+use crate::files;
 use crate::ledger::Ledger;
 use crate::report::VarianceReport;
 
@@ -23,6 +24,16 @@ use crate::report::VarianceReport;
 #[pyclass(module = "planfin._planfin", name = "Plan", frozen)]
 pub struct Plan {
     pub(crate) inner: CorePlan,
+    warnings: Vec<Warning>,
+}
+
+impl From<CorePlan> for Plan {
+    fn from(inner: CorePlan) -> Self {
+        Plan {
+            inner,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 fn line_to_py<'py>(py: Python<'py>, line: &BudgetLine) -> PyResult<Bound<'py, PyDict>> {
@@ -62,7 +73,7 @@ impl Plan {
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Plan> {
         py.detach(|| plan_from_json(text, "<string>"))
-            .map(|inner| Plan { inner })
+            .map(Plan::from)
             .map_err(|e| errors::json_error(py, e))
     }
 
@@ -185,6 +196,13 @@ impl Plan {
         Ok(list)
     }
 
+    /// What the workbook import noticed and accepted (a totals row checked, a sheet read by
+    /// default), as `[{"place", "message"}]`; empty for JSON.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        files::warnings_to_py(py, &self.warnings)
+    }
+
     /// Every finding of validation, errors and warnings, as
     /// `[{"code", "severity", "message", "location"}]`: the plan's, and the ledger's against
     /// the plan when a ledger is given. An empty list means nothing to report.
@@ -266,16 +284,30 @@ impl Plan {
     }
 }
 
-/// Reads a plan file: JSON (`.json`), or a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+/// Reads a plan file: a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`: French or English
+/// sheet and column names, title rows, text amounts, totals rows checked) or JSON (any other
+/// extension).
+///
+/// `decimal_mark` says how text amounts such as `1.250,50` are read: `","` (French style),
+/// `"."` (English style) or `None` (an ambiguous `1,000` is refused).
 ///
 /// Raises `FileNotFoundError` (and the other `OSError`s) when the file cannot be opened,
-/// `planfin.JsonError` for a malformed JSON plan, `planfin.WorkbookError` for a workbook that
-/// cannot be imported. Reading runs with the GIL released.
+/// `planfin.WorkbookError` for a workbook that cannot be imported (every bad cell in
+/// `.errors`, the first in `.sheet` and `.cell`), `planfin.JsonError` for malformed JSON.
+/// Reading runs with the GIL released.
 #[pyfunction]
-pub fn read_plan(py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
-    match Format::of(&path) {
-        Format::Json => files::read_json(py, &path, plan_from_json).map(|inner| Plan { inner }),
-        Format::Workbook => Err(errors::workbook_unavailable(py, &files::name(&path))),
+#[pyo3(signature = (path, *, decimal_mark=None))]
+pub fn read_plan(py: Python<'_>, path: PathBuf, decimal_mark: Option<&str>) -> PyResult<Plan> {
+    if files::is_workbook(&path) {
+        let options = files::import_options(decimal_mark, None)?;
+        let imported =
+            files::read_workbook(py, &path, &options, |p, o| planfin_xlsx::read_plan(p, o))?;
+        Ok(Plan {
+            inner: imported.value,
+            warnings: imported.warnings,
+        })
+    } else {
+        files::read_json(py, &path, plan_from_json).map(Plan::from)
     }
 }
 
@@ -284,7 +316,5 @@ pub fn read_plan(py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
 /// sources and amendments are illustrative.
 #[pyfunction]
 pub fn cnltp_plan() -> Plan {
-    Plan {
-        inner: planfin_core::cnltp::plan(),
-    }
+    Plan::from(planfin_core::cnltp::plan())
 }

@@ -20,12 +20,47 @@ PEG = Decimal("655.957")  # 1 EUR = 655.957 XOF, fixed by treaty
 AMOUNTS = ["initial", "amendments", "revised", "committed", "paid", "variance", "available"]
 
 
+STAGES_FR = {"Payé": "paiement", "Engagé": "engagement", "Liquidé": "liquidation", "Ordonnancé": "ordonnancement"}
+HEADERS_FR = {"Date": "date", "N° pièce": "voucher", "Ligne budgétaire": "line", "Étape": "stage", "Montant": "amount", "Devise": "currency"}
+
+
 def load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal, parse_int=Decimal)
 
 
-def expected_by(plan_path: Path, ledger_path: Path, by: str, as_of: datetime.date | None = None) -> Any:
-    plan = load(plan_path)
+def records_of_json(path: Path) -> list[dict[str, Any]]:
+    return [
+        {
+            "voucher": e["voucher"],
+            "date": datetime.date.fromisoformat(e["date"]),
+            "line": e["line"],
+            "amount": Decimal(e["amount"]),
+            "currency": e["currency"],
+            "stage": e.get("stage") or "paiement",
+        }
+        for e in load(path)["expenditures"]
+    ]
+
+
+def records_of_workbook(path: Path) -> list[dict[str, Any]]:
+    """The Depenses sheet read with openpyxl, another reader than planfin's."""
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet = openpyxl.load_workbook(path, read_only=True)["Depenses"]
+    rows = sheet.iter_rows(values_only=True)
+    header = [HEADERS_FR.get(str(h)) for h in next(rows)]
+    records = []
+    for row in rows:
+        r = {k: v for k, v in zip(header, row, strict=True) if k}
+        # A number cell is a float: its shortest repr is what the spreadsheet shows.
+        amount = r["amount"]
+        r["amount"] = Decimal(amount) if isinstance(amount, int) else Decimal(repr(amount))
+        r["date"] = r["date"].date()
+        r["stage"] = STAGES_FR[r["stage"]]
+        records.append(r)
+    return records
+
+
+def expected_by(plan: Any, records: list[dict[str, Any]], by: str, as_of: datetime.date | None = None) -> Any:
     lines = pd.DataFrame(
         [
             {
@@ -37,17 +72,15 @@ def expected_by(plan_path: Path, ledger_path: Path, by: str, as_of: datetime.dat
             for ln in plan["lines"]
         ]
     )
-    spend = pd.DataFrame(load(ledger_path)["expenditures"])
+    spend = pd.DataFrame(records)
     # The same voucher twice with the same content counts once.
     spend = spend.drop_duplicates(subset=["voucher"])
-    spend["date"] = spend["date"].map(datetime.date.fromisoformat)
     last = max([datetime.date.fromisoformat(plan["end"]), *spend["date"], *(datetime.date.fromisoformat(a["date"]) for a in plan["amendments"])])
     as_of = as_of or last
     spend = spend[spend["date"] <= as_of].copy()
-    spend["stage"] = spend["stage"].fillna("paiement")
 
     def in_xof(row: Any) -> Decimal:
-        amount = Decimal(row["amount"])
+        amount = row["amount"]
         if row["currency"] == "EUR":
             amount = amount * PEG
         return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # half away from zero
@@ -71,7 +104,7 @@ def expected_by(plan_path: Path, ledger_path: Path, by: str, as_of: datetime.dat
         dict(zip(lines["line"], lines[by], strict=True)) if by != "line" else {c: c for c in known}
     )
     spend.loc[~spend["line"].isin(known), "group"] = "?" if by != "line" else spend["line"]
-    planned = lines.groupby(by if by != "line" else "line")[["initial", "amendments"]].agg(lambda s: sum(s, Decimal(0)))
+    planned = lines.groupby(by)[["initial", "amendments"]].agg(lambda s: sum(s, Decimal(0)))
     spent = spend.groupby("group")[["committed", "paid"]].agg(lambda s: sum(s, Decimal(0)))
     table = planned.join(spent, how="outer").map(lambda v: Decimal(0) if not isinstance(v, Decimal) else v)
     table["revised"] = table["initial"] + table["amendments"]
@@ -84,22 +117,33 @@ def expected_by(plan_path: Path, ledger_path: Path, by: str, as_of: datetime.dat
     return table
 
 
+def differences(report: planfin.VarianceReport, expected: Any) -> list[Any]:
+    got = report.to_pandas().set_index("key")
+    assert sorted(got.index) == sorted(expected.index)
+    for field in AMOUNTS:
+        assert got[field].sum() == report.totals[field] == expected[field].sum()
+    return [
+        (key, field, got.loc[key, field], expected.loc[key, field])
+        for key in expected.index
+        for field in [*AMOUNTS, "execution_rate"]
+        if got.loc[key, field] != expected.loc[key, field]
+    ]
+
+
 @pytest.mark.parametrize("by", ["line", "objective", "source"])
 @pytest.mark.parametrize("as_of", [None, datetime.date(2019, 3, 31)])
 def test_cnltp_variance_has_no_difference_with_pandas_and_decimal(
     fixtures: Path, by: str, as_of: datetime.date | None
 ) -> None:
     plan_path, ledger_path = fixtures / "cnltp" / "plan.json", fixtures / "cnltp" / "ledger.json"
-    expected = expected_by(plan_path, ledger_path, by, as_of)
+    expected = expected_by(load(plan_path), records_of_json(ledger_path), by, as_of)
     report = planfin.read_plan(plan_path).variance(planfin.read_ledger(ledger_path), by=by, as_of=as_of)
-    got = report.to_pandas().set_index("key")
-    assert sorted(got.index) == sorted(expected.index)
-    differences = [
-        (key, field, got.loc[key, field], expected.loc[key, field])
-        for key in expected.index
-        for field in [*AMOUNTS, "execution_rate"]
-        if got.loc[key, field] != expected.loc[key, field]
-    ]
-    assert differences == []
-    for field in AMOUNTS:
-        assert got[field].sum() == report.totals[field] == expected[field].sum()
+    assert differences(report, expected) == []
+
+
+@pytest.mark.parametrize("by", ["line", "objective"])
+def test_workbook_variance_has_no_difference_with_openpyxl_pandas_and_decimal(fixtures: Path, by: str) -> None:
+    plan_path, ledger_path = fixtures / "cnltp" / "plan.json", fixtures / "xlsx" / "cnltp_ledger.xlsx"
+    expected = expected_by(load(plan_path), records_of_workbook(ledger_path), by)
+    report = planfin.read_plan(fixtures / "xlsx" / "cnltp_plan.xlsx").variance(planfin.read_ledger(ledger_path), by=by)
+    assert differences(report, expected) == []
