@@ -543,3 +543,355 @@ fn entry_location(e: &Expenditure, origin: &Origin) -> String {
 fn fits_minor_unit(amount: Decimal, currency: Currency) -> bool {
     amount.scale() <= currency.minor_unit() || round_to_minor(amount, currency) == amount
 }
+
+#[cfg(test)]
+mod tests {
+    //! One test per finding code: the sample plan (`report::sample`, which has no finding) with
+    //! one thing broken, and the code, severity and location expected.
+
+    use super::*;
+    use crate::currency::Currency;
+    use crate::expenditure::Stage;
+    use crate::plan::{FiscalPeriod, Objective, Text, UnitCosting};
+    use crate::report::sample::{self, d, date, expenditure};
+
+    /// Asserts that `findings` hold exactly one finding with `code`, at `severity` and
+    /// `location`, and that its message says how to fix it (a clause after a colon).
+    fn assert_one(findings: &[Finding], code: FindingCode, severity: Severity, location: &str) {
+        let found: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
+        assert_eq!(found.len(), 1, "{code}: {findings:#?}");
+        assert_eq!(found[0].severity, severity, "{code}");
+        assert_eq!(found[0].location.as_deref(), Some(location), "{code}");
+        assert!(
+            found[0].message.contains(": "),
+            "{code}: {}",
+            found[0].message
+        );
+    }
+
+    fn plan_findings(change: impl FnOnce(&mut Plan)) -> Vec<Finding> {
+        let mut plan = sample::plan();
+        change(&mut plan);
+        validate_plan(&plan)
+    }
+
+    fn ledger_findings(extra: crate::expenditure::Expenditure) -> Vec<Finding> {
+        let mut entries = sample::entries();
+        entries.push(extra);
+        validate_ledger(&sample::plan(), &sample::ledger_of(entries))
+    }
+
+    #[test]
+    fn the_sample_has_no_finding() {
+        assert_eq!(validate_plan(&sample::plan()), vec![]);
+        assert_eq!(validate_ledger(&sample::plan(), &sample::ledger()), vec![]);
+    }
+
+    #[test]
+    fn invalid_period() {
+        let f = plan_findings(|p| p.end = date("2017-12-31"));
+        assert_one(&f, FindingCode::InvalidPeriod, Severity::Error, "plan");
+    }
+
+    #[test]
+    fn invalid_ceiling() {
+        let f = plan_findings(|p| p.ceiling = Decimal::ZERO);
+        assert_one(&f, FindingCode::InvalidCeiling, Severity::Error, "plan");
+    }
+
+    #[test]
+    fn duplicate_code() {
+        let f = plan_findings(|p| {
+            p.objectives.push(Objective {
+                code: "OS1".into(),
+                title: Text::new("Encore", "Again"),
+            })
+        });
+        assert_one(
+            &f,
+            FindingCode::DuplicateCode,
+            Severity::Error,
+            "objective OS1",
+        );
+    }
+
+    #[test]
+    fn unknown_objective() {
+        let f = plan_findings(|p| p.lines[0].objective = "OS9".into());
+        assert_one(
+            &f,
+            FindingCode::UnknownObjective,
+            Severity::Error,
+            "line L11",
+        );
+    }
+
+    #[test]
+    fn unknown_source() {
+        let f = plan_findings(|p| p.lines[1].source = "XX".into());
+        assert_one(&f, FindingCode::UnknownSource, Severity::Error, "line L12");
+    }
+
+    #[test]
+    fn unknown_line() {
+        let e = expenditure(
+            "E9",
+            "2018-04-01",
+            "L99",
+            "1000",
+            Currency::XOF,
+            Stage::Paiement,
+        );
+        assert_one(
+            &ledger_findings(e),
+            FindingCode::UnknownLine,
+            Severity::Warning,
+            "voucher E9",
+        );
+    }
+
+    #[test]
+    fn ceiling_mismatch() {
+        // Lines under the ceiling: a warning; over it: an error.
+        let f = plan_findings(|p| p.ceiling = d("1050000"));
+        assert_one(&f, FindingCode::CeilingMismatch, Severity::Warning, "plan");
+        let f = plan_findings(|p| p.ceiling = d("999999"));
+        assert_one(&f, FindingCode::CeilingMismatch, Severity::Error, "plan");
+    }
+
+    #[test]
+    fn costing_mismatch() {
+        // 3 x 90,000 = 270,000, but L11 adds up to 300,000.
+        let f = plan_findings(|p| {
+            p.lines[0].costing = Some(UnitCosting {
+                unit: "atelier".into(),
+                quantity: d("3"),
+                unit_cost: d("90000"),
+            })
+        });
+        assert_one(
+            &f,
+            FindingCode::CostingMismatch,
+            Severity::Error,
+            "line L11",
+        );
+        let f = plan_findings(|p| {
+            p.lines[0].costing = Some(UnitCosting {
+                unit: "atelier".into(),
+                quantity: d("4"),
+                unit_cost: d("75000"),
+            })
+        });
+        assert_eq!(f, vec![]);
+    }
+
+    #[test]
+    fn period_outside_plan() {
+        let f = plan_findings(|p| p.lines[2].amounts[0].period = FiscalPeriod::year(2020));
+        assert_one(
+            &f,
+            FindingCode::PeriodOutsidePlan,
+            Severity::Error,
+            "line L21",
+        );
+    }
+
+    #[test]
+    fn too_precise() {
+        let e = expenditure(
+            "E9",
+            "2018-04-01",
+            "L11",
+            "10.5",
+            Currency::XOF,
+            Stage::Paiement,
+        );
+        assert_one(
+            &ledger_findings(e),
+            FindingCode::TooPrecise,
+            Severity::Error,
+            "voucher E9",
+        );
+        // Trailing zeros are not extra precision.
+        let e = expenditure(
+            "E9",
+            "2018-04-01",
+            "L11",
+            "10.500",
+            Currency::EUR,
+            Stage::Paiement,
+        );
+        assert_eq!(ledger_findings(e), vec![]);
+        let f = plan_findings(|p| p.amendments[0].amount = d("50000.5"));
+        assert_one(&f, FindingCode::TooPrecise, Severity::Error, "amendment A1");
+    }
+
+    #[test]
+    fn invalid_amendment() {
+        let f = plan_findings(|p| p.amendments[1].amount = Decimal::ZERO);
+        assert_one(
+            &f,
+            FindingCode::InvalidAmendment,
+            Severity::Error,
+            "amendment A2",
+        );
+    }
+
+    #[test]
+    fn outside_period() {
+        let e = expenditure(
+            "E9",
+            "2020-02-01",
+            "L11",
+            "1000",
+            Currency::XOF,
+            Stage::Paiement,
+        );
+        assert_one(
+            &ledger_findings(e),
+            FindingCode::OutsidePeriod,
+            Severity::Warning,
+            "voucher E9",
+        );
+        let f = plan_findings(|p| p.amendments[0].date = date("2017-06-01"));
+        assert_one(
+            &f,
+            FindingCode::OutsidePeriod,
+            Severity::Warning,
+            "amendment A1",
+        );
+    }
+
+    #[test]
+    fn negative_revised() {
+        // L21 has 250,000 plus 50,000 from A1: taking 300,001 leaves -1.
+        let f = plan_findings(|p| {
+            p.amendments[2].from = Some("L21".into());
+            p.amendments[2].amount = d("300001");
+        });
+        assert_one(
+            &f,
+            FindingCode::NegativeRevised,
+            Severity::Error,
+            "line L21",
+        );
+    }
+
+    #[test]
+    fn duplicate_voucher() {
+        let e = expenditure(
+            "E1",
+            "2018-02-10",
+            "L11",
+            "120000",
+            Currency::XOF,
+            Stage::Paiement,
+        );
+        let mut ledger = sample::ledger();
+        let again = Origin::new("b.json", "expenditures[0]");
+        assert_eq!(
+            ledger.append(e, again),
+            Ok(crate::ledger::Appended::Duplicate)
+        );
+        let f = validate_ledger(&sample::plan(), &ledger);
+        assert_one(
+            &f,
+            FindingCode::DuplicateVoucher,
+            Severity::Warning,
+            "b.json expenditures[0]",
+        );
+    }
+
+    #[test]
+    fn no_rate() {
+        let e = expenditure(
+            "E9",
+            "2018-04-01",
+            "L11",
+            "100",
+            Currency::USD,
+            Stage::Paiement,
+        );
+        assert_one(
+            &ledger_findings(e.clone()),
+            FindingCode::NoRate,
+            Severity::Error,
+            "voucher E9",
+        );
+        let with_rate = crate::expenditure::Expenditure {
+            rate: Some(d("600")),
+            ..e.clone()
+        };
+        assert_eq!(ledger_findings(with_rate), vec![]);
+        let bad_rate = crate::expenditure::Expenditure {
+            rate: Some(d("-1")),
+            ..e
+        };
+        assert_one(
+            &ledger_findings(bad_rate),
+            FindingCode::NoRate,
+            Severity::Error,
+            "voucher E9",
+        );
+    }
+
+    #[test]
+    fn overflow() {
+        let f = plan_findings(|p| {
+            p.lines[0].amounts[0].amount = Decimal::MAX;
+            p.lines[1].amounts[0].amount = Decimal::MAX;
+        });
+        assert_one(&f, FindingCode::Overflow, Severity::Error, "plan lines");
+    }
+
+    #[test]
+    fn a_location_names_the_file_and_place_when_known() {
+        let e = expenditure(
+            "E9",
+            "2018-04-01",
+            "L99",
+            "1000",
+            Currency::XOF,
+            Stage::Paiement,
+        );
+        let mut ledger = sample::ledger();
+        let appended = ledger.append(e, Origin::new("mars.xlsx", "Depenses!A12"));
+        assert_eq!(appended, Ok(crate::ledger::Appended::New));
+        let f = validate_ledger(&sample::plan(), &ledger);
+        assert_one(
+            &f,
+            FindingCode::UnknownLine,
+            Severity::Warning,
+            "mars.xlsx Depenses!A12 (voucher E9)",
+        );
+    }
+
+    /// The test of each code: adding a code without a test does not compile.
+    #[test]
+    fn every_code_has_its_test() {
+        for code in FindingCode::ALL {
+            let test = match code {
+                FindingCode::InvalidPeriod => "invalid_period",
+                FindingCode::InvalidCeiling => "invalid_ceiling",
+                FindingCode::DuplicateCode => "duplicate_code",
+                FindingCode::UnknownObjective => "unknown_objective",
+                FindingCode::UnknownSource => "unknown_source",
+                FindingCode::UnknownLine => "unknown_line",
+                FindingCode::CeilingMismatch => "ceiling_mismatch",
+                FindingCode::CostingMismatch => "costing_mismatch",
+                FindingCode::PeriodOutsidePlan => "period_outside_plan",
+                FindingCode::TooPrecise => "too_precise",
+                FindingCode::InvalidAmendment => "invalid_amendment",
+                FindingCode::OutsidePeriod => "outside_period",
+                FindingCode::NegativeRevised => "negative_revised",
+                FindingCode::DuplicateVoucher => "duplicate_voucher",
+                FindingCode::NoRate => "no_rate",
+                FindingCode::Overflow => "overflow",
+                // Found by the reports: tested in report::progress and report::final_report.
+                FindingCode::OverBudget => "over_budget",
+                FindingCode::ProjectedOverBudget => "projected_over_budget",
+            };
+            assert_eq!(test, code.code());
+        }
+    }
+}

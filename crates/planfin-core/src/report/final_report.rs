@@ -377,3 +377,186 @@ impl FinalReport {
         ]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expected values worked out by hand from the sample plan (see `report::sample`), here
+    //! with a ceiling of 1,050,000 so that 50,000 is left unallocated.
+
+    use super::*;
+    use crate::report::sample::{self, d};
+    use crate::report::{Amounts, Flag};
+    use crate::validation::{FindingCode, Severity};
+
+    fn report() -> Option<FinalReport> {
+        let mut plan = sample::plan();
+        plan.ceiling = d("1050000");
+        let options = FinalOptions {
+            lang: Lang::En,
+            tolerance: None,
+        };
+        final_report(&plan, &sample::ledger(), &options).ok()
+    }
+
+    /// initial, amendments, revised, committed, paid, variance, available.
+    fn amounts(v: [&str; 7]) -> Amounts {
+        Amounts {
+            initial: d(v[0]),
+            amendments: d(v[1]),
+            revised: d(v[2]),
+            committed: d(v[3]),
+            paid: d(v[4]),
+            variance: d(v[5]),
+            available: d(v[6]),
+        }
+    }
+
+    #[test]
+    fn reconciliation_from_ceiling_to_unspent() {
+        let r = report();
+        // The whole period: the plan ends after the last amendment (A3, 2019-09-01) and the
+        // last expenditure (E7, 2019-08-15).
+        assert_eq!(
+            r.as_ref().map(|r| r.as_of),
+            Some(sample::date("2019-12-31"))
+        );
+        let expected = Reconciliation {
+            ceiling: d("1050000"),
+            initial_allocation: d("1000000"),
+            unallocated: d("50000"),
+            // A1 moves 50,000 from L11 to L21.
+            transfers_gross: d("50000"),
+            transfers_net: d("0"),
+            // A2 raises L22 by 30,000; A3 cuts L12 by 20,000.
+            raises: d("30000"),
+            cuts: d("-20000"),
+            raises_cuts_net: d("10000"),
+            amendments: d("10000"),
+            revised: d("1010000"),
+            // E3 80,000 + E5 29,997.
+            committed: d("109997"),
+            // E1 120,000 + E2 100,001 + E4 80,000 + E6 -20,000 + E7 60,000 + E8 300,000.
+            paid: d("640001"),
+            // 1,010,000 - 109,997 - 640,001.
+            available: d("260002"),
+            // 1,010,000 - 640,001.
+            unspent: d("369999"),
+        };
+        assert_eq!(r.map(|r| r.reconciliation), Some(expected));
+    }
+
+    #[test]
+    fn variance_by_objective_and_by_source() {
+        let r = report();
+        let rows = |s: Option<&VarianceSection>| -> Vec<(String, Amounts, Vec<Flag>)> {
+            s.map(|s| {
+                s.rows
+                    .iter()
+                    .map(|r| (r.key.clone(), r.amounts, r.flags.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        assert_eq!(
+            rows(r.as_ref().map(|r| &r.by_objective)),
+            vec![
+                (
+                    "OS1".to_string(),
+                    amounts([
+                        "500000", "-70000", "430000", "0", "260001", "169999", "169999"
+                    ]),
+                    vec![]
+                ),
+                (
+                    "OS2".to_string(),
+                    amounts([
+                        "500000", "80000", "580000", "109997", "380000", "200000", "90003"
+                    ]),
+                    vec![]
+                ),
+            ]
+        );
+        // PTF: 450,000 + 30,000 - 20,000 = 460,000 revised; paid 100,001 + 60,000 + 300,000 =
+        // 460,001: over by the one franc that rounding 152.45 EUR up gave.
+        assert_eq!(
+            rows(r.as_ref().map(|r| &r.by_source)),
+            vec![
+                (
+                    "ETAT".to_string(),
+                    amounts([
+                        "550000", "0", "550000", "80000", "180000", "370000", "290000"
+                    ]),
+                    vec![]
+                ),
+                (
+                    "PTF".to_string(),
+                    amounts([
+                        "450000", "10000", "460000", "29997", "460001", "-1", "-29998"
+                    ]),
+                    vec![Flag::OverBudget]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_finding() {
+        let findings = report().map(|r| r.findings).unwrap_or_default();
+        let summary: Vec<(FindingCode, Severity, Option<&str>)> = findings
+            .iter()
+            .map(|f| (f.code, f.severity, f.location.as_deref()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    FindingCode::CeilingMismatch,
+                    Severity::Warning,
+                    Some("plan")
+                ),
+                (FindingCode::OverBudget, Severity::Warning, Some("line L22")),
+            ]
+        );
+        assert!(
+            findings[0].message.contains("difference 50000"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn blocked_by_errors() {
+        let mut plan = sample::plan();
+        plan.ceiling = d("999999");
+        let r = final_report(&plan, &sample::ledger(), &FinalOptions::default());
+        assert!(
+            matches!(r, Err(ReportError::Blocked(f)) if f.iter().any(|f| f.code == FindingCode::CeilingMismatch))
+        );
+    }
+
+    #[test]
+    fn json_and_tables() {
+        let r = report();
+        let json = r.as_ref().map(FinalReport::to_json).unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(value["report"], "final");
+        for (key, expected) in [
+            ("unallocated", "50000"),
+            ("transfers_gross", "50000"),
+            ("cuts", "-20000"),
+            ("unspent", "369999"),
+        ] {
+            assert_eq!(value["reconciliation"][key], expected, "{key}");
+        }
+        assert_eq!(value["by_source"]["rows"][1]["variance"], "-1");
+        assert_eq!(value["by_objective"]["totals"]["paid"], "640001");
+        let tables = r.map(|r| r.to_tables()).unwrap_or_default();
+        assert_eq!(tables.len(), 4);
+        let csv = crate::render::csv(&tables[0], false);
+        assert!(
+            csv.contains("unallocated,Unallocated ceiling,50000\r\n"),
+            "{csv}"
+        );
+        assert!(crate::render::csv(&tables[2], false).contains("PTF,Partner,450000,10000"));
+    }
+}

@@ -9,6 +9,8 @@
 pub mod final_report;
 pub mod labels;
 pub mod progress;
+#[cfg(test)]
+pub(crate) mod sample;
 pub mod variance;
 
 use std::fmt;

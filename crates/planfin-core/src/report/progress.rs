@@ -563,3 +563,245 @@ fn optional_amount(amount: Option<Decimal>) -> Cell {
         None => Cell::Rate(None),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expected values worked out by hand from the sample plan (see `report::sample`).
+
+    use super::*;
+    use crate::report::Flag;
+    use crate::report::sample::{self, d, date};
+    use crate::validation::Severity;
+
+    fn at(as_of: &str) -> Option<ProgressReport> {
+        let options = ProgressOptions {
+            as_of: date(as_of),
+            lang: Lang::En,
+            tolerance: None,
+        };
+        progress(&sample::plan(), &sample::ledger(), &options).ok()
+    }
+
+    fn objective<'a>(r: &'a ProgressReport, key: &str) -> Option<&'a ObjectiveProgress> {
+        r.by_objective.rows.iter().find(|o| o.row.key == key)
+    }
+
+    #[test]
+    fn at_mid_2019() {
+        let r = at("2019-06-30");
+        let r = r.as_ref();
+        // 2018-01-01..2019-12-31 is 365 + 365 days; to 2019-06-30, 365 + 181 = 546 days.
+        assert_eq!(
+            r.map(|r| r.elapsed),
+            Some(Elapsed {
+                days_total: 730,
+                days_elapsed: 546,
+                share: Some(d("0.7479")), // 546 / 730 = 0.747945...
+            })
+        );
+        // 580,001 paid / 546 days = 1,062.27... -> 1,062 francs a day.
+        assert_eq!(r.and_then(|r| r.burn_rate_per_day), Some(d("1062")));
+        // OS1: 200,001 x 730 / 546 = 267,400.60... -> 267,401; 450,000 - 267,401 = 182,599.
+        let os1 = r.and_then(|r| objective(r, "OS1"));
+        assert_eq!(os1.and_then(|o| o.projected_paid), Some(d("267401")));
+        assert_eq!(os1.and_then(|o| o.projected_variance), Some(d("182599")));
+        assert_eq!(os1.map(|o| o.row.amounts.paid), Some(d("200001")));
+        // OS2: 380,000 x 730 / 546 = 508,058.61 -> 508,059; 580,000 - 508,059 = 71,941.
+        let os2 = r.and_then(|r| objective(r, "OS2"));
+        assert_eq!(os2.and_then(|o| o.projected_paid), Some(d("508059")));
+        assert_eq!(os2.and_then(|o| o.projected_variance), Some(d("71941")));
+        assert_eq!(os2.map(|o| o.row.amounts.committed), Some(d("109997")));
+        // Totals: 267,401 + 508,059 = 775,460; 1,030,000 - 775,460 = 254,540.
+        let totals = r.map(|r| &r.by_objective.totals);
+        assert_eq!(totals.and_then(|t| t.projected_paid), Some(d("775460")));
+        assert_eq!(totals.and_then(|t| t.projected_variance), Some(d("254540")));
+        assert_eq!(totals.map(|t| t.totals.amounts.revised), Some(d("1030000")));
+    }
+
+    #[test]
+    fn by_year_with_the_share_of_each_year_elapsed() {
+        let r = at("2019-06-30");
+        let rows: Vec<(String, Decimal, Decimal, Elapsed)> = r
+            .map(|r| r.by_period.rows)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| {
+                (
+                    p.row.key,
+                    p.row.amounts.revised,
+                    p.row.amounts.paid,
+                    p.elapsed,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    "2018".to_string(),
+                    d("450000"),
+                    d("220001"),
+                    Elapsed {
+                        days_total: 365,
+                        days_elapsed: 365,
+                        share: Some(Decimal::ONE),
+                    }
+                ),
+                (
+                    "2019".to_string(),
+                    d("580000"),
+                    d("360000"),
+                    // 181 / 365 = 0.495890... -> 0.4959.
+                    Elapsed {
+                        days_total: 365,
+                        days_elapsed: 181,
+                        share: Some(d("0.4959")),
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn over_budget_line_is_a_finding() {
+        let r = at("2019-06-30");
+        let findings = r.map(|r| r.findings).unwrap_or_default();
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(f.code, FindingCode::OverBudget);
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.location.as_deref(), Some("line L22"));
+        // Paid 300,000 against 250,000 + 30,000 revised.
+        assert!(f.message.contains("paid 300,000 XOF"), "{}", f.message);
+        assert!(f.message.contains("20,000 XOF more"), "{}", f.message);
+        assert!(f.message.contains("amendment"), "{}", f.message);
+    }
+
+    #[test]
+    fn projected_over_budget_early_in_the_plan() {
+        // 2018-02-10 is day 41; OS1 has paid E1, 120,000; A1 has not happened yet.
+        let r = at("2018-02-10");
+        let r = r.as_ref();
+        let os1 = r.and_then(|r| objective(r, "OS1"));
+        // 120,000 x 730 / 41 = 2,136,585.37 -> 2,136,585; 500,000 - 2,136,585 = -1,636,585.
+        assert_eq!(os1.and_then(|o| o.projected_paid), Some(d("2136585")));
+        assert_eq!(os1.and_then(|o| o.projected_variance), Some(d("-1636585")));
+        let os2 = r.and_then(|r| objective(r, "OS2"));
+        assert_eq!(os2.and_then(|o| o.projected_paid), Some(Decimal::ZERO));
+        assert_eq!(
+            os2.map(|o| o.row.flags.clone()),
+            Some(vec![Flag::NotStarted])
+        );
+        let findings = r.map(|r| r.findings.clone()).unwrap_or_default();
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(f.code, FindingCode::ProjectedOverBudget);
+        assert_eq!(f.severity, Severity::Warning);
+        assert_eq!(f.location.as_deref(), Some("objective OS1"));
+        assert!(
+            f.message.contains("120,000 XOF paid in 41 of 730 days"),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message.contains("2,136,585 XOF by 2019-12-31"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("1,636,585 XOF more"), "{}", f.message);
+    }
+
+    #[test]
+    fn before_the_start_nothing_is_projected() {
+        let r = at("2017-12-31");
+        let r = r.as_ref();
+        assert_eq!(r.map(|r| r.elapsed.days_elapsed), Some(0));
+        assert_eq!(r.and_then(|r| r.elapsed.share), Some(Decimal::ZERO));
+        assert_eq!(r.map(|r| r.burn_rate_per_day), Some(None));
+        assert_eq!(r.map(|r| r.by_objective.totals.projected_paid), Some(None));
+        assert_eq!(
+            r.and_then(|r| objective(r, "OS1"))
+                .map(|o| o.projected_paid),
+            Some(None)
+        );
+    }
+
+    #[test]
+    fn after_the_end_the_projection_is_what_was_paid() {
+        let r = at("2020-03-31");
+        let r = r.as_ref();
+        assert_eq!(r.map(|r| r.elapsed.days_elapsed), Some(730));
+        // Everything counts: OS1 paid 120,000 + 100,001 - 20,000 + 60,000 = 260,001.
+        let os1 = r.and_then(|r| objective(r, "OS1"));
+        assert_eq!(os1.and_then(|o| o.projected_paid), Some(d("260001")));
+        let codes: Vec<FindingCode> = r
+            .map(|r| r.findings.iter().map(|f| f.code).collect())
+            .unwrap_or_default();
+        assert_eq!(codes, vec![FindingCode::OverBudget]);
+    }
+
+    #[test]
+    fn blocked_by_errors() {
+        let mut plan = sample::plan();
+        plan.lines[0].objective = "OS9".into();
+        let r = progress(
+            &plan,
+            &sample::ledger(),
+            &ProgressOptions::new(date("2019-06-30")),
+        );
+        assert!(matches!(r, Err(ReportError::Blocked(f)) if f.iter().any(Finding::is_error)));
+    }
+
+    #[test]
+    fn json_field_names_are_stable() {
+        let json = at("2019-06-30").map(|r| r.to_json()).unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        for key in [
+            "report",
+            "plan",
+            "currency",
+            "as_of",
+            "lang",
+            "tolerance",
+            "sign_convention",
+            "rounding",
+            "elapsed",
+            "burn_rate_per_day",
+            "burn_rate_basis",
+            "projection_rule",
+            "by_objective",
+            "by_period",
+            "findings",
+        ] {
+            assert!(value.get(key).is_some(), "{key}");
+        }
+        assert_eq!(value["burn_rate_per_day"], "1062");
+        assert_eq!(value["elapsed"]["days_elapsed"], 546);
+        assert_eq!(value["by_objective"]["totals"]["projected_paid"], "775460");
+        assert_eq!(
+            value["by_objective"]["rows"][0]["projected_variance"],
+            "182599"
+        );
+        assert_eq!(value["by_objective"]["rows"][0]["paid"], "200001");
+        assert_eq!(value["by_period"]["rows"][1]["elapsed"]["share"], "0.4959");
+        assert_eq!(value["findings"][0]["code"], "over_budget");
+    }
+
+    #[test]
+    fn tables_for_the_renderers() {
+        let tables = at("2019-06-30").map(|r| r.to_tables()).unwrap_or_default();
+        assert_eq!(tables.len(), 4);
+        let summary = crate::render::csv(&tables[0], false);
+        assert!(summary.contains("burn_rate_per_day,Burn rate (paid per day),1062\r\n"));
+        assert!(summary.contains("projected_paid,Projected paid at plan end,775460\r\n"));
+        let objectives = crate::render::csv(&tables[1], false);
+        assert!(objectives.starts_with(
+            "key,label,initial,amendments,revised,committed,paid,variance,available,\
+             execution_rate,projected_paid,projected_variance,flags\r\n"
+        ));
+        assert!(objectives.contains(
+            "Total,,1000000,30000,1030000,109997,580001,449999,340002,0.5631,775460,254540,\r\n"
+        ));
+        assert!(crate::render::csv(&tables[3], false).contains("over_budget,warning,line L22,"));
+    }
+}

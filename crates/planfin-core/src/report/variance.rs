@@ -453,3 +453,303 @@ fn acc_limit(revised: Decimal, tolerance: Decimal) -> Option<Decimal> {
         .checked_mul(tolerance)?
         .checked_div(Decimal::ONE_HUNDRED)
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expected values worked out by hand from the sample plan (see `report::sample`).
+
+    use super::*;
+    use crate::currency::Currency;
+    use crate::expenditure::Stage;
+    use crate::report::sample::{self, d, date, expenditure};
+
+    /// initial, amendments, revised, committed, paid, variance, available.
+    fn amounts(v: [&str; 7]) -> Amounts {
+        Amounts {
+            initial: d(v[0]),
+            amendments: d(v[1]),
+            revised: d(v[2]),
+            committed: d(v[3]),
+            paid: d(v[4]),
+            variance: d(v[5]),
+            available: d(v[6]),
+        }
+    }
+
+    fn report(by: Grouping, as_of: &str, tolerance: Option<&str>) -> Option<VarianceReport> {
+        let options = ReportOptions {
+            as_of: Some(date(as_of)),
+            by,
+            tolerance: tolerance.map(d),
+            lang: Lang::En,
+        };
+        variance(&sample::plan(), &sample::ledger(), &options).ok()
+    }
+
+    fn row<'a>(report: &'a VarianceReport, key: &str) -> Option<&'a VarianceRow> {
+        report.rows.iter().find(|r| r.key == key)
+    }
+
+    fn keys(report: &VarianceReport) -> Vec<&str> {
+        report.rows.iter().map(|r| r.key.as_str()).collect()
+    }
+
+    #[test]
+    fn by_objective_at_the_cut_off() {
+        let r = report(Grouping::Objective, "2019-06-30", None);
+        let r = r.as_ref();
+        assert_eq!(r.map(keys), Some(vec!["OS1", "OS2"]));
+        // OS1 = L11 + L12: A1 takes 50,000 from L11; A3 (2019-09-01) is after the cut-off;
+        // paid E1 120,000 + E2 100,001 + E6 -20,000; E7 (2019-08-15) is after the cut-off.
+        let os1 = r.and_then(|r| row(r, "OS1"));
+        assert_eq!(
+            os1.map(|r| r.amounts),
+            Some(amounts([
+                "500000", "-50000", "450000", "0", "200001", "249999", "249999"
+            ]))
+        );
+        // 200,001 / 450,000 = 0.444446... -> 0.4444.
+        assert_eq!(os1.and_then(|r| r.execution_rate), Some(d("0.4444")));
+        assert_eq!(os1.map(|r| r.flags.clone()), Some(vec![]));
+        assert_eq!(os1.map(|r| r.label.as_str()), Some("Objective 1"));
+        // OS2 = L21 + L22: A1 gives 50,000 to L21, A2 raises L22 by 30,000; committed E3 80,000
+        // + E5 29,997; paid E4 80,000 + E8 300,000 (dated on the cut-off: included).
+        let os2 = r.and_then(|r| row(r, "OS2"));
+        assert_eq!(
+            os2.map(|r| r.amounts),
+            Some(amounts([
+                "500000", "80000", "580000", "109997", "380000", "200000", "90003"
+            ]))
+        );
+        // 380,000 / 580,000 = 0.655172... -> 0.6552.
+        assert_eq!(os2.and_then(|r| r.execution_rate), Some(d("0.6552")));
+        assert_eq!(
+            r.map(|r| r.totals.amounts),
+            Some(amounts([
+                "1000000", "30000", "1030000", "109997", "580001", "449999", "340002"
+            ]))
+        );
+        // 580,001 / 1,030,000 = 0.563107... -> 0.5631.
+        assert_eq!(r.and_then(|r| r.totals.execution_rate), Some(d("0.5631")));
+    }
+
+    #[test]
+    fn by_line_with_eur_at_the_peg_committed_and_a_correction() {
+        let r = report(Grouping::Line, "2019-06-30", None);
+        let r = r.as_ref();
+        assert_eq!(r.map(keys), Some(vec!["L11", "L12", "L21", "L22"]));
+        let get = |key| r.and_then(|r| row(r, key));
+        // L11: 120,000 then a correction of -20,000.
+        assert_eq!(
+            get("L11").map(|r| r.amounts),
+            Some(amounts([
+                "300000", "-50000", "250000", "0", "100000", "150000", "150000"
+            ]))
+        );
+        // L12: 152.45 EUR = 100,000.64465 XOF -> 100,001.
+        assert_eq!(
+            get("L12").map(|r| r.amounts),
+            Some(amounts([
+                "200000", "0", "200000", "0", "100001", "99999", "99999"
+            ]))
+        );
+        // L21: 80,000 engaged (committed) and 80,000 paid.
+        assert_eq!(
+            get("L21").map(|r| r.amounts),
+            Some(amounts([
+                "250000", "50000", "300000", "80000", "80000", "220000", "140000"
+            ]))
+        );
+        // L22: 45.73 EUR = 29,996.91361 XOF -> 29,997 committed; 300,000 paid > 280,000 revised.
+        assert_eq!(
+            get("L22").map(|r| r.amounts),
+            Some(amounts([
+                "250000", "30000", "280000", "29997", "300000", "-20000", "-49997"
+            ]))
+        );
+        assert_eq!(
+            get("L22").map(|r| r.flags.clone()),
+            Some(vec![Flag::OverBudget])
+        );
+        assert_eq!(get("L11").map(|r| r.flags.clone()), Some(vec![]));
+    }
+
+    #[test]
+    fn by_source_puts_a_raise_on_its_source() {
+        let r = report(Grouping::Source, "2019-06-30", None);
+        let r = r.as_ref();
+        assert_eq!(r.map(keys), Some(vec!["ETAT", "PTF"]));
+        // ETAT = L11 + L21: the transfer A1 between them nets to zero.
+        assert_eq!(
+            r.and_then(|r| row(r, "ETAT")).map(|r| r.amounts),
+            Some(amounts([
+                "550000", "0", "550000", "80000", "180000", "370000", "290000"
+            ]))
+        );
+        // PTF = L12 + L22, raised by A2.
+        assert_eq!(
+            r.and_then(|r| row(r, "PTF")).map(|r| r.amounts),
+            Some(amounts([
+                "450000", "30000", "480000", "29997", "400001", "79999", "50002"
+            ]))
+        );
+    }
+
+    #[test]
+    fn by_period_groups_by_year_of_the_amount_amendment_and_expenditure() {
+        let r = report(Grouping::Period, "2019-06-30", None);
+        let r = r.as_ref();
+        assert_eq!(r.map(keys), Some(vec!["2018", "2019"]));
+        // 2018: initial 200,000 + 150,000 + 100,000; A1 nets to 0; committed E3; paid E1 + E2.
+        assert_eq!(
+            r.and_then(|r| row(r, "2018")).map(|r| r.amounts),
+            Some(amounts([
+                "450000", "0", "450000", "80000", "220001", "229999", "149999"
+            ]))
+        );
+        // 2019: initial 100,000 + 50,000 + 250,000 + 150,000; A2; committed E5; paid E4 + E6 + E8.
+        assert_eq!(
+            r.and_then(|r| row(r, "2019")).map(|r| r.amounts),
+            Some(amounts([
+                "550000", "30000", "580000", "29997", "360000", "220000", "190003"
+            ]))
+        );
+        assert_eq!(
+            r.map(|r| r.totals.amounts.paid),
+            Some(d("580001")),
+            "the same totals as by objective"
+        );
+    }
+
+    #[test]
+    fn an_amendment_and_an_expenditure_count_from_their_date() {
+        // On 2019-09-01, A3 (that day) and E7 (2019-08-15) count.
+        let r = report(Grouping::Line, "2019-09-01", None);
+        assert_eq!(
+            r.as_ref().and_then(|r| row(r, "L12")).map(|r| r.amounts),
+            Some(amounts([
+                "200000", "-20000", "180000", "0", "160001", "19999", "19999"
+            ]))
+        );
+        // The day before, neither does.
+        let r = report(Grouping::Line, "2019-08-14", None);
+        assert_eq!(
+            r.as_ref().and_then(|r| row(r, "L12")).map(|r| r.amounts),
+            Some(amounts([
+                "200000", "0", "200000", "0", "100001", "99999", "99999"
+            ]))
+        );
+    }
+
+    #[test]
+    fn tolerance_flag_only_when_asked() {
+        // 40 %: OS1 may differ by 180,000 and differs by 249,999; OS2 by 232,000 and 200,000.
+        let r = report(Grouping::Objective, "2019-06-30", Some("40"));
+        let flags = |r: &Option<VarianceReport>, key| {
+            r.as_ref()
+                .and_then(|r| row(r, key))
+                .map(|r| r.flags.clone())
+        };
+        assert_eq!(flags(&r, "OS1"), Some(vec![Flag::OverTolerance]));
+        assert_eq!(flags(&r, "OS2"), Some(vec![]));
+        assert_eq!(r.as_ref().and_then(|r| r.tolerance), Some(d("40")));
+        let r = report(Grouping::Objective, "2019-06-30", None);
+        assert_eq!(flags(&r, "OS1"), Some(vec![]));
+        assert_eq!(flags(&r, "OS2"), Some(vec![]));
+    }
+
+    #[test]
+    fn lines_with_nothing_yet_are_not_started() {
+        // On 2018-03-31 only E1 (L11) has happened.
+        let r = report(Grouping::Line, "2018-03-31", None);
+        let flags: Vec<(String, Vec<Flag>)> = r
+            .map(|r| r.rows.into_iter().map(|r| (r.key, r.flags)).collect())
+            .unwrap_or_default();
+        let not_started = vec![Flag::NotStarted];
+        assert_eq!(
+            flags,
+            vec![
+                ("L11".to_string(), vec![]),
+                ("L12".to_string(), not_started.clone()),
+                ("L21".to_string(), not_started.clone()),
+                ("L22".to_string(), not_started),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_lines_go_last_sorted_by_code_whatever_the_ledger_order() {
+        let mut entries = sample::entries();
+        entries.push(expenditure(
+            "Z-b",
+            "2018-03-01",
+            "Z2",
+            "10",
+            Currency::XOF,
+            Stage::Paiement,
+        ));
+        entries.push(expenditure(
+            "Z-a",
+            "2018-03-01",
+            "Z1",
+            "5",
+            Currency::XOF,
+            Stage::Paiement,
+        ));
+        let options = ReportOptions {
+            by: Grouping::Line,
+            ..ReportOptions::default()
+        };
+        let r = variance(&sample::plan(), &sample::ledger_of(entries), &options).ok();
+        let r = r.as_ref();
+        assert_eq!(
+            r.map(keys),
+            Some(vec!["L11", "L12", "L21", "L22", "Z1", "Z2"])
+        );
+        assert_eq!(
+            r.and_then(|r| row(r, "Z1")).map(|r| r.flags.clone()),
+            Some(vec![Flag::OverBudget, Flag::UnknownLine])
+        );
+        let findings = r.map(|r| r.findings.len());
+        assert_eq!(
+            findings,
+            Some(2),
+            "one unknown_line warning per expenditure"
+        );
+    }
+
+    #[test]
+    fn errors_block_with_every_finding_of_plan_and_ledger() {
+        let mut plan = sample::plan();
+        plan.lines[1].code = "L11".into();
+        let mut entries = sample::entries();
+        entries.push(expenditure(
+            "U1",
+            "2018-03-01",
+            "L11",
+            "10",
+            Currency::USD,
+            Stage::Paiement,
+        ));
+        let r = variance(
+            &plan,
+            &sample::ledger_of(entries),
+            &ReportOptions::default(),
+        );
+        let codes: Vec<&str> = match &r {
+            Err(ReportError::Blocked(findings)) => findings.iter().map(|f| f.code.code()).collect(),
+            _ => Vec::new(),
+        };
+        assert!(codes.contains(&"duplicate_code"), "{codes:?}");
+        assert!(codes.contains(&"no_rate"), "{codes:?}");
+    }
+
+    #[test]
+    fn json_amounts_are_decimal_strings() {
+        let r = report(Grouping::Objective, "2019-06-30", None);
+        let json = r.map(|r| r.to_json()).unwrap_or_default();
+        assert!(json.contains("\"paid\": \"580001\""), "{json}");
+        assert!(json.contains("\"execution_rate\": \"0.5631\""), "{json}");
+        assert!(json.contains("\"as_of\": \"2019-06-30\""), "{json}");
+    }
+}
