@@ -11,6 +11,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("sheet_source", "Sources", "Sources"),
     ("sheet_period", "Exercices", "Periods"),
     ("sheet_findings", "Constats", "Findings"),
+    ("sheet_reconciliation", "Rapprochement", "Reconciliation"),
     ("sheet_provenance", "Provenance", "Provenance"),
     ("item", "Élément", "Item"),
     ("value", "Valeur", "Value"),

@@ -31,7 +31,10 @@ pub use atomic::write_atomically;
 pub use cell::ExportFinding;
 pub use ledger::{write_ledger, write_ledger_with};
 pub use plan::{write_plan, write_plan_with};
-pub use report::{ExportSummary, variance_reports, write_variance_report};
+pub use report::{
+    ExportSummary, variance_reports, write_final_report, write_progress_report,
+    write_variance_report,
+};
 pub use template::{TemplateKind, write_template};
 
 /// Why an export failed. Nothing is left at the target path when it fails: the previous file,

@@ -11,7 +11,8 @@ use planfin_core::ledger::Ledger;
 use planfin_core::plan::{Lang, Plan};
 use planfin_core::render::{Cell, Table};
 use planfin_core::report::{
-    Grouping, PlanHeader, ReportError, ReportOptions, VarianceReport, variance,
+    FinalReport, Grouping, PlanHeader, ProgressReport, ReportError, ReportOptions, VarianceReport,
+    variance,
 };
 use planfin_core::validation::Finding;
 use rust_xlsxwriter::{Chart, ChartType, DocProperties, Workbook, Worksheet};
@@ -155,6 +156,131 @@ pub fn write_variance_report(
     write_report_book(book, options, path)
 }
 
+/// Writes the progress report (rapport d'étape) workbook: a summary sheet (elapsed time,
+/// burn rate, projection), execution by objective with the projection to the end of the plan
+/// (and the chart of revised budget vs paid), execution by fiscal year, the findings and the
+/// provenance. Same sheet writer, formulas and rules as [`write_variance_report`].
+///
+/// ```
+/// use planfin_core::{cnltp, report::{progress, ProgressOptions}};
+/// use planfin_xlsx::export::{write_progress_report, ExportOptions};
+/// let report = progress(&cnltp::plan(), &cnltp::ledger(), &ProgressOptions::new("2019-06-30".parse()?))?;
+/// let dir = tempfile::tempdir()?;
+/// let summary = write_progress_report(&report, &ExportOptions::default(), &dir.path().join("p.xlsx"))?;
+/// assert_eq!(summary.sheets, ["Synthèse", "Objectifs", "Exercices", "Constats", "Provenance"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_progress_report(
+    report: &ProgressReport,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<ExportSummary, ExportError> {
+    let lang = report.lang;
+    let names = ["sheet_summary", "sheet_objective", "sheet_period"];
+    let details = vec![
+        (
+            label("tolerance", lang).to_string(),
+            tolerance(report.tolerance),
+        ),
+        (label("rounding", lang).to_string(), report.rounding.into()),
+        (
+            label("sign_convention", lang).to_string(),
+            report.sign_convention.into(),
+        ),
+        (
+            label("burn_rate", lang).to_string(),
+            report.burn_rate_basis.into(),
+        ),
+        (
+            label("projection", lang).to_string(),
+            report.projection_rule.into(),
+        ),
+    ];
+    let book = ReportBook {
+        lang,
+        subject: label("progress_title", lang).to_string(),
+        plan: &report.plan,
+        currency: &report.currency,
+        as_of: report.as_of,
+        details,
+        sections: sections(report.to_tables(), &names, lang),
+        findings: &report.findings,
+    };
+    write_report_book(book, options, path)
+}
+
+/// Writes the final report (rapport final) workbook: the reconciliation of ceiling,
+/// amendments and spend, execution by objective (with the chart) and by funding source over
+/// the whole period, every finding, and the provenance. Same sheet writer, formulas and
+/// rules as [`write_variance_report`].
+///
+/// ```
+/// use planfin_core::{cnltp, report::{final_report, FinalOptions}};
+/// use planfin_xlsx::export::{write_final_report, ExportOptions};
+/// let report = final_report(&cnltp::plan(), &cnltp::ledger(), &FinalOptions::default())?;
+/// let dir = tempfile::tempdir()?;
+/// let summary = write_final_report(&report, &ExportOptions::default(), &dir.path().join("f.xlsx"))?;
+/// assert_eq!(summary.sheets, ["Rapprochement", "Objectifs", "Sources", "Constats", "Provenance"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_final_report(
+    report: &FinalReport,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<ExportSummary, ExportError> {
+    let lang = report.lang;
+    let names = ["sheet_reconciliation", "sheet_objective", "sheet_source"];
+    let details = vec![
+        (
+            label("tolerance", lang).to_string(),
+            tolerance(report.tolerance),
+        ),
+        (label("rounding", lang).to_string(), report.rounding.into()),
+        (
+            label("sign_convention", lang).to_string(),
+            report.sign_convention.into(),
+        ),
+    ];
+    let book = ReportBook {
+        lang,
+        subject: label("final_title", lang).to_string(),
+        plan: &report.plan,
+        currency: &report.currency,
+        as_of: report.as_of,
+        details,
+        sections: sections(report.to_tables(), &names, lang),
+        findings: &report.findings,
+    };
+    write_report_book(book, options, path)
+}
+
+fn tolerance(t: Option<rust_decimal::Decimal>) -> String {
+    t.map(|t| t.to_string()).unwrap_or_else(|| "-".into())
+}
+
+/// The report's tables as named sheets, without its findings table (the workbook's own
+/// findings sheet lists them, with the export's findings).
+fn sections(tables: Vec<Table>, names: &[&str], lang: Lang) -> Vec<(String, Table)> {
+    tables
+        .into_iter()
+        .filter(|t| !is_findings_table(t))
+        .enumerate()
+        .map(|(i, mut t)| {
+            let name = names
+                .get(i)
+                .map_or_else(|| format!("{}", i + 1), |k| label(k, lang).to_string());
+            t.notes.push(label("formulas_note", lang).to_string());
+            (name, t)
+        })
+        .collect()
+}
+
+fn is_findings_table(t: &Table) -> bool {
+    let mut keys: Vec<&str> = t.keys.iter().map(String::as_str).collect();
+    keys.sort_unstable();
+    keys == ["code", "location", "message", "severity"]
+}
+
 /// The sheet name of a grouping.
 fn grouping_sheet(by: Grouping, lang: Lang) -> &'static str {
     let key = match by {
@@ -198,12 +324,13 @@ pub(crate) fn write_report_book(
     let mut wb = Workbook::new();
     let mut sheets = Vec::new();
 
-    for (i, (name, table)) in book.sections.iter().enumerate() {
+    let mut charted = false;
+    for (name, table) in &book.sections {
         let name = unique_name(name, &sheets);
         let ws = new_sheet(&mut wb, &name, table.rows.len())?;
         let placed = write_table(ws, &name, table, 0, &formats, &mut findings)?;
-        if i == 0 {
-            insert_chart(ws, &name, &placed, lang)?;
+        if !charted {
+            charted = insert_chart(ws, &name, &placed, lang)?;
         }
         sheets.push(name);
     }
@@ -271,20 +398,20 @@ fn unique_name(name: &str, taken: &[String]) -> String {
     candidate
 }
 
-/// A column chart of revised budget and paid per row of the summary table.
+/// A column chart of revised budget and paid per row, when the table has those columns.
 fn insert_chart(
     ws: &mut Worksheet,
     sheet: &str,
     placed: &super::sheet::Placed,
     lang: Lang,
-) -> Result<(), ExportError> {
+) -> Result<bool, ExportError> {
     let (Some((first, last)), Some(&key), Some(&revised), Some(&paid)) = (
         placed.data,
         placed.columns.get("key"),
         placed.columns.get("revised"),
         placed.columns.get("paid"),
     ) else {
-        return Ok(());
+        return Ok(false);
     };
     let mut chart = Chart::new(ChartType::Column);
     for col in [revised, paid] {
@@ -298,20 +425,20 @@ fn insert_chart(
     chart.set_width(720).set_height(360);
     ws.insert_chart(placed.next_row, 1, &chart)
         .map_err(xl(|| format!("{sheet} chart")))?;
-    Ok(())
+    Ok(true)
 }
 
 /// The findings of the report and of the export, as a table.
 fn findings_table(report: &[Finding], export: &[ExportFinding], lang: Lang) -> Table {
-    let keys = ["code", "severity", "message", "location"];
+    let keys = ["code", "severity", "location", "message"];
     let mut rows: Vec<Vec<Cell>> = report
         .iter()
         .map(|f| {
             vec![
                 Cell::Text(f.code.code().to_string()),
                 Cell::Text(f.severity.to_string()),
-                Cell::Text(f.message.clone()),
                 Cell::Text(f.location.clone().unwrap_or_default()),
+                Cell::Text(f.message.clone()),
             ]
         })
         .collect();
@@ -319,8 +446,8 @@ fn findings_table(report: &[Finding], export: &[ExportFinding], lang: Lang) -> T
         vec![
             Cell::Text(f.code.to_string()),
             Cell::Text("warning".to_string()),
-            Cell::Text(f.message.clone()),
             Cell::Text(f.location.clone()),
+            Cell::Text(f.message.clone()),
         ]
     }));
     let notes = if rows.is_empty() {

@@ -37,10 +37,14 @@ const DERIVED: &[(&str, Rule)] = &[
         Rule::Sum(&[(1, "revised"), (-1, "committed"), (-1, "paid")]),
     ),
     ("execution_rate", Rule::Ratio("paid", "revised")),
+    (
+        "projected_variance",
+        Rule::Sum(&[(1, "revised"), (-1, "projected_paid")]),
+    ),
 ];
 
 /// Columns whose negative values are shown in red.
-const NEGATIVE_WATCH: &[&str] = &["variance", "available"];
+const NEGATIVE_WATCH: &[&str] = &["variance", "available", "projected_variance"];
 
 /// Formats shared by the sheets of one workbook.
 pub(crate) struct Formats {

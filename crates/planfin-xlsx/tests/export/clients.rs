@@ -8,16 +8,19 @@ use std::process::Command;
 use planfin_core::cnltp;
 use planfin_core::currency::Currency;
 use planfin_core::plan::Lang;
-use planfin_core::report::{ReportOptions, VarianceReport};
+use planfin_core::render::Table;
+use planfin_core::report::{
+    FinalOptions, ProgressOptions, ReportOptions, VarianceReport, final_report, progress,
+};
 use planfin_xlsx::export::{
-    ExportOptions, InputFile, Provenance, TemplateKind, variance_reports, write_template,
-    write_variance_report,
+    ExportOptions, InputFile, Provenance, TemplateKind, variance_reports, write_final_report,
+    write_progress_report, write_template, write_variance_report,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{Value, json};
 
 use crate::common::{dec, skip};
-use crate::report::{AMOUNT_KEYS, sheet_fr};
+use crate::report::{AMOUNT_KEYS, amount_columns, section_rows, sheet_fr};
 
 fn script(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -48,6 +51,28 @@ fn workbooks(dir: &Path) -> Vec<(PathBuf, Vec<VarianceReport>, u32)> {
         out.push((path, reports, currency.minor_unit()));
     }
     out
+}
+
+/// The CNLTP progress report at 2019-06-30 and final report, written to `dir`, with their
+/// tables and JSON.
+fn progress_and_final(dir: &Path) -> std::collections::HashMap<&'static str, (Vec<Table>, Value)> {
+    let (plan, ledger) = (cnltp::plan(), cnltp::ledger());
+    let as_of = chrono::NaiveDate::from_ymd_opt(2019, 6, 30).unwrap_or_default();
+    let p =
+        progress(&plan, &ledger, &ProgressOptions::new(as_of)).unwrap_or_else(|e| panic!("{e}"));
+    write_progress_report(&p, &ExportOptions::default(), &dir.join("progress.xlsx"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let f =
+        final_report(&plan, &ledger, &FinalOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    write_final_report(&f, &ExportOptions::default(), &dir.join("final.xlsx"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let json = |s: String| -> Value { serde_json::from_str(&s).unwrap_or_else(|e| panic!("{e}")) };
+    [
+        ("progress", (p.to_tables(), json(p.to_json()))),
+        ("final", (f.to_tables(), json(f.to_json()))),
+    ]
+    .into_iter()
+    .collect()
 }
 
 /// Every amount and rate cell of every report sheet, with the formula it must hold.
@@ -224,9 +249,12 @@ fn libreoffice_recalculates_every_sheet_to_the_json_totals() {
         wb.save(&canary).unwrap_or_else(|e| panic!("{e}"));
     }
     let books = workbooks(dir.path());
+    let others = progress_and_final(dir.path());
     let out = dir.path().join("csv");
-    let mut inputs: Vec<&Path> = vec![&canary];
-    inputs.extend(books.iter().map(|(p, _, _)| p.as_path()));
+    let mut inputs: Vec<PathBuf> = vec![canary.clone()];
+    inputs.extend(books.iter().map(|(p, _, _)| p.clone()));
+    inputs.extend(["progress", "final"].map(|b| dir.path().join(format!("{b}.xlsx"))));
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     if !recalc(&out, &inputs) {
         return;
     }
@@ -239,41 +267,83 @@ fn libreoffice_recalculates_every_sheet_to_the_json_totals() {
         "LibreOffice did not recalculate"
     );
 
+    let mut expected: Vec<(String, &str, Vec<String>, Value, u32)> = Vec::new();
     for (path, reports, minor) in &books {
         let base = path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default();
-        let mut compared = 0;
         for (i, report) in reports.iter().enumerate() {
-            let sheet = sheet_fr(report.by, i == 0);
-            let csv = csv_of(&out, base, sheet);
             let json: Value =
                 serde_json::from_str(&report.to_json()).unwrap_or_else(|e| panic!("{e}"));
-            let rows = json["rows"].as_array().cloned().unwrap_or_default();
-            for (r, row) in rows.iter().chain([&json["totals"]]).enumerate() {
-                let line = &csv[3 + r];
-                for (k, key) in AMOUNT_KEYS.iter().enumerate() {
-                    let shown = dec(line[2 + k].trim());
-                    let at_precision = shown
-                        .round_dp_with_strategy(*minor, RoundingStrategy::MidpointAwayFromZero);
-                    let expected = dec(row[key].as_str().unwrap_or_default());
-                    assert_eq!(
-                        at_precision,
-                        expected,
-                        "{base} {sheet} row {} {key}: {shown}",
-                        4 + r
-                    );
-                    compared += 1;
-                }
-                let rate = line[9].trim();
-                let expected = row["execution_rate"].as_str().map(dec);
-                let got = rate
+            let keys = report.to_table().keys;
+            expected.push((
+                base.to_string(),
+                sheet_fr(report.by, i == 0),
+                keys,
+                json,
+                *minor,
+            ));
+        }
+    }
+    for (base, sheets) in [
+        (
+            "progress",
+            [
+                ("Objectifs", 1, "by_objective"),
+                ("Exercices", 2, "by_period"),
+            ],
+        ),
+        (
+            "final",
+            [
+                ("Objectifs", 1, "by_objective"),
+                ("Sources", 2, "by_source"),
+            ],
+        ),
+    ] {
+        let (tables, json) = &others[base];
+        for (sheet, t, section) in sheets {
+            expected.push((
+                base.to_string(),
+                sheet,
+                tables[t].keys.clone(),
+                json[section].clone(),
+                0,
+            ));
+        }
+    }
+    let mut compared = 0;
+    for (base, sheet, keys, section, minor) in &expected {
+        let csv = csv_of(&out, base, sheet);
+        let (rows, totals) = section_rows(section);
+        let rate_col = keys.iter().position(|k| k == "execution_rate");
+        for (r, row) in rows.iter().chain([&totals]).enumerate() {
+            let line = &csv[3 + r];
+            for (c, key) in amount_columns(keys) {
+                let Some(expected) = row[&key].as_str().map(dec) else {
+                    continue;
+                };
+                let shown = dec(line[c as usize].trim());
+                let at_precision =
+                    shown.round_dp_with_strategy(*minor, RoundingStrategy::MidpointAwayFromZero);
+                assert_eq!(
+                    at_precision,
+                    expected,
+                    "{base} {sheet} row {} {key}: {shown}",
+                    4 + r
+                );
+                compared += 1;
+            }
+            if let Some(c) = rate_col {
+                let got = line[c]
+                    .trim()
                     .strip_suffix('%')
                     .map(|p| dec(p) / Decimal::ONE_HUNDRED);
+                let expected = row["execution_rate"].as_str().map(dec);
                 assert_eq!(got, expected, "{base} {sheet} row {} rate", 4 + r);
             }
         }
-        eprintln!("{base}: {compared} recalculated amounts equal the JSON values");
     }
+    eprintln!("LibreOffice: {compared} recalculated amounts equal the JSON values");
 }

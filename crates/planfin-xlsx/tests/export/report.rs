@@ -261,3 +261,118 @@ fn formula_looking_labels_stay_text_and_unexact_amounts_become_text_with_a_findi
         matches!(back.value("Constats", row, 3), Data::String(s) if s.starts_with("Synthèse!"))
     );
 }
+
+/// The amount columns of a table (by its stable keys) that the JSON reports too.
+pub fn amount_columns(keys: &[String]) -> Vec<(u32, String)> {
+    keys.iter()
+        .enumerate()
+        .filter(|(_, k)| AMOUNT_KEYS.contains(&k.as_str()) || k.starts_with("projected_"))
+        .map(|(i, k)| (i as u32, k.clone()))
+        .collect()
+}
+
+/// The rows and totals of a report section's JSON (`by_objective`, `by_period`, ...), each
+/// row flattened to its amount fields.
+pub fn section_rows(section: &Value) -> (Vec<Value>, Value) {
+    let rows = section["rows"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            let mut flat = r.get("row").cloned().unwrap_or_else(|| r.clone());
+            for k in ["projected_paid", "projected_variance"] {
+                if let Some(v) = r.get(k) {
+                    flat[k] = v.clone();
+                }
+            }
+            flat
+        })
+        .collect();
+    let t = &section["totals"];
+    let mut totals = t.get("totals").cloned().unwrap_or_else(|| t.clone());
+    for k in ["projected_paid", "projected_variance"] {
+        if let Some(v) = t.get(k) {
+            totals[k] = v.clone();
+        }
+    }
+    (rows, totals)
+}
+
+fn check_section(back: &Back, sheet: &str, keys: &[String], section: &Value) {
+    let (rows, totals) = section_rows(section);
+    let first = 3u32;
+    let total_row = back.row_of(sheet, "Total");
+    assert_eq!(total_row - first, rows.len() as u32, "{sheet}");
+    for (col, key) in amount_columns(keys) {
+        for (r, row) in rows.iter().chain([&totals]).enumerate() {
+            let expected = row[&key].as_str().map(dec);
+            let cached = decimal(&back.value(sheet, first + r as u32, col));
+            assert_eq!(
+                cached,
+                expected,
+                "{sheet} row {} {key}",
+                first + r as u32 + 1
+            );
+        }
+        let letter = (b'A' + col as u8) as char;
+        assert_eq!(
+            back.formula(sheet, total_row, col),
+            format!("SUM({letter}{}:{letter}{})", first + 1, total_row),
+            "{sheet} {key}"
+        );
+    }
+}
+
+#[test]
+fn progress_and_final_workbooks_use_the_same_formulas() {
+    use planfin_core::report::{FinalOptions, ProgressOptions, final_report, progress};
+    use planfin_xlsx::export::{write_final_report, write_progress_report};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (plan, ledger) = (cnltp::plan(), cnltp::ledger());
+    let as_of = chrono::NaiveDate::from_ymd_opt(2019, 6, 30).unwrap_or_default();
+
+    let report =
+        progress(&plan, &ledger, &ProgressOptions::new(as_of)).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("progress.xlsx");
+    write_progress_report(&report, &ExportOptions::default(), &out)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let json: Value = serde_json::from_str(&report.to_json()).unwrap_or_else(|e| panic!("{e}"));
+    let tables = report.to_tables();
+    let back = Back::open(&out);
+    check_section(&back, "Objectifs", &tables[1].keys, &json["by_objective"]);
+    check_section(&back, "Exercices", &tables[2].keys, &json["by_period"]);
+    // projected_variance = revised - projected_paid, as a formula of its row.
+    let col = tables[1]
+        .keys
+        .iter()
+        .position(|k| k == "projected_variance")
+        .unwrap_or(0) as u32;
+    assert_eq!(
+        back.formula("Objectifs", 3, col),
+        format!("E4-{}4", (b'A' + col as u8 - 1) as char)
+    );
+
+    let report =
+        final_report(&plan, &ledger, &FinalOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("final.xlsx");
+    write_final_report(&report, &ExportOptions::default(), &out).unwrap_or_else(|e| panic!("{e}"));
+    let json: Value = serde_json::from_str(&report.to_json()).unwrap_or_else(|e| panic!("{e}"));
+    let tables = report.to_tables();
+    let back = Back::open(&out);
+    check_section(&back, "Objectifs", &tables[1].keys, &json["by_objective"]);
+    check_section(&back, "Sources", &tables[2].keys, &json["by_source"]);
+    // The reconciliation: every figure, as the JSON has it.
+    for (r, (key, _)) in report.reconciliation.fields().iter().enumerate() {
+        let row = 3 + r as u32;
+        assert_eq!(
+            back.value("Rapprochement", row, 0),
+            Data::String(key.to_string())
+        );
+        let expected = json["reconciliation"][key].as_str().map(dec);
+        assert_eq!(
+            decimal(&back.value("Rapprochement", row, 2)),
+            expected,
+            "{key}"
+        );
+    }
+}
