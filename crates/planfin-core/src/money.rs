@@ -431,6 +431,11 @@ mod tests {
         assert_eq!(m.map(|m| m.amount()), Ok(d("655957")));
         let m = Money::new(d("0.01"), Currency::EUR).convert(Currency::XOF, None);
         assert_eq!(m.map(|m| m.amount()), Ok(d("7")));
+        // 500.00 EUR = 327,978.5 XOF exactly: a midpoint, rounded away from zero both ways.
+        let m = Money::new(d("500.00"), Currency::EUR).convert(Currency::XOF, None);
+        assert_eq!(m.map(|m| m.amount()), Ok(d("327979")));
+        let m = Money::new(d("-500.00"), Currency::EUR).convert(Currency::XOF, None);
+        assert_eq!(m.map(|m| m.amount()), Ok(d("-327979")));
     }
 
     #[test]
