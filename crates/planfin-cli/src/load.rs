@@ -1,8 +1,9 @@
 //! Reading the inputs: plan and ledger files, dispatched by extension.
 //!
 //! JSON files are read here and parsed by `planfin_core::json`. Spreadsheets (`.xlsx`, `.xlsm`,
-//! `.xls`, `.ods`) belong to planfin-xlsx: until it lands they are refused with a clear message,
-//! and [`Format::of`] is the one place that dispatch will go through.
+//! `.xlsb`, `.xls`, `.ods`) belong to planfin-xlsx: until the command line is wired to it they
+//! are refused with a clear message, and [`Format::of`] is the one place that dispatch goes
+//! through.
 
 use std::fs;
 use std::io::ErrorKind;
@@ -22,7 +23,7 @@ const MAX_INPUT_BYTES: u64 = 1 << 30;
 pub enum Format {
     /// JSON (`.json`, or any extension that is not a spreadsheet's).
     Json,
-    /// A workbook: `.xlsx`, `.xlsm`, `.xls` or `.ods`.
+    /// A workbook: `.xlsx`, `.xlsm`, `.xlsb`, `.xls` or `.ods`.
     Spreadsheet,
 }
 
@@ -34,7 +35,7 @@ impl Format {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
-            Some("xlsx" | "xlsm" | "xls" | "ods") => Format::Spreadsheet,
+            Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => Format::Spreadsheet,
             _ => Format::Json,
         }
     }
@@ -184,7 +185,7 @@ mod tests {
 
     #[test]
     fn spreadsheets_are_told_by_extension() {
-        for f in ["a.xlsx", "b.XLS", "c.ods", "d.xlsm"] {
+        for f in ["a.xlsx", "b.XLS", "c.ods", "d.xlsm", "e.xlsb"] {
             assert_eq!(Format::of(Path::new(f)), Format::Spreadsheet, "{f}");
         }
         for f in ["a.json", "b", "c.txt"] {
