@@ -53,9 +53,33 @@ fn malformed_json_gives_line_and_column() -> TestResult {
         .args(["report", "--ledger", &bad])
         .assert()
         .code(1)
-        .stderr(predicate::str::starts_with(format!(
-            "planfin: error: {bad}:2:19: "
-        )));
+        .stderr(format!(
+            "planfin: error: {bad}:2:19: key must be a string\n"
+        ));
+    Ok(())
+}
+
+/// serde reports the position just past the offending value: line 3, column 37 is the `}` after
+/// `"FCFA"` (columns 31-36).
+#[test]
+fn a_wrong_value_gives_its_position_and_the_rule() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let bad = dir.path().join("l.json");
+    std::fs::write(
+        &bad,
+        "{\"expenditures\": [\n  {\"voucher\": \"A\", \"date\": \"2019-12-01\", \"line\": \"0101\",\n   \
+         \"amount\": \"1\", \"currency\": \"FCFA\"}\n]}\n",
+    )?;
+    let bad = bad.to_string_lossy().into_owned();
+    planfin()
+        .args(["report", "--ledger", &bad])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "planfin: error: {bad}:3:37: unknown currency \"FCFA\": use an ISO 4217 code such as \
+             XOF, XAF, EUR or USD\n"
+        ));
     Ok(())
 }
 

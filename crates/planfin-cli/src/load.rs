@@ -105,6 +105,14 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
     })
 }
 
+/// `file:line:column: message`, without the position serde repeats at the end of its message.
+fn at_position(file: &str, line: usize, column: usize, message: &str) -> String {
+    let message = message
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(message);
+    format!("{file}:{line}:{column}: {message}")
+}
+
 /// The messages of a JSON error: the syntax error with `file:line:column`, or every
 /// conflicting voucher.
 fn json_failure(e: JsonError) -> Failure {
@@ -112,6 +120,12 @@ fn json_failure(e: JsonError) -> Failure {
         JsonError::Conflicts { conflicts, .. } => {
             Failure::Refused(conflicts.iter().map(ToString::to_string).collect())
         }
+        JsonError::Syntax {
+            file,
+            line,
+            column,
+            message,
+        } => Failure::refused(at_position(&file, line, column, &message)),
         other => Failure::refused(other.to_string()),
     }
 }
@@ -161,7 +175,7 @@ pub fn document(path: &Path) -> Result<Document, Failure> {
     let file = name(path);
     let text = read_text(path)?;
     let value: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| Failure::refused(format!("{file}:{}:{}: {e}", e.line(), e.column())))?;
+        .map_err(|e| Failure::refused(at_position(&file, e.line(), e.column(), &e.to_string())))?;
     let has = |key: &str| value.get(key).is_some();
     if has("expenditures") {
         ledger_from_json(&text, &file)
