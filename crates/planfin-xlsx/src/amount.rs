@@ -117,6 +117,10 @@ pub(crate) fn from_f64(f: f64, dp: u32, currency: Option<Currency>) -> Result<De
             "type the amount as text if it really has more digits",
         ));
     }
+    // Whole numbers (most amounts) are exact in an f64 below 2^53: no conversion noise.
+    if f.fract() == 0.0 {
+        return Ok(Decimal::from(f as i64));
+    }
     // The shortest decimal that reads back as the same float: what the spreadsheet shows
     // (0.1, not 0.1000000000000000055511151231).
     let exact = f
@@ -126,11 +130,13 @@ pub(crate) fn from_f64(f: f64, dp: u32, currency: Option<Currency>) -> Result<De
         .or_else(|| Decimal::from_f64_retain(f))
         .ok_or_else(|| Problem::new(WHAT, "not a finite number", "type the amount as a number"))?;
     let rounded = exact.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    // The float's own noise: 1e-9, or 4 units in the last place of a large value.
-    let noise = (f.abs() * f64::EPSILON * 4.0).max(1e-9);
-    let tolerance = Decimal::from_f64_retain(noise).unwrap_or(Decimal::ONE);
-    if (exact - rounded).abs() > tolerance {
-        return Err(fractional(currency, dp));
+    if exact != rounded {
+        // The float's own noise: 1e-9, or 4 units in the last place of a large value.
+        let noise = (f.abs() * f64::EPSILON * 4.0).max(1e-9);
+        let tolerance = Decimal::from_f64_retain(noise).unwrap_or(Decimal::ONE);
+        if (exact - rounded).abs() > tolerance {
+            return Err(fractional(currency, dp));
+        }
     }
     Ok(rounded.normalize())
 }

@@ -30,6 +30,9 @@ pub(crate) enum Value<'a> {
     Duration(Cow<'a, str>),
     /// A spreadsheet error such as `#DIV/0!`.
     Error(CellErrorType),
+    /// A cell element without a value, read by the fast reader: a styled blank, or a formula
+    /// whose result was never saved (the exact reader tells them apart). Reads as empty.
+    Blank,
     /// A formula whose result was never computed and saved, with its text when known.
     Uncached(String),
 }
@@ -69,7 +72,11 @@ impl<'a> Value<'a> {
     }
 
     fn text(s: Cow<'a, str>) -> Value<'a> {
-        if s.trim().is_empty() {
+        let plain_start = s
+            .bytes()
+            .next()
+            .is_some_and(|b| !b.is_ascii_whitespace() && b < 0x80);
+        if !plain_start && s.trim().is_empty() {
             Value::Empty
         } else {
             Value::Text(s)
@@ -78,7 +85,7 @@ impl<'a> Value<'a> {
 
     /// Whether the cell is empty.
     pub(crate) fn is_empty(&self) -> bool {
-        matches!(self, Value::Empty)
+        matches!(self, Value::Empty | Value::Blank)
     }
 
     /// The trimmed text of a text cell.
@@ -92,7 +99,7 @@ impl<'a> Value<'a> {
     /// The value as the officer sees it, for messages.
     pub(crate) fn shown(&self) -> String {
         match self {
-            Value::Empty => String::new(),
+            Value::Empty | Value::Blank => String::new(),
             Value::Int(i) => i.to_string(),
             Value::Float(f) => f.to_string(),
             Value::Text(s) => s.to_string(),
@@ -146,7 +153,7 @@ pub(crate) fn common_problem(v: &Value<'_>, expected: &'static str) -> Option<Pr
             "the cell holds a formula whose result was never computed and saved",
             "recalculate and save the workbook (open it in Excel or LibreOffice and save it)",
         )),
-        Value::Empty => Some(Problem::new(
+        Value::Empty | Value::Blank => Some(Problem::new(
             expected,
             "this column is required",
             "fill in the cell, or delete the row if it is not an entry",
@@ -184,7 +191,7 @@ pub(crate) fn code(v: &Value<'_>) -> Result<String, Problem> {
 pub(crate) fn text(v: &Value<'_>) -> Result<String, Problem> {
     const WHAT: &str = "a text";
     match v {
-        Value::Empty => Ok(String::new()),
+        Value::Empty | Value::Blank => Ok(String::new()),
         Value::Error(_) | Value::Uncached(_) => match common_problem(v, WHAT) {
             Some(p) => Err(p),
             None => Ok(String::new()),

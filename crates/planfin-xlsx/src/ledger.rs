@@ -41,7 +41,53 @@ pub fn read_ledger(
     path: impl AsRef<Path>,
     options: &ImportOptions,
 ) -> Result<Imported<Ledger>, ImportError> {
+    read_ledger_with_progress(path, options, &mut |_| {})
+}
+
+/// [`read_ledger`], calling `progress` with the number of rows read so far every 10,000 rows
+/// (for a progress bar on long imports).
+///
+/// ```no_run
+/// use planfin_xlsx::{read_ledger_with_progress, ImportOptions};
+/// let ledger = read_ledger_with_progress("big.xlsx", &ImportOptions::default(), &mut |rows| {
+///     eprint!("\r{rows} rows");
+/// })?;
+/// # Ok::<(), planfin_xlsx::ImportError>(())
+/// ```
+pub fn read_ledger_with_progress(
+    path: impl AsRef<Path>,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Imported<Ledger>, ImportError> {
     let path = path.as_ref();
+    // Read fast first; if a cell element without a value turned up where it could be a formula
+    // whose result was never saved, read again exactly to tell.
+    match import(path, options, false, progress) {
+        (result, false) => result,
+        (_, true) => import(path, options, true, progress).0,
+    }
+}
+
+/// One reading of a ledger workbook; the flag tells whether blanks were seen that the fast
+/// reader cannot tell from formulas without a saved result.
+fn import(
+    path: &Path,
+    options: &ImportOptions,
+    exact: bool,
+    progress: &mut dyn FnMut(u64),
+) -> (Result<Imported<Ledger>, ImportError>, bool) {
+    let mut suspect = false;
+    let result = import_inner(path, options, exact, progress, &mut suspect);
+    (result, suspect)
+}
+
+fn import_inner(
+    path: &Path,
+    options: &ImportOptions,
+    exact: bool,
+    progress: &mut dyn FnMut(u64),
+    suspect: &mut bool,
+) -> Result<Imported<Ledger>, ImportError> {
     let file = display_name(path, options);
     let mut wb = Workbook::open(path, &file, &options.limits)?;
     let mut warnings = Warnings::default();
@@ -74,6 +120,7 @@ pub fn read_ledger(
     let mut rows = 0usize;
     let mut hint: Option<Option<Currency>> = None;
     let mut ended = false;
+    let mut memo = Memo::default();
     {
         let mut s = Sheet {
             file: &file,
@@ -82,12 +129,16 @@ pub fn read_ledger(
             errors: &mut errors,
             warnings: &mut warnings,
         };
-        read_table::<LedgerCol>(
+        let (_, blank_rows) = read_table::<LedgerCol>(
             &mut wb,
             &file,
             &sheet,
+            exact,
             &missing_required,
             &mut |h, r, cells| {
+                if !exact && cells.iter().any(|(_, v)| matches!(v, Value::Blank)) {
+                    *suspect = true;
+                }
                 let hint =
                     *hint.get_or_insert_with(|| h.text(LedgerCol::Amount).and_then(currency_hint));
                 if totals_label(cells) && !ended {
@@ -141,7 +192,7 @@ pub fn read_ledger(
                     );
                     return Ok(());
                 }
-                if let Some(e) = row(&mut s, h, r, cells, hint, options) {
+                if let Some(e) = row(&mut s, h, r, cells, hint, options, &mut memo) {
                     match checked_add(sum, e.amount) {
                         Ok(x) => sum = x,
                         Err(_) => {
@@ -159,7 +210,10 @@ pub fn read_ledger(
                         }
                     }
                     rows += 1;
-                    let origin = Origin::new(file.clone(), format!("{sheet}!A{}", r + 1));
+                    if rows.is_multiple_of(10_000) {
+                        progress(rows as u64);
+                    }
+                    let origin = Origin::new(file.clone(), place(&sheet, r));
                     match ledger.append(e, origin) {
                         Ok(Appended::New) => {}
                         Ok(Appended::Duplicate) => s.warn(
@@ -173,6 +227,7 @@ pub fn read_ledger(
                 Ok(())
             },
         )?;
+        *suspect |= blank_rows;
     }
     errors.into_result()?;
     if !conflicts.is_empty() {
@@ -192,11 +247,14 @@ fn row(
     cells: &crate::workbook::RowCells<'_>,
     hint: Option<Currency>,
     options: &ImportOptions,
+    memo: &mut Memo,
 ) -> Option<Expenditure> {
     let date = s.need(r, h.get(cells, LedgerCol::Date), date);
     let voucher = s.need(r, h.get(cells, LedgerCol::Voucher), code);
     let line = s.need(r, h.get(cells, LedgerCol::Line), code);
-    let column_currency = s.opt(r, h.get(cells, LedgerCol::Currency), currency);
+    let column_currency = s.opt(r, h.get(cells, LedgerCol::Currency), |v| {
+        remembered(&mut memo.currency, v, currency)
+    });
     let declared = column_currency.flatten().or(hint);
     let fallback = declared.unwrap_or(options.currency);
     let amount_cell = h.get(cells, LedgerCol::Amount);
@@ -224,7 +282,9 @@ fn row(
         }
         Ok(d)
     });
-    let stage = s.opt(r, h.get(cells, LedgerCol::Stage), stage);
+    let stage = s.opt(r, h.get(cells, LedgerCol::Stage), |v| {
+        remembered(&mut memo.stage, v, stage)
+    });
     let payee = s.need(
         r,
         Some(h.get(cells, LedgerCol::Payee).unwrap_or((0, &Value::Empty))),
@@ -252,6 +312,50 @@ fn row(
         description: description?,
         document: document?.filter(|d| !d.is_empty()),
     })
+}
+
+/// The last currency and stage texts read, and what they meant: a journal repeats a handful
+/// of them on every row.
+#[derive(Default)]
+struct Memo {
+    currency: Option<(String, Currency)>,
+    stage: Option<(String, Stage)>,
+}
+
+/// `read(v)`, or the value remembered for the same text.
+fn remembered<T: Copy>(
+    slot: &mut Option<(String, T)>,
+    v: &Value<'_>,
+    read: fn(&Value<'_>) -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    let text = v.as_text();
+    if let (Some(t), Some((known, x))) = (text, slot.as_ref())
+        && t == known
+    {
+        return Ok(*x);
+    }
+    let x = read(v)?;
+    if let Some(t) = text {
+        *slot = Some((t.to_string(), x));
+    }
+    Ok(x)
+}
+
+/// `Depenses!A12`: where an entry comes from (0-based row `r`).
+fn place(sheet: &str, r: u32) -> String {
+    let mut digits = [0u8; 10];
+    let mut n = u64::from(r) + 1;
+    let mut i = digits.len();
+    while n > 0 {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let mut out = String::with_capacity(sheet.len() + 2 + digits.len() - i);
+    out.push_str(sheet);
+    out.push_str("!A");
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
+    out
 }
 
 /// A currency cell: an ISO code or a usual word (`FCFA`, `F CFA`, `€`, `Euro`).
@@ -283,4 +387,27 @@ fn stage(v: &Value<'_>) -> Result<Stage, Problem> {
             "write one of them (an empty cell means paiement)",
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_row_references() {
+        assert_eq!(place("Depenses", 0), "Depenses!A1");
+        assert_eq!(place("Depenses", 1_048_575), "Depenses!A1048576");
+    }
+
+    #[test]
+    fn remembered_values_follow_the_text() {
+        let mut slot = None;
+        let xof = Value::Text("FCFA".into());
+        let eur = Value::Text("EUR".into());
+        assert_eq!(remembered(&mut slot, &xof, currency), Ok(Currency::XOF));
+        assert_eq!(remembered(&mut slot, &xof, currency), Ok(Currency::XOF));
+        assert_eq!(remembered(&mut slot, &eur, currency), Ok(Currency::EUR));
+        assert!(remembered(&mut slot, &Value::Text("ZZZ".into()), currency).is_err());
+        assert_eq!(remembered(&mut slot, &eur, currency), Ok(Currency::EUR));
+    }
 }

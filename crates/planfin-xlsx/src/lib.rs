@@ -36,7 +36,7 @@ use std::path::Path;
 
 pub use amount::Locale;
 pub use error::{CellError, ImportError, Warning};
-pub use ledger::read_ledger;
+pub use ledger::{read_ledger, read_ledger_with_progress};
 pub use options::{ImportOptions, Limits};
 pub use plan::read_plan;
 

@@ -166,7 +166,7 @@ impl<'c> Ctx<'c> {
         let mut head = Head::default();
         // Values are read in row order; the ceiling needs the currency, so it waits.
         let mut ceiling_cell: Option<(u32, u32, String, Value<'static>)> = None;
-        wb.rows(sheet, &mut |r, cells| {
+        wb.rows(sheet, true, &mut |r, cells| {
             let Some(pos) = cells.iter().position(|(_, v)| {
                 v.as_text()
                     .is_some_and(|t| PlanKey::classify(&normalise(t)).is_some())
@@ -242,6 +242,7 @@ impl<'c> Ctx<'c> {
             wb,
             self.file,
             sheet,
+            true,
             &missing_required,
             &mut |h, r, cells| {
                 if skip(&mut s, h, r, cells, ObjectiveCol::REQUIRED) {
@@ -275,6 +276,7 @@ impl<'c> Ctx<'c> {
             wb,
             self.file,
             sheet,
+            true,
             &missing_required,
             &mut |h, r, cells| {
                 if skip(&mut s, h, r, cells, SourceCol::REQUIRED) {
@@ -326,7 +328,7 @@ impl<'c> Ctx<'c> {
             }
             m
         };
-        read_table::<LineCol>(wb, self.file, sheet, &missing, &mut |h, r, cells| {
+        read_table::<LineCol>(wb, self.file, sheet, true, &missing, &mut |h, r, cells| {
             let years: Vec<(u32, i32)> = h
                 .cols
                 .iter()
@@ -531,6 +533,7 @@ impl<'c> Ctx<'c> {
             wb,
             self.file,
             sheet,
+            true,
             &missing_required,
             &mut |h, r, cells| {
                 if totals_label(cells) || skip(&mut s, h, r, cells, AmendmentCol::REQUIRED) {
@@ -729,6 +732,7 @@ fn costing(
 fn owned(v: &Value<'_>) -> Value<'static> {
     match v {
         Value::Empty => Value::Empty,
+        Value::Blank => Value::Blank,
         Value::Int(i) => Value::Int(*i),
         Value::Float(f) => Value::Float(*f),
         Value::Text(t) => Value::Text(t.to_string().into()),

@@ -94,14 +94,16 @@ pub(crate) type OnRow<'f, C> =
     dyn FnMut(&Header<C>, u32, &RowCells<'_>) -> Result<(), ImportError> + 'f;
 
 /// Reads `sheet` as a table of columns `C`: finds the header in the first rows, checks the
-/// required columns, then calls `on_row` for each data row after it.
+/// required columns, then calls `on_row` for each data row after it. `exact`: see
+/// [`Workbook::rows`]; the second value tells whether rows of blanks were skipped.
 pub(crate) fn read_table<C: Columns>(
     wb: &mut Workbook,
     file: &str,
     sheet: &str,
+    exact: bool,
     missing: &dyn Fn(&Header<C>) -> Vec<&'static str>,
     on_row: &mut OnRow<'_, C>,
-) -> Result<Header<C>, ImportError> {
+) -> Result<(Header<C>, bool), ImportError> {
     let mut header: Option<Header<C>> = None;
     let mut seen = 0usize;
     let mut first_row: Vec<String> = Vec::new();
@@ -112,7 +114,7 @@ pub(crate) fn read_table<C: Columns>(
         missing: C::REQUIRED.iter().map(|c| c.name().to_string()).collect(),
         found: found.to_vec(),
     };
-    wb.rows(sheet, &mut |r, cells| {
+    let blank_rows = wb.rows(sheet, exact, &mut |r, cells| {
         if let Some(h) = &header {
             return on_row(h, r, cells);
         }
@@ -137,7 +139,9 @@ pub(crate) fn read_table<C: Columns>(
         }
         Ok(())
     })?;
-    header.ok_or_else(|| no_header(&first_row))
+    header
+        .map(|h| (h, blank_rows))
+        .ok_or_else(|| no_header(&first_row))
 }
 
 /// The required columns of `C` absent from a header.

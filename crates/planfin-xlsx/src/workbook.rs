@@ -11,7 +11,7 @@ use std::io::{BufReader, Seek, SeekFrom};
 use std::path::Path;
 
 use calamine::{
-    Data, Ods, Range, Reader, Xls, XlsError, Xlsb, Xlsx, XlsxError, XlsxFormulaMetadata,
+    Data, DataRef, Ods, Range, Reader, Xls, XlsError, Xlsb, Xlsx, XlsxError, XlsxFormulaMetadata,
 };
 
 use crate::cell::{Value, a1};
@@ -93,11 +93,17 @@ impl Workbook {
     }
 
     /// Calls `visit(row, cells)` for each row of `sheet` that has a non-empty cell, in order.
+    /// Unless `exact`, xlsx cells are read without their formulas (faster): a formula without a
+    /// saved result then comes as [`Value::Blank`], which the caller must not take for an
+    /// empty cell without reading the sheet again exactly. Returns whether rows made only of
+    /// such blanks were skipped (they too may hide formulas).
     pub(crate) fn rows(
         &mut self,
         sheet: &str,
+        exact: bool,
         visit: &mut dyn FnMut(u32, &RowCells<'_>) -> Result<(), ImportError>,
-    ) -> Result<(), ImportError> {
+    ) -> Result<bool, ImportError> {
+        let mut blank_rows = false;
         let name = self.name.clone();
         let limits = self.limits.clone();
         let unreadable = |e: String| ImportError::Unreadable {
@@ -111,6 +117,43 @@ impl Workbook {
             cells: 0,
         };
         match &mut self.book {
+            Book::Xlsx(b) if !exact => {
+                // The fast reader: a formula without a saved result reads as a blank, which
+                // the caller sees as Value::Blank and may read again exactly.
+                let mut reader = b
+                    .worksheet_cells_reader(sheet)
+                    .map_err(|e| unreadable(e.to_string()))?;
+                let mut row: Vec<(u32, Value<'_>)> = Vec::new();
+                let mut filled = false;
+                let mut current = 0u32;
+                while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.to_string()))? {
+                    let (r, c) = cell.get_position();
+                    let value = match cell.get_value() {
+                        DataRef::Empty => Value::Blank,
+                        _ => Value::from_ref(cell.get_value().clone(), false),
+                    };
+                    guard.count(r, c, &value)?;
+                    if r != current {
+                        if filled {
+                            visit(current, &row)?;
+                        } else if !row.is_empty() {
+                            blank_rows = true;
+                        }
+                        row.clear();
+                        filled = false;
+                        current = r;
+                    }
+                    if !matches!(value, Value::Empty) {
+                        filled |= !value.is_empty();
+                        row.push((c, value));
+                    }
+                }
+                if filled {
+                    visit(current, &row)?;
+                } else if !row.is_empty() {
+                    blank_rows = true;
+                }
+            }
             Book::Xlsx(b) => {
                 let mut reader = b
                     .worksheet_cells_reader(sheet)
@@ -186,7 +229,7 @@ impl Workbook {
                 range_rows(&values, formulas.as_ref(), &mut guard, visit)?;
             }
         }
-        Ok(())
+        Ok(blank_rows)
     }
 }
 
