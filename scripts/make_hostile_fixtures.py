@@ -12,6 +12,7 @@ memory (crates/planfin-xlsx/tests/import/hostile.rs):
   billion_laughs.xlsx    nested XML entities in sharedStrings.xml and the sheet
   many_entries.xlsx      a zip of 10,001 entries
   truncated.xlsx         the first half of a valid workbook
+  repeat_bomb.ods        one non-empty cell repeated 16,384 x 4,000 times (65 million cells)
   empty.xlsx             zero bytes
   not_a_workbook.xlsx    a CSV export renamed .xlsx
   html_table.xls         an HTML table named .xls, as some systems export
@@ -20,6 +21,15 @@ memory (crates/planfin-xlsx/tests/import/hostile.rs):
 import os
 import struct
 import zipfile
+
+FIXED = (2020, 1, 1, 0, 0, 0)
+
+
+def entry(name, compress=zipfile.ZIP_DEFLATED):
+    """A zip entry with a fixed date, so that the outputs are reproducible byte for byte."""
+    info = zipfile.ZipInfo(name, date_time=FIXED)
+    info.compress_type = compress
+    return info
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "fixtures", "hostile")
@@ -54,15 +64,15 @@ EMPTY_STRINGS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 def workbook(name, sheet, shared=EMPTY_STRINGS):
     path = os.path.join(OUT, name)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", RELS)
-        z.writestr("xl/workbook.xml", WORKBOOK)
-        z.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr(entry("[Content_Types].xml"), CONTENT_TYPES)
+        z.writestr(entry("_rels/.rels"), RELS)
+        z.writestr(entry("xl/workbook.xml"), WORKBOOK)
+        z.writestr(entry("xl/_rels/workbook.xml.rels"), WORKBOOK_RELS)
+        z.writestr(entry("xl/worksheets/sheet1.xml"), sheet)
         if isinstance(shared, str):
-            z.writestr("xl/sharedStrings.xml", shared)
+            z.writestr(entry("xl/sharedStrings.xml"), shared)
         else:
-            with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as f:
+            with z.open(entry("xl/sharedStrings.xml"), "w", force_zip64=True) as f:
                 for chunk in shared:
                     f.write(chunk)
     return path
@@ -139,10 +149,10 @@ def billion_laughs():
 def many_entries():
     path = os.path.join(OUT, "many_entries.xlsx")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("xl/workbook.xml", WORKBOOK)
+        z.writestr(entry("[Content_Types].xml", zipfile.ZIP_STORED), CONTENT_TYPES)
+        z.writestr(entry("xl/workbook.xml", zipfile.ZIP_STORED), WORKBOOK)
         for i in range(10_001):
-            z.writestr(f"xl/media/e{i}.bin", b"")
+            z.writestr(entry(f"xl/media/e{i}.bin", zipfile.ZIP_STORED), b"")
     return path
 
 
@@ -162,10 +172,40 @@ def small_files():
         f.write("<html><body><table><tr><td>Date</td><td>Montant</td></tr></table></body></html>\n")
 
 
+def ods_repeat_bomb():
+    """An ods whose one row of a non-empty cell repeated 16,384 times is itself repeated 4,000
+    times: 65 million cells from 1 KB of XML."""
+    path = os.path.join(OUT, "repeat_bomb.ods")
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Depenses">'
+        '<table:table-row table:number-rows-repeated="4000">'
+        '<table:table-cell table:number-columns-repeated="16384" office:value-type="float" '
+        'office:value="1"><text:p>1</text:p></table:table-cell>'
+        "</table:table-row></table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(entry("mimetype", zipfile.ZIP_STORED),
+                   "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr(entry("content.xml"), content)
+        z.writestr(entry("META-INF/manifest.xml"),
+                   '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+                   '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                   '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+                   '"application/vnd.oasis.opendocument.spreadsheet"/>'
+                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type='
+                   '"text/xml"/></manifest:manifest>')
+    return path
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for make in (xfd, shared_strings_bomb, declared_huge, billion_laughs, many_entries,
-                 truncated):
+                 truncated, ods_repeat_bomb):
         path = make()
         print("wrote", os.path.relpath(path, ROOT), os.path.getsize(path), "bytes")
     small_files()

@@ -60,6 +60,9 @@ pub struct Limits {
     pub max_ratio: u64,
     /// Most non-empty cells read in one sheet.
     pub max_cells: u64,
+    /// Most cells of the rectangles an ods workbook's sheets span, repeated rows and columns
+    /// expanded (calamine builds them whole, about 32 bytes a cell, when it opens the file).
+    pub max_range_cells: u64,
     /// Most characters in one text cell (Excel's own limit is 32,767).
     pub max_text_chars: usize,
     /// Most cell errors kept (all are counted).
@@ -76,6 +79,7 @@ impl Default for Limits {
             max_total_bytes: 4 << 30,
             max_ratio: 200,
             max_cells: 50_000_000,
+            max_range_cells: 5_000_000,
             max_text_chars: 32_767,
             max_errors: 50,
         }

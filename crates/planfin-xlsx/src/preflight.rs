@@ -71,9 +71,13 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<Kind
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         let entries = central_directory(file, len, name, limits)?;
-        return zip_kind(&entries).ok_or_else(|| {
+        let kind = zip_kind(&entries).ok_or_else(|| {
             not("a zip archive, but with neither xl/workbook.xml nor content.xml inside")
-        });
+        })?;
+        if kind == Kind::Ods {
+            ods_cells(file, name, limits)?;
+        }
+        return Ok(kind);
     }
     Err(not(&describe(head)))
 }
@@ -317,6 +321,110 @@ fn zip64_sizes(extra: &[u8], uncompressed: u64, compressed: u64) -> Option<(u64,
         at += 4 + size;
     }
     None
+}
+
+/// Scans an ods `content.xml` for the cells calamine would build when opening it: each sheet's
+/// rows up to its last non-empty one times its widest row, repeated rows and columns
+/// (`table:number-rows-repeated`, `table:number-columns-repeated`) expanded. A few hundred
+/// bytes of XML can repeat one cell millions of times.
+fn ods_cells(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportError> {
+    use quick_xml::events::{BytesStart, Event};
+
+    let unreadable = |reason: String| ImportError::Unreadable {
+        file: name.to_string(),
+        reason,
+    };
+    file.seek(SeekFrom::Start(0))
+        .map_err(|source| ImportError::Io {
+            file: name.to_string(),
+            source,
+        })?;
+    let mut archive =
+        zip::ZipArchive::new(&mut *file).map_err(|e| unreadable(format!("zip: {e}")))?;
+    let content = archive
+        .by_name("content.xml")
+        .map_err(|e| unreadable(format!("content.xml: {e}")))?;
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let repeat = |e: &BytesStart<'_>, key: &str| -> u64 {
+        e.attributes()
+            .with_checks(false)
+            .flatten()
+            .find(|a| a.key.as_ref().ends_with(key))
+            .and_then(|a| a.value.trim().parse::<u64>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let has_value = |e: &BytesStart<'_>| {
+        e.attributes()
+            .with_checks(false)
+            .flatten()
+            .any(|a| a.key.as_ref().ends_with("value-type"))
+    };
+    const MAX_ROWS: u64 = 1_048_576;
+    const MAX_COLS: u64 = 16_384;
+    let mut buf = Vec::new();
+    let (mut total, mut rows, mut rows_used, mut width) = (0u64, 0u64, 0u64, 0u64);
+    let (mut row_repeat, mut col, mut row_width) = (1u64, 0u64, 0u64);
+    let (mut cell_repeat, mut cell_filled) = (1u64, false);
+    let too_large = |cells: u64| ImportError::TooLarge {
+        file: name.to_string(),
+        what: format!("its sheets span {cells} cells once repeated rows and columns are expanded"),
+        limit: format!("{} cells", limits.max_range_cells),
+    };
+    loop {
+        buf.clear();
+        let event = xml
+            .read_event_into(&mut buf)
+            .map_err(|e| unreadable(format!("content.xml: {e}")))?;
+        match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "table" => {
+                (rows, rows_used, width) = (0, 0, 0);
+            }
+            Event::End(e) if e.local_name().as_ref() == "table" => {
+                total = total.saturating_add(rows_used.saturating_mul(width));
+            }
+            Event::Start(e) if e.local_name().as_ref() == "table-row" => {
+                (row_repeat, col, row_width) = (repeat(&e, "number-rows-repeated"), 0, 0);
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "table-row" => {
+                rows = rows.saturating_add(repeat(&e, "number-rows-repeated"));
+            }
+            Event::End(e) if e.local_name().as_ref() == "table-row" => {
+                if row_width > 0 {
+                    rows_used = rows.saturating_add(row_repeat).min(MAX_ROWS);
+                    width = width.max(row_width.min(MAX_COLS));
+                }
+                rows = rows.saturating_add(row_repeat);
+            }
+            Event::Start(e) if e.local_name().as_ref().ends_with("table-cell") => {
+                (cell_repeat, cell_filled) = (repeat(&e, "number-columns-repeated"), has_value(&e));
+            }
+            Event::Empty(e) if e.local_name().as_ref().ends_with("table-cell") => {
+                col = col.saturating_add(repeat(&e, "number-columns-repeated"));
+                if has_value(&e) {
+                    row_width = col;
+                }
+            }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "p" => {
+                cell_filled = true;
+            }
+            Event::End(e) if e.local_name().as_ref().ends_with("table-cell") => {
+                col = col.saturating_add(cell_repeat);
+                if cell_filled {
+                    row_width = col;
+                }
+                cell_repeat = 1;
+                cell_filled = false;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        let so_far = total.saturating_add(rows_used.saturating_mul(width));
+        if so_far > limits.max_range_cells {
+            return Err(too_large(so_far));
+        }
+    }
+    Ok(())
 }
 
 /// A byte count for people: `512 B`, `3.2 MB`, `1.5 GB`.

@@ -3,8 +3,9 @@
 //! xlsx and xlsb sheets are streamed cell by cell (`worksheet_cells_reader`): never
 //! `worksheet_range`, which allocates the whole bounding box (one cell in XFD1048576 is half a
 //! terabyte). calamine has no streaming reader for xls and ods: their cells are read when the
-//! workbook opens, bounded by the format (65,536 x 256 for xls) and by calamine's own cap for
-//! ods, and by the pre-flight's declared sizes.
+//! workbook opens, bounded for xls by the format (65,536 x 256), for ods by the pre-flight's
+//! scan of the repeated rows and columns ([`crate::Limits::max_range_cells`]), and for both by
+//! the pre-flight's size limits.
 
 use std::fs::File;
 use std::io::{BufReader, Seek, SeekFrom};

@@ -112,3 +112,13 @@ fn a_cell_cap_stops_a_large_sheet() {
         Some("cnltp_ledger.xlsx: sheet Depenses has more than 100 cells, beyond the limit of 100 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
     );
 }
+
+#[test]
+fn an_ods_repeat_bomb_is_refused_before_calamine_expands_it() {
+    let (m, t) = refused("repeat_bomb.ods");
+    assert!(t < Duration::from_secs(1), "{t:?}");
+    assert_eq!(
+        m,
+        "repeat_bomb.ods: its sheets span 65536000 cells once repeated rows and columns are expanded, beyond the limit of 5000000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions"
+    );
+}
