@@ -22,6 +22,7 @@
 mod amount;
 mod cell;
 mod date;
+mod document;
 mod error;
 pub mod export;
 pub mod header;
@@ -35,6 +36,7 @@ mod workbook;
 use std::path::Path;
 
 pub use amount::Locale;
+pub use document::{Document, read_document};
 pub use error::{CellError, ImportError, Warning};
 pub use ledger::{read_ledger, read_ledger_with_progress};
 pub use options::{ImportOptions, Limits};

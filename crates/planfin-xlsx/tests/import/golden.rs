@@ -123,3 +123,21 @@ fn a_declared_locale_reads_ambiguous_thousands() {
     assert!(!got.contains("Depenses!E4"), "{got}");
     assert_eq!(got.lines().count(), 9);
 }
+
+#[test]
+fn documents_are_told_by_their_sheets() {
+    use planfin_xlsx::{Document, read_document};
+    let read = |rel: &str| read_document(crate::fixture(rel), &crate::named(rel)).map(|d| d.value);
+    assert!(matches!(read("xlsx/cnltp_plan.ods"), Ok(Document::Plan(_))));
+    assert!(matches!(read("xlsx/messy_plan.xls"), Ok(Document::Plan(_))));
+    assert!(matches!(
+        read("xlsx/messy_ledger.xlsx"),
+        Ok(Document::Ledger(_))
+    ));
+    assert_eq!(
+        message(read("xlsx/ledger_e9.xlsx")),
+        format!(
+            "ledger_e9.xlsx: Depenses!E9: \"12,5 kF\" is not an amount: \"kF\" is not part of an amount; {AMOUNT_FIX}"
+        )
+    );
+}

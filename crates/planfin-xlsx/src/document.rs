@@ -1,0 +1,70 @@
+//! A workbook whose kind is not known in advance: a plan or a ledger, told by its sheets.
+
+use std::path::Path;
+
+use planfin_core::ledger::Ledger;
+use planfin_core::plan::Plan;
+
+use crate::error::ImportError;
+use crate::header::{EXPENDITURES, LINES};
+use crate::options::ImportOptions;
+use crate::workbook::Workbook;
+use crate::{Imported, display_name, read_ledger, read_plan};
+
+/// What a workbook holds.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Document {
+    /// A plan workbook (it has a `Lignes` / `Lines` sheet).
+    Plan(Box<Plan>),
+    /// A ledger workbook (a `Depenses` / `Expenditures` sheet, or a single sheet).
+    Ledger(Ledger),
+}
+
+/// Reads a plan or a ledger workbook, telling which from its sheets: a `Lignes` (`Lines`)
+/// sheet makes it a plan, a `Depenses` (`Expenditures`) sheet or a lone sheet a ledger. For
+/// `planfin validate` and `planfin convert`, which take either.
+///
+/// ```no_run
+/// use planfin_xlsx::{read_document, Document, ImportOptions};
+/// match read_document("budget.xlsx", &ImportOptions::default())?.value {
+///     Document::Plan(plan) => println!("plan {} with {} lines", plan.code, plan.lines.len()),
+///     Document::Ledger(ledger) => println!("ledger of {} expenditures", ledger.len()),
+///     _ => {}
+/// }
+/// # Ok::<(), planfin_xlsx::ImportError>(())
+/// ```
+pub fn read_document(
+    path: impl AsRef<Path>,
+    options: &ImportOptions,
+) -> Result<Imported<Document>, ImportError> {
+    let path = path.as_ref();
+    let file = display_name(path, options);
+    let names = Workbook::open(path, &file, &options.limits)?
+        .sheet_names()
+        .to_vec();
+    if LINES.find(&names).is_some() {
+        let plan = read_plan(path, options)?;
+        Ok(Imported {
+            value: Document::Plan(Box::new(plan.value)),
+            warnings: plan.warnings,
+        })
+    } else if EXPENDITURES.find(&names).is_some() || names.len() == 1 {
+        let ledger = read_ledger(path, options)?;
+        Ok(Imported {
+            value: Document::Ledger(ledger.value),
+            warnings: ledger.warnings,
+        })
+    } else {
+        Err(ImportError::MissingSheet {
+            file,
+            sheet: format!(
+                "{} (a plan) or {} (a ledger)",
+                LINES.described(),
+                EXPENDITURES.described()
+            ),
+            sheet_fr: "Lignes\" or \"Depenses".to_string(),
+            found: names,
+        })
+    }
+}
