@@ -49,11 +49,21 @@ pub fn write_atomically(
         path: target.to_path_buf(),
         source,
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".planfin-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io_err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".planfin-").suffix(".tmp");
+    // Permissions of a plainly created file (0666 less the umask), not the temporary's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io_err)?;
+    // Replacing a file keeps its permissions, as overwriting it would.
+    if let Ok(existing) = std::fs::metadata(target) {
+        tmp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(io_err)?;
+    }
     write(tmp.as_file_mut()).map_err(|e| e.at(target))?;
     tmp.as_file().sync_all().map_err(io_err)?;
     tmp.persist(target).map_err(|e| io_err(e.error))?;
@@ -145,6 +155,24 @@ mod tests {
         assert!(res.is_err());
         assert!(!out.exists());
         assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_gets_ordinary_permissions_and_keeps_existing_ones()
+    -> Result<(), Box<dyn std::error::Error>> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"x")?;
+        let out = dir.path().join("r.xlsx");
+        write_atomically(&out, &[], |_| Ok(()))?;
+        let mode = |p: &Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
+        assert_eq!(mode(&out)?, mode(&plain)?);
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640))?;
+        write_atomically(&out, &[], |_| Ok(()))?;
+        assert_eq!(mode(&out)?, 0o640);
         Ok(())
     }
 }
