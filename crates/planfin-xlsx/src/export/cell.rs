@@ -106,6 +106,13 @@ impl AmountCell {
 }
 
 /// A value that could not be written as it is, and how it was written instead.
+///
+/// ```
+/// use planfin_xlsx::export::ExportFinding;
+/// let f = ExportFinding::amount_as_text("Synthèse!C4".into(), "12345678901234567".parse().unwrap());
+/// assert_eq!(f.code, "amount_as_text");
+/// assert!(f.to_string().starts_with("Synthèse!C4: warning [amount_as_text]: 12345678901234567 has more than 15"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportFinding {
     /// Stable code: `amount_as_text`.

@@ -63,7 +63,20 @@ pub fn write_ledger(
     write_ledger_with(ledger, lang, &ExportOptions::default(), path)
 }
 
-/// [`write_ledger`], refusing an output that is one of `options`' inputs.
+/// [`write_ledger`], refusing an output that is one of `options`' inputs (for a conversion
+/// whose output could be its input).
+///
+/// ```
+/// use planfin_core::{cnltp, plan::Lang};
+/// use planfin_xlsx::export::{write_ledger_with, ExportOptions, Provenance};
+/// let dir = tempfile::tempdir()?;
+/// let input = dir.path().join("ledger.json");
+/// std::fs::write(&input, "{}")?;
+/// let options = ExportOptions { provenance: Provenance::of_files([&input])? };
+/// assert!(write_ledger_with(&cnltp::ledger(), Lang::Fr, &options, &input).is_err());
+/// write_ledger_with(&cnltp::ledger(), Lang::Fr, &options, &dir.path().join("ledger.xlsx"))?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write_ledger_with(
     ledger: &Ledger,
     lang: Lang,

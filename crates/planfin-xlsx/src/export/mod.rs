@@ -38,7 +38,21 @@ pub use report::{
 pub use template::{TemplateKind, write_template};
 
 /// Why an export failed. Nothing is left at the target path when it fails: the previous file,
-/// if any, is untouched.
+/// if any, is untouched. Every message names the path and says how to fix the problem.
+///
+/// ```
+/// use planfin_core::{cnltp, plan::Lang};
+/// use planfin_xlsx::export::{write_plan_with, ExportError, ExportOptions, Provenance};
+/// let dir = tempfile::tempdir()?;
+/// let input = dir.path().join("plan.xlsx");
+/// std::fs::write(&input, b"the user's plan")?;
+/// let options = ExportOptions { provenance: Provenance::of_files([&input])? };
+/// let err = write_plan_with(&cnltp::plan(), Lang::Fr, &options, &input).unwrap_err();
+/// assert!(matches!(err, ExportError::OutputIsInput { .. }));
+/// assert!(err.to_string().ends_with("choose another output file name"));
+/// assert_eq!(err.path(), Some(input.as_path()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExportError {
@@ -179,6 +193,16 @@ pub struct InputFile {
 
 impl InputFile {
     /// Reads `path` and records its SHA-256.
+    ///
+    /// ```
+    /// let dir = tempfile::tempdir()?;
+    /// let path = dir.path().join("empty.json");
+    /// std::fs::write(&path, b"")?;
+    /// let input = planfin_xlsx::export::InputFile::of_file(&path)?;
+    /// // SHA-256 of no bytes.
+    /// assert_eq!(input.sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn of_file(path: impl AsRef<Path>) -> Result<InputFile, ExportError> {
         let path = path.as_ref();
         let input_err = |source| ExportError::Input {
@@ -287,6 +311,17 @@ impl Provenance {
 }
 
 /// Options of the report writers.
+///
+/// ```
+/// use planfin_xlsx::export::{ExportOptions, InputFile, Provenance};
+/// let options = ExportOptions {
+///     provenance: Provenance::default()
+///         .with_input(InputFile::of_bytes("ledger.json", b"{}"))
+///         .with_option("by", "objective"),
+/// };
+/// assert_eq!(options.provenance.inputs.len(), 1);
+/// assert!(options.provenance.input_paths().is_empty()); // no file path: nothing to protect
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExportOptions {
     /// Inputs, options and version, written on the provenance sheet. The output path is

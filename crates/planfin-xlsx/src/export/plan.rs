@@ -164,7 +164,20 @@ pub fn write_plan(plan: &Plan, lang: Lang, path: &Path) -> Result<ExportSummary,
     write_plan_with(plan, lang, &ExportOptions::default(), path)
 }
 
-/// [`write_plan`], refusing an output that is one of `options`' inputs.
+/// [`write_plan`], refusing an output that is one of `options`' inputs (for a conversion
+/// whose output could be its input).
+///
+/// ```
+/// use planfin_core::{cnltp, plan::Lang};
+/// use planfin_xlsx::export::{write_plan_with, ExportOptions, Provenance};
+/// let dir = tempfile::tempdir()?;
+/// let input = dir.path().join("plan.json");
+/// std::fs::write(&input, "{}")?;
+/// let options = ExportOptions { provenance: Provenance::of_files([&input])? };
+/// assert!(write_plan_with(&cnltp::plan(), Lang::Fr, &options, &input).is_err());
+/// write_plan_with(&cnltp::plan(), Lang::Fr, &options, &dir.path().join("plan.xlsx"))?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write_plan_with(
     plan: &Plan,
     lang: Lang,

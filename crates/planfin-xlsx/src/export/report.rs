@@ -25,7 +25,17 @@ use super::{ExportError, ExportOptions, write_atomically};
 /// Above this many rows a sheet is written in rust_xlsxwriter's constant-memory mode.
 pub(crate) const CONSTANT_MEMORY_ROWS: usize = 10_000;
 
-/// What an export wrote.
+/// What an export wrote: the path, the sheets, and the values written differently from
+/// their type (see [`ExportFinding`]).
+///
+/// ```
+/// use planfin_core::{cnltp, plan::Lang};
+/// let dir = tempfile::tempdir()?;
+/// let summary = planfin_xlsx::export::write_ledger(&cnltp::ledger(), Lang::En, &dir.path().join("l.xlsx"))?;
+/// assert_eq!(summary.sheets, ["Expenditures"]);
+/// assert!(summary.findings.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportSummary {
     /// The file written.

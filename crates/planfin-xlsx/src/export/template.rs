@@ -21,6 +21,12 @@ use super::sheet::{Formats, text, xl};
 use super::{ExportError, ExportOptions};
 
 /// Which workbook a template is for.
+///
+/// ```
+/// use planfin_xlsx::export::TemplateKind;
+/// assert_eq!("ledger".parse::<TemplateKind>(), Ok(TemplateKind::Ledger));
+/// assert!("budget".parse::<TemplateKind>().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TemplateKind {

@@ -50,25 +50,39 @@ fn the_cnltp_plan_and_ledger_round_trip_in_both_languages() {
 
 #[test]
 fn xlsx_json_xlsx_json_gives_identical_json() {
+    use planfin_core::json::{ledger_from_json, ledger_to_json, plan_from_json, plan_to_json};
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let plan = cnltp::plan();
-    let first = dir.path().join("a.xlsx");
-    write_plan(&plan, Lang::Fr, &first).unwrap_or_else(|e| panic!("{e}"));
-    let json1 = serde_json::to_string(
-        &read_plan(&first, &ImportOptions::default())
+    let options = ImportOptions::default();
+    let (a, b) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
+
+    write_plan(&cnltp::plan(), Lang::Fr, &a).unwrap_or_else(|e| panic!("{e}"));
+    let json1 = plan_to_json(
+        &read_plan(&a, &options)
             .unwrap_or_else(|e| panic!("{e}"))
             .value,
-    )
-    .unwrap_or_default();
-    let again: Plan = serde_json::from_str(&json1).unwrap_or_else(|e| panic!("{e}"));
-    let second = dir.path().join("b.xlsx");
-    write_plan(&again, Lang::Fr, &second).unwrap_or_else(|e| panic!("{e}"));
-    let json2 = serde_json::to_string(
-        &read_plan(&second, &ImportOptions::default())
+    );
+    let again = plan_from_json(&json1, "a.json").unwrap_or_else(|e| panic!("{e}"));
+    write_plan(&again, Lang::Fr, &b).unwrap_or_else(|e| panic!("{e}"));
+    let json2 = plan_to_json(
+        &read_plan(&b, &options)
             .unwrap_or_else(|e| panic!("{e}"))
             .value,
-    )
-    .unwrap_or_default();
+    );
+    assert_eq!(json1, json2);
+
+    write_ledger(&cnltp::ledger(), Lang::Fr, &a).unwrap_or_else(|e| panic!("{e}"));
+    let json1 = ledger_to_json(
+        &read_ledger(&a, &options)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .value,
+    );
+    let again = ledger_from_json(&json1, "a.json").unwrap_or_else(|e| panic!("{e}"));
+    write_ledger(&again, Lang::Fr, &b).unwrap_or_else(|e| panic!("{e}"));
+    let json2 = ledger_to_json(
+        &read_ledger(&b, &options)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .value,
+    );
     assert_eq!(json1, json2);
 }
 
