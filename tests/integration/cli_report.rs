@@ -278,6 +278,15 @@ fn csv_and_markdown_hold_the_same_totals() -> TestResult {
         1 + 5 + 1 + 1,
         "header, 5 objectives, unknown line, totals"
     );
+    // CSV has no notes: its warnings go to standard error.
+    crate::planfin()
+        .args(["report", "--format", "csv"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "planfin: fixtures/cnltp/ledger.json expenditures[",
+        ))
+        .stderr(predicates::str::contains("warning [unknown_line]"));
     let md = run_ok(&["report", "--format", "md"])?;
     assert!(md.contains("| OS5 |"));
     assert!(md.contains(&fr(paid.parse()?)));

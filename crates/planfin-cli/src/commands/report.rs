@@ -66,6 +66,12 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
         other => Failure::refused(other.to_string()),
     })?;
 
+    if args.format == Format::Csv {
+        // CSV has no room for notes: the warnings go to standard error instead.
+        for finding in &report.findings {
+            eprintln!("planfin: {finding}");
+        }
+    }
     let text = match args.format {
         Format::Json => report.to_json(),
         Format::Csv => render::csv(&report.to_table(), false),
