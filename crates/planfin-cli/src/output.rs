@@ -69,11 +69,24 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
             "{file}: is a directory: give a file name to --out"
         )));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".planfin-")
-        .suffix(".tmp")
+    // The report gets the permissions of the file it replaces, or those of any new file
+    // (0666 less the umask), not the temporary file's private 0600.
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".planfin-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| fail("cannot create a file in its folder", e))?;
+    if let Some(permissions) = existing {
+        tmp.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| fail("cannot keep the permissions of the file it replaces", e))?;
+    }
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| fail("cannot be written", e))?;
@@ -122,6 +135,26 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&out)?, "second");
         // Nothing is left behind but the report.
         assert_eq!(std::fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_new_one_is_not_private() -> TestResult {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("report.md");
+        write_atomically(&out, b"first")?;
+        let mode = std::fs::metadata(&out)?.permissions().mode() & 0o777;
+        // 0666 less the umask, like any file created the ordinary way.
+        let ordinary = dir.path().join("ordinary");
+        std::fs::write(&ordinary, b"")?;
+        let expected = std::fs::metadata(&ordinary)?.permissions().mode() & 0o777;
+        assert_eq!(mode, expected, "{mode:o}");
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640))?;
+        write_atomically(&out, b"second")?;
+        let mode = std::fs::metadata(&out)?.permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640, "{mode:o}");
         Ok(())
     }
 
