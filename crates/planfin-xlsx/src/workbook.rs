@@ -120,40 +120,9 @@ impl Workbook {
         match &mut self.book {
             Book::Xlsx(b) if !exact => {
                 // The fast reader: a formula without a saved result reads as a blank, which
-                // the caller sees as Value::Blank and may read again exactly.
-                let mut reader = b
-                    .worksheet_cells_reader(sheet)
-                    .map_err(|e| unreadable(e.to_string()))?;
-                let mut row: Vec<(u32, Value<'_>)> = Vec::new();
-                let mut filled = false;
-                let mut current = 0u32;
-                while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.to_string()))? {
-                    let (r, c) = cell.get_position();
-                    let value = match cell.get_value() {
-                        DataRef::Empty => Value::Blank,
-                        _ => Value::from_ref(cell.get_value().clone(), false),
-                    };
-                    guard.count(r, c, &value)?;
-                    if r != current {
-                        if filled {
-                            visit(current, &row)?;
-                        } else if !row.is_empty() {
-                            blank_rows = true;
-                        }
-                        row.clear();
-                        filled = false;
-                        current = r;
-                    }
-                    if !matches!(value, Value::Empty) {
-                        filled |= !value.is_empty();
-                        row.push((c, value));
-                    }
-                }
-                if filled {
-                    visit(current, &row)?;
-                } else if !row.is_empty() {
-                    blank_rows = true;
-                }
+                // the caller sees as Value::Blank and may read again exactly. The XML is
+                // decoded on a second thread while this one builds the caller's records.
+                blank_rows = pipelined(b, sheet, &mut guard, &unreadable, visit)?;
             }
             Book::Xlsx(b) => {
                 let mut reader = b
@@ -232,6 +201,102 @@ impl Workbook {
         }
         Ok(blank_rows)
     }
+}
+
+/// Rows handed from the decoding thread to the visiting one: the cells of many rows, flat,
+/// and where each row starts.
+struct Batch<'a> {
+    cells: Vec<(u32, Value<'a>)>,
+    rows: Vec<(u32, usize)>,
+}
+
+const BATCH_ROWS: usize = 1024;
+
+/// Streams an xlsx sheet with calamine's fast cell reader on a scoped thread, handing rows over
+/// in batches through a bounded channel; `visit` runs here. Returns whether rows made only of
+/// blank cell elements were skipped.
+fn pipelined(
+    book: &mut Xlsx<Input>,
+    sheet: &str,
+    guard: &mut Guard<'_>,
+    unreadable: &(dyn Fn(String) -> ImportError + Sync),
+    visit: &mut dyn FnMut(u32, &RowCells<'_>) -> Result<(), ImportError>,
+) -> Result<bool, ImportError> {
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(4);
+        let producer = scope.spawn(move || -> Result<bool, ImportError> {
+            let mut reader = book
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| unreadable(e.to_string()))?;
+            let new_batch = || Batch {
+                cells: Vec::with_capacity(BATCH_ROWS * 10),
+                rows: Vec::with_capacity(BATCH_ROWS),
+            };
+            let mut batch = new_batch();
+            let mut blank_rows = false;
+            // The row being read: where it starts in the batch, and whether it has a value.
+            let mut current: Option<u32> = None;
+            let mut start = 0usize;
+            let mut filled = false;
+            let mut close = |batch: &mut Batch<'_>, row: u32, start: usize, filled: bool| {
+                if filled {
+                    batch.rows.push((row, start));
+                } else {
+                    blank_rows |= batch.cells.len() > start;
+                    batch.cells.truncate(start);
+                }
+            };
+            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.to_string()))? {
+                let (r, c) = cell.get_position();
+                let value = match cell.get_value() {
+                    DataRef::Empty => Value::Blank,
+                    v => Value::from_ref(v.clone(), false),
+                };
+                guard.count(r, c, &value)?;
+                if current != Some(r) {
+                    if let Some(row) = current {
+                        close(&mut batch, row, start, filled);
+                    }
+                    if batch.rows.len() >= BATCH_ROWS {
+                        let full = std::mem::replace(&mut batch, new_batch());
+                        if tx.send(full).is_err() {
+                            // The visitor stopped (an error): nothing more to read.
+                            return Ok(blank_rows);
+                        }
+                    }
+                    current = Some(r);
+                    start = batch.cells.len();
+                    filled = false;
+                }
+                if !matches!(value, Value::Empty) {
+                    filled |= !value.is_empty();
+                    batch.cells.push((c, value));
+                }
+            }
+            if let Some(row) = current {
+                close(&mut batch, row, start, filled);
+            }
+            let _ = tx.send(batch);
+            Ok(blank_rows)
+        });
+        let mut visited = Ok(());
+        'batches: for batch in rx.iter() {
+            for (i, &(row, start)) in batch.rows.iter().enumerate() {
+                let end = batch.rows.get(i + 1).map_or(batch.cells.len(), |&(_, s)| s);
+                if let Err(e) = visit(row, &batch.cells[start..end]) {
+                    visited = Err(e);
+                    break 'batches;
+                }
+            }
+        }
+        // Dropping the receiver stops the decoding thread at its next batch.
+        drop(rx);
+        let produced = producer
+            .join()
+            .unwrap_or_else(|_| Err(unreadable("the cell reader panicked".to_string())));
+        visited?;
+        produced
+    })
 }
 
 /// Opens an OLE2 file: an .xls workbook, or an encrypted OOXML package (which calamine's xlsx
