@@ -17,7 +17,12 @@ fn fixture(rel: &str) -> PathBuf {
 fn import(c: &mut Criterion) {
     let options = ImportOptions::default();
     let mut group = c.benchmark_group("import");
-    for name in ["cnltp_ledger.xlsx", "messy_ledger.xlsx", "cnltp_ledger.xls", "cnltp_ledger.ods"] {
+    for name in [
+        "cnltp_ledger.xlsx",
+        "messy_ledger.xlsx",
+        "cnltp_ledger.xls",
+        "cnltp_ledger.ods",
+    ] {
         let path = fixture(name);
         group.bench_function(format!("read_ledger {name} (371 rows)"), |b| {
             b.iter(|| black_box(read_ledger(&path, &options).map(|l| l.value.len())))
