@@ -23,8 +23,10 @@ from planfin._errors import (
 )
 from planfin._planfin import (
     Expenditure,
+    FinalReport,
     Ledger,
     Plan,
+    ProgressReport,
     VarianceReport,
     __version__,
     cnltp_ledger,
@@ -36,12 +38,14 @@ from planfin._planfin import (
 __all__ = [
     "Expenditure",
     "ExportError",
+    "FinalReport",
     "JsonError",
     "Ledger",
     "LedgerConflictError",
     "MoneyError",
     "Plan",
     "PlanfinError",
+    "ProgressReport",
     "RecordError",
     "ValidationError",
     "VarianceReport",

@@ -12,6 +12,8 @@ __all__ = [
     "Ledger",
     "Expenditure",
     "VarianceReport",
+    "ProgressReport",
+    "FinalReport",
     "read_plan",
     "cnltp_plan",
     "read_ledger",
@@ -26,6 +28,7 @@ _Lang: TypeAlias = Literal["fr", "en"]
 _DecimalMark: TypeAlias = Literal[",", "."]
 _Finding: TypeAlias = dict[str, str | None]
 _Row: TypeAlias = dict[str, Any]
+_ExportFinding: TypeAlias = dict[str, str]
 # A pandas.DataFrame: typed as Any so that type-checking planfin needs neither pandas nor
 # pandas-stubs.
 _DataFrame: TypeAlias = Any
@@ -90,6 +93,20 @@ class Plan:
         tolerance: _Amount | None = None,
     ) -> VarianceReport:
         """The budget-vs-actual variance report of this plan against ``ledger``."""
+    def progress(
+        self,
+        ledger: Ledger,
+        as_of: datetime.date,
+        lang: _Lang = "fr",
+        tolerance: _Amount | None = None,
+    ) -> ProgressReport:
+        """The progress report (rapport d'étape) at the cut-off ``as_of``."""
+    def final_report(
+        self, ledger: Ledger, lang: _Lang = "fr", tolerance: _Amount | None = None
+    ) -> FinalReport:
+        """The final report (rapport final) over the whole plan period."""
+    def to_xlsx(self, path: str | os.PathLike[str], lang: _Lang = "fr") -> list[_ExportFinding]:
+        """Writes the plan as a workbook that ``read_plan`` reads back."""
     def to_json(self) -> str:
         """The plan as pretty JSON."""
     def __eq__(self, other: object, /) -> bool: ...
@@ -185,6 +202,8 @@ class Ledger:
         """The entries as a list of dicts."""
     def to_pandas(self, float_amounts: bool = False) -> _DataFrame:
         """The entries as a pandas DataFrame (Decimal amounts in object columns)."""
+    def to_xlsx(self, path: str | os.PathLike[str], lang: _Lang = "fr") -> list[_ExportFinding]:
+        """Writes the ledger as a workbook that ``read_ledger`` reads back."""
     def to_json(self) -> str:
         """The ledger as pretty JSON."""
     def __len__(self) -> int: ...
@@ -242,6 +261,131 @@ class VarianceReport:
         """The report as a Markdown table."""
     def to_text(self) -> str:
         """The report as an aligned text table."""
+    def to_xlsx(self, path: str | os.PathLike[str]) -> list[_ExportFinding]:
+        """Writes the variance workbook (every grouping, live formulas, provenance)."""
+    def _repr_markdown_(self) -> str: ...
+
+@final
+class ProgressReport:
+    """The progress report (rapport d'étape) at a cut-off date."""
+
+    @property
+    def plan(self) -> dict[str, Any]:
+        """The plan: ``{"code", "title", "organisation", "currency", "start", "end", "ceiling"}``."""
+    @property
+    def currency(self) -> str:
+        """ISO 4217 code of every amount."""
+    @property
+    def as_of(self) -> datetime.date:
+        """The cut-off date."""
+    @property
+    def lang(self) -> _Lang:
+        """Language of labels."""
+    @property
+    def tolerance(self) -> Decimal | None:
+        """The ``over_tolerance`` percentage, or ``None``."""
+    @property
+    def sign_convention(self) -> str:
+        """The sign convention."""
+    @property
+    def rounding(self) -> str:
+        """The rounding rule."""
+    @property
+    def burn_rate_basis(self) -> str:
+        """How the burn rate is computed."""
+    @property
+    def projection_rule(self) -> str:
+        """How the projection is computed."""
+    @property
+    def elapsed(self) -> dict[str, Any]:
+        """``{"days_total", "days_elapsed", "share"}``."""
+    @property
+    def burn_rate_per_day(self) -> Decimal | None:
+        """Total paid per elapsed day."""
+    @property
+    def columns(self) -> list[str]:
+        """The names of the columns of ``rows``."""
+    @property
+    def rows(self) -> list[_Row]:
+        """One dict per objective, with ``projected_paid`` and ``projected_variance``."""
+    @property
+    def totals(self) -> dict[str, Decimal | None]:
+        """The objectives' totals, with the projection."""
+    @property
+    def by_period(self) -> dict[str, Any]:
+        """Execution by fiscal year: ``{"rows", "totals"}``."""
+    @property
+    def findings(self) -> list[_Finding]:
+        """Warnings, ``over_budget`` and ``projected_over_budget`` findings."""
+    def to_pandas(self, float_amounts: bool = False) -> _DataFrame:
+        """The objective rows as a pandas DataFrame."""
+    def to_json(self) -> str:
+        """The report as stable JSON."""
+    def to_csv(self, bom: bool = False) -> str:
+        """The objective table as CSV."""
+    def to_markdown(self) -> str:
+        """Every table as Markdown."""
+    def to_text(self) -> str:
+        """Every table as aligned text."""
+    def to_xlsx(self, path: str | os.PathLike[str]) -> list[_ExportFinding]:
+        """Writes the progress workbook."""
+    def _repr_markdown_(self) -> str: ...
+
+@final
+class FinalReport:
+    """The final report (rapport final) over the whole plan period."""
+
+    @property
+    def plan(self) -> dict[str, Any]:
+        """The plan: ``{"code", "title", "organisation", "currency", "start", "end", "ceiling"}``."""
+    @property
+    def currency(self) -> str:
+        """ISO 4217 code of every amount."""
+    @property
+    def as_of(self) -> datetime.date:
+        """Everything dated up to this day counts."""
+    @property
+    def lang(self) -> _Lang:
+        """Language of labels."""
+    @property
+    def tolerance(self) -> Decimal | None:
+        """The ``over_tolerance`` percentage, or ``None``."""
+    @property
+    def sign_convention(self) -> str:
+        """The sign convention."""
+    @property
+    def rounding(self) -> str:
+        """The rounding rule."""
+    @property
+    def reconciliation(self) -> dict[str, Decimal]:
+        """From the ceiling to what is left unspent."""
+    @property
+    def columns(self) -> list[str]:
+        """The names of the columns of ``rows``."""
+    @property
+    def rows(self) -> list[_Row]:
+        """The variance by objective."""
+    @property
+    def totals(self) -> dict[str, Decimal | None]:
+        """The totals of the objectives."""
+    @property
+    def by_source(self) -> dict[str, Any]:
+        """The variance by funding source: ``{"rows", "totals"}``."""
+    @property
+    def findings(self) -> list[_Finding]:
+        """Every finding."""
+    def to_pandas(self, float_amounts: bool = False) -> _DataFrame:
+        """The objective rows as a pandas DataFrame."""
+    def to_json(self) -> str:
+        """The report as stable JSON."""
+    def to_csv(self, bom: bool = False) -> str:
+        """The objective table as CSV."""
+    def to_markdown(self) -> str:
+        """Every table as Markdown."""
+    def to_text(self) -> str:
+        """Every table as aligned text."""
+    def to_xlsx(self, path: str | os.PathLike[str]) -> list[_ExportFinding]:
+        """Writes the final workbook."""
     def _repr_markdown_(self) -> str: ...
 
 def read_plan(path: str | os.PathLike[str], *, decimal_mark: _DecimalMark | None = None) -> Plan:

@@ -11,6 +11,7 @@
 //! | `money::MoneyError`, `report::ReportError::Money` | `MoneyError` (also a `ValueError`) |
 //! | a bad record given to `Ledger.from_records` | `RecordError` (`.index`, `.field`; also a `ValueError`) |
 //! | `planfin_xlsx::ImportError` | `WorkbookError` (`.path`, `.kind`, `.sheet`, `.cell`, `.errors`, `.total`); its `Io` kind an `OSError`, its `Conflicts` kind a `LedgerConflictError` |
+//! | `planfin_xlsx::export::ExportError` | `ExportError` (`.path`); its `Report` kind as a report error |
 //! | `std::io::Error` | `OSError` and its subclasses (`FileNotFoundError`, ...), with the file name |
 
 use planfin_core::json::JsonError;
@@ -18,6 +19,7 @@ use planfin_core::ledger::{LedgerError, Origin};
 use planfin_core::money::MoneyError;
 use planfin_core::report::ReportError;
 use planfin_xlsx::ImportError;
+use planfin_xlsx::export::ExportError;
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -246,4 +248,16 @@ pub fn import_error(py: Python<'_>, error: ImportError) -> PyErr {
         Ok(raise(py, "WorkbookError", error.to_string(), &a))
     };
     build().unwrap_or_else(|e| e)
+}
+
+/// The exception for a workbook that could not be written.
+pub fn export_error(py: Python<'_>, error: ExportError) -> PyErr {
+    if let ExportError::Report { source, .. } = error {
+        return report_error(py, source);
+    }
+    let path = error.path().map(|p| p.display().to_string());
+    match attrs(py, &[("path", path.as_deref())]) {
+        Ok(a) => raise(py, "ExportError", error.to_string(), &a),
+        Err(e) => e,
+    }
 }

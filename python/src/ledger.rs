@@ -9,14 +9,16 @@ use planfin_core::expenditure::{Expenditure as CoreExpenditure, Stage};
 use planfin_core::json::{ledger_from_json, ledger_to_json};
 use planfin_core::ledger::{Ledger as CoreLedger, Origin};
 use planfin_xlsx::Warning;
+use planfin_xlsx::export::{ExportError, ExportOptions, InputFile, Provenance, write_ledger_with};
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyMapping, PyString};
 
 use crate::convert::{self, date_to_py, decimal_to_py, optional_decimal_to_py};
 use crate::errors;
-use crate::files;
+use crate::files::{self, Source};
 use crate::plan::Plan;
+use crate::report::export_summary_to_py;
 
 /// The names of a record's fields, in the order of `Expenditure.to_dict()`.
 const FIELDS: [&str; 10] = [
@@ -274,13 +276,16 @@ impl Expenditure {
 pub struct Ledger {
     pub(crate) inner: CoreLedger,
     warnings: Vec<Warning>,
+    sources: Vec<Source>,
 }
 
 impl From<CoreLedger> for Ledger {
+    /// A ledger built in Python.
     fn from(inner: CoreLedger) -> Self {
         Ledger {
             inner,
             warnings: Vec::new(),
+            sources: vec![Source::Memory],
         }
     }
 }
@@ -402,6 +407,16 @@ impl Ledger {
         }
     }
 
+    /// The provenance inputs of this ledger.
+    pub(crate) fn inputs(&self) -> Result<Vec<InputFile>, ExportError> {
+        files::inputs(&self.sources, || {
+            (
+                format!("ledger built in Python ({} entries)", self.inner.len()),
+                ledger_to_json(&self.inner),
+            )
+        })
+    }
+
     fn entry(&self, index: usize) -> Option<Expenditure> {
         let inner = self.inner.entries().get(index)?.clone();
         let origin = self.inner.origins().get(index).cloned().unwrap_or_default();
@@ -475,13 +490,17 @@ impl Ledger {
             (merged, conflicts)
         });
         if conflicts.is_empty() {
-            let warnings = self
-                .warnings
-                .iter()
-                .chain(&other.get().warnings)
-                .cloned()
-                .collect();
-            Ok(Ledger { inner, warnings })
+            let other = other.get();
+            Ok(Ledger {
+                inner,
+                warnings: self
+                    .warnings
+                    .iter()
+                    .chain(&other.warnings)
+                    .cloned()
+                    .collect(),
+                sources: self.sources.iter().chain(&other.sources).cloned().collect(),
+            })
         } else {
             Err(errors::ledger_errors(py, &conflicts))
         }
@@ -551,6 +570,32 @@ impl Ledger {
     fn to_json(&self, py: Python<'_>) -> String {
         let ledger = &self.inner;
         py.detach(|| ledger_to_json(ledger))
+    }
+
+    /// Writes the ledger as a workbook (`.xlsx`) in the layout `read_ledger` reads, so that
+    /// `read_ledger(path) == ledger`; `lang` chooses the sheet and column names (`"fr"`,
+    /// `"en"`). Written atomically; a file the ledger was read from is never overwritten.
+    /// Returns the values written as exact text, as `[{"code", "location", "message"}]`.
+    /// Raises `planfin.ExportError`.
+    #[pyo3(signature = (path, lang="fr"))]
+    fn to_xlsx<'py>(
+        &self,
+        py: Python<'py>,
+        path: PathBuf,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let lang = convert::lang(lang)?;
+        let written = py.detach(|| {
+            let provenance = Provenance {
+                inputs: self.inputs()?,
+                ..Provenance::default()
+            };
+            write_ledger_with(&self.inner, lang, &ExportOptions { provenance }, &path)
+        });
+        match written {
+            Ok(summary) => export_summary_to_py(py, &summary),
+            Err(e) => Err(errors::export_error(py, e)),
+        }
     }
 
     fn __len__(&self) -> usize {
@@ -647,9 +692,15 @@ pub fn read_ledger(
         Ok(Ledger {
             inner: imported.value,
             warnings: imported.warnings,
+            sources: vec![Source::File(path)],
         })
     } else {
-        files::read_json(py, &path, ledger_from_json).map(Ledger::from)
+        let inner = files::read_json(py, &path, ledger_from_json)?;
+        Ok(Ledger {
+            inner,
+            warnings: Vec::new(),
+            sources: vec![Source::File(path)],
+        })
     }
 }
 
@@ -657,5 +708,12 @@ pub fn read_ledger(
 /// flag and stage).
 #[pyfunction]
 pub fn cnltp_ledger() -> Ledger {
-    Ledger::from(planfin_core::cnltp::ledger())
+    Ledger {
+        inner: planfin_core::cnltp::ledger(),
+        warnings: Vec::new(),
+        sources: vec![Source::Embedded(
+            "embedded CNLTP sample ledger",
+            planfin_core::cnltp::LEDGER_JSON,
+        )],
+    }
 }

@@ -22,6 +22,8 @@ fn _planfin(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ledger::Ledger>()?;
     m.add_class::<ledger::Expenditure>()?;
     m.add_class::<report::VarianceReport>()?;
+    m.add_class::<report::ProgressReport>()?;
+    m.add_class::<report::FinalReport>()?;
     m.add_function(wrap_pyfunction!(plan::read_plan, m)?)?;
     m.add_function(wrap_pyfunction!(plan::cnltp_plan, m)?)?;
     m.add_function(wrap_pyfunction!(ledger::read_ledger, m)?)?;

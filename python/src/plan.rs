@@ -4,17 +4,20 @@ use std::path::PathBuf;
 
 use planfin_core::json::{plan_from_json, plan_to_json};
 use planfin_core::plan::{BudgetLine, Plan as CorePlan};
-use planfin_core::report::{ReportOptions, variance};
+use planfin_core::report::{
+    FinalOptions, ProgressOptions, ReportOptions, final_report, progress, variance,
+};
 use planfin_core::validation::{validate_ledger, validate_plan};
 use planfin_xlsx::Warning;
+use planfin_xlsx::export::{ExportError, ExportOptions, InputFile, Provenance, write_plan_with};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{self, date_to_py, decimal_to_py, findings_to_py, text_to_py};
 use crate::errors;
-use crate::files;
+use crate::files::{self, Source};
 use crate::ledger::Ledger;
-use crate::report::VarianceReport;
+use crate::report::{FinalReport, ProgressReport, VarianceReport, export_summary_to_py};
 
 /// A budget plan: ceiling, period, objectives, budget lines, funding sources, amendments.
 ///
@@ -25,14 +28,26 @@ use crate::report::VarianceReport;
 pub struct Plan {
     pub(crate) inner: CorePlan,
     warnings: Vec<Warning>,
+    source: Source,
 }
 
-impl From<CorePlan> for Plan {
-    fn from(inner: CorePlan) -> Self {
+impl Plan {
+    fn new(inner: CorePlan, source: Source) -> Self {
         Plan {
             inner,
             warnings: Vec::new(),
+            source,
         }
+    }
+
+    /// The provenance input of this plan.
+    pub(crate) fn inputs(&self) -> Result<Vec<InputFile>, ExportError> {
+        files::inputs(std::slice::from_ref(&self.source), || {
+            (
+                format!("plan {} built in Python", self.inner.code),
+                plan_to_json(&self.inner),
+            )
+        })
     }
 }
 
@@ -73,7 +88,7 @@ impl Plan {
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Plan> {
         py.detach(|| plan_from_json(text, "<string>"))
-            .map(Plan::from)
+            .map(|inner| Plan::new(inner, Source::Memory))
             .map_err(|e| errors::json_error(py, e))
     }
 
@@ -237,25 +252,116 @@ impl Plan {
     /// finds errors. The computation runs with the GIL released.
     #[pyo3(signature = (ledger, as_of=None, by="objective", lang="fr", tolerance=None))]
     fn variance(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         ledger: &Bound<'_, Ledger>,
         as_of: Option<&Bound<'_, PyAny>>,
         by: &str,
         lang: &str,
         tolerance: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<VarianceReport> {
+        let py = slf.py();
         let options = ReportOptions {
             as_of: convert::optional_date(as_of, "as_of")?,
             by: convert::grouping(by)?,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
             lang: convert::lang(lang)?,
         };
-        let plan = &self.inner;
-        let ledger = &ledger.get().inner;
-        py.detach(|| variance(plan, ledger, &options))
-            .map(VarianceReport::from)
-            .map_err(|e| errors::report_error(py, e))
+        let (plan, book) = (&slf.get().inner, &ledger.get().inner);
+        let report = py
+            .detach(|| variance(plan, book, &options))
+            .map_err(|e| errors::report_error(py, e))?;
+        Ok(VarianceReport::new(
+            report,
+            slf.clone().unbind(),
+            ledger.clone().unbind(),
+        ))
+    }
+
+    /// The progress report (rapport d'étape) of this plan against `ledger` at the cut-off
+    /// `as_of` (a `datetime.date`): cumulative execution per objective and per fiscal year,
+    /// the burn rate, the spend projected to the end of the plan at that pace, and the
+    /// findings. `lang` and `tolerance` as for `variance`.
+    ///
+    /// Raises `planfin.ValidationError` when validation finds errors. Runs with the GIL
+    /// released.
+    #[pyo3(signature = (ledger, as_of, lang="fr", tolerance=None))]
+    fn progress(
+        slf: &Bound<'_, Self>,
+        ledger: &Bound<'_, Ledger>,
+        as_of: &Bound<'_, PyAny>,
+        lang: &str,
+        tolerance: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<ProgressReport> {
+        let py = slf.py();
+        let options = ProgressOptions {
+            as_of: convert::date(as_of, "as_of")?,
+            lang: convert::lang(lang)?,
+            tolerance: convert::optional_amount(tolerance, "tolerance")?,
+        };
+        let (plan, book) = (&slf.get().inner, &ledger.get().inner);
+        let report = py
+            .detach(|| progress(plan, book, &options))
+            .map_err(|e| errors::report_error(py, e))?;
+        Ok(ProgressReport::new(
+            report,
+            slf.clone().unbind(),
+            ledger.clone().unbind(),
+        ))
+    }
+
+    /// The final report (rapport final) of this plan against `ledger` over the whole period:
+    /// the reconciliation of ceiling, amendments and spend, the variance by objective and by
+    /// funding source, and every finding. `lang` and `tolerance` as for `variance`.
+    ///
+    /// Raises `planfin.ValidationError` when validation finds errors. Runs with the GIL
+    /// released.
+    #[pyo3(signature = (ledger, lang="fr", tolerance=None))]
+    fn final_report(
+        slf: &Bound<'_, Self>,
+        ledger: &Bound<'_, Ledger>,
+        lang: &str,
+        tolerance: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<FinalReport> {
+        let py = slf.py();
+        let options = FinalOptions {
+            lang: convert::lang(lang)?,
+            tolerance: convert::optional_amount(tolerance, "tolerance")?,
+        };
+        let (plan, book) = (&slf.get().inner, &ledger.get().inner);
+        let report = py
+            .detach(|| final_report(plan, book, &options))
+            .map_err(|e| errors::report_error(py, e))?;
+        Ok(FinalReport::new(
+            report,
+            slf.clone().unbind(),
+            ledger.clone().unbind(),
+        ))
+    }
+
+    /// Writes the plan as a workbook (`.xlsx`) in the layout `read_plan` reads, so that
+    /// `read_plan(path) == plan`; `lang` chooses the sheet and column names (`"fr"`, `"en"`).
+    /// Written atomically; the file the plan was read from is never overwritten. Returns the
+    /// values written as exact text, as `[{"code", "location", "message"}]`. Raises
+    /// `planfin.ExportError`.
+    #[pyo3(signature = (path, lang="fr"))]
+    fn to_xlsx<'py>(
+        &self,
+        py: Python<'py>,
+        path: PathBuf,
+        lang: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let lang = convert::lang(lang)?;
+        let written = py.detach(|| {
+            let provenance = Provenance {
+                inputs: self.inputs()?,
+                ..Provenance::default()
+            };
+            write_plan_with(&self.inner, lang, &ExportOptions { provenance }, &path)
+        });
+        match written {
+            Ok(summary) => export_summary_to_py(py, &summary),
+            Err(e) => Err(errors::export_error(py, e)),
+        }
     }
 
     /// The plan as pretty JSON, readable by `planfin.read_plan` and `Plan.from_json`.
@@ -305,9 +411,11 @@ pub fn read_plan(py: Python<'_>, path: PathBuf, decimal_mark: Option<&str>) -> P
         Ok(Plan {
             inner: imported.value,
             warnings: imported.warnings,
+            source: Source::File(path),
         })
     } else {
-        files::read_json(py, &path, plan_from_json).map(Plan::from)
+        files::read_json(py, &path, plan_from_json)
+            .map(|inner| Plan::new(inner, Source::File(path)))
     }
 }
 
@@ -316,5 +424,8 @@ pub fn read_plan(py: Python<'_>, path: PathBuf, decimal_mark: Option<&str>) -> P
 /// sources and amendments are illustrative.
 #[pyfunction]
 pub fn cnltp_plan() -> Plan {
-    Plan::from(planfin_core::cnltp::plan())
+    Plan::new(
+        planfin_core::cnltp::plan(),
+        Source::Embedded("embedded CNLTP plan", planfin_core::cnltp::PLAN_JSON),
+    )
 }

@@ -1,7 +1,20 @@
-//! The reports: `planfin.VarianceReport`.
+//! The reports: `planfin.VarianceReport`, `planfin.ProgressReport`, `planfin.FinalReport`.
+//!
+//! Each keeps the plan and ledger it was computed from (Python references), so that
+//! `to_xlsx` can record them in the workbook's provenance.
 
-use planfin_core::render::{csv, markdown, text_table};
-use planfin_core::report::{Amounts, Flag, VarianceReport as CoreVarianceReport};
+use std::path::PathBuf;
+
+use planfin_core::render::{Table, csv, markdown, text_table};
+use planfin_core::report::{
+    Amounts, FinalReport as CoreFinalReport, Flag, PlanHeader,
+    ProgressReport as CoreProgressReport, ReportOptions, VarianceReport as CoreVarianceReport,
+    VarianceRow, variance::Totals,
+};
+use planfin_xlsx::export::{
+    ExportOptions, ExportSummary, Provenance, variance_reports, write_final_report,
+    write_progress_report, write_variance_report,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rust_decimal::Decimal;
@@ -9,8 +22,11 @@ use rust_decimal::Decimal;
 use crate::convert::{
     date_to_py, decimal_to_py, findings_to_py, lang_code, optional_decimal_to_py, text_to_py,
 };
+use crate::errors;
+use crate::ledger::Ledger;
+use crate::plan::Plan;
 
-/// The columns of a report's rows, in order.
+/// The columns of a variance row, in order.
 const ROW_COLUMNS: [&str; 11] = [
     "key",
     "label",
@@ -25,7 +41,7 @@ const ROW_COLUMNS: [&str; 11] = [
     "flags",
 ];
 
-/// The columns that hold decimals.
+/// The columns of a variance row that hold decimals.
 const DECIMAL_COLUMNS: [&str; 8] = [
     "initial",
     "amendments",
@@ -36,6 +52,9 @@ const DECIMAL_COLUMNS: [&str; 8] = [
     "available",
     "execution_rate",
 ];
+
+/// The extra columns of the progress report's objective rows.
+const PROJECTION_COLUMNS: [&str; 2] = ["projected_paid", "projected_variance"];
 
 fn amounts_into<'py>(
     py: Python<'py>,
@@ -49,6 +68,105 @@ fn amounts_into<'py>(
     dict.set_item("execution_rate", optional_decimal_to_py(py, rate)?)
 }
 
+fn row_to_py<'py>(py: Python<'py>, row: &VarianceRow) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("key", &row.key)?;
+    dict.set_item("label", &row.label)?;
+    amounts_into(py, &dict, &row.amounts, row.execution_rate)?;
+    let flags: Vec<&str> = row.flags.iter().map(Flag::code).collect();
+    dict.set_item("flags", flags)?;
+    Ok(dict)
+}
+
+fn totals_to_py<'py>(py: Python<'py>, totals: &Totals) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    amounts_into(py, &dict, &totals.amounts, totals.execution_rate)?;
+    Ok(dict)
+}
+
+fn rows_to_py<'py>(py: Python<'py>, rows: &[VarianceRow]) -> PyResult<Bound<'py, PyList>> {
+    let items = rows
+        .iter()
+        .map(|r| row_to_py(py, r))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
+fn plan_header_to_py<'py>(py: Python<'py>, p: &PlanHeader) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("code", &p.code)?;
+    dict.set_item("title", text_to_py(py, &p.title)?)?;
+    dict.set_item("organisation", &p.organisation)?;
+    dict.set_item("currency", &p.currency)?;
+    dict.set_item("start", date_to_py(py, p.start)?)?;
+    dict.set_item("end", date_to_py(py, p.end)?)?;
+    dict.set_item("ceiling", decimal_to_py(py, p.ceiling)?)?;
+    Ok(dict)
+}
+
+/// A DataFrame of `rows` (through `planfin._pandas`).
+fn frame<'py>(
+    py: Python<'py>,
+    rows: Bound<'py, PyList>,
+    columns: Vec<&str>,
+    decimal_columns: Vec<&str>,
+    float_amounts: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    py.import("planfin._pandas")?
+        .call_method1("frame", (rows, columns, decimal_columns, float_amounts))
+}
+
+fn markdown_all(tables: &[Table]) -> String {
+    tables.iter().map(markdown).collect::<Vec<_>>().join("\n")
+}
+
+fn text_all(tables: &[Table]) -> String {
+    tables.iter().map(text_table).collect::<Vec<_>>().join("\n")
+}
+
+fn summary_to_py<'py>(py: Python<'py>, summary: &ExportSummary) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for f in &summary.findings {
+        let dict = PyDict::new(py);
+        dict.set_item("code", f.code)?;
+        dict.set_item("location", &f.location)?;
+        dict.set_item("message", &f.message)?;
+        list.append(dict)?;
+    }
+    Ok(list)
+}
+
+/// The provenance of a report of `plan` against `ledger`, with the options given.
+fn provenance(
+    plan: &Plan,
+    ledger: &Ledger,
+    options: Vec<(String, String)>,
+) -> Result<Provenance, planfin_xlsx::export::ExportError> {
+    let mut inputs = plan.inputs()?;
+    inputs.extend(ledger.inputs()?);
+    Ok(Provenance {
+        inputs,
+        options,
+        ..Provenance::default()
+    })
+}
+
+fn common_options(
+    as_of: Option<chrono::NaiveDate>,
+    lang: planfin_core::plan::Lang,
+    tolerance: Option<Decimal>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(d) = as_of {
+        out.push(("as_of".to_string(), d.to_string()));
+    }
+    out.push(("lang".to_string(), lang_code(lang).to_string()));
+    if let Some(t) = tolerance {
+        out.push(("tolerance".to_string(), t.to_string()));
+    }
+    out
+}
+
 /// The budget-vs-actual variance report: one row per objective, line, funding source or
 /// fiscal year, the totals, and the warnings of validation.
 ///
@@ -58,11 +176,18 @@ fn amounts_into<'py>(
 #[pyclass(module = "planfin._planfin", name = "VarianceReport", frozen)]
 pub struct VarianceReport {
     inner: CoreVarianceReport,
+    plan: Py<Plan>,
+    ledger: Py<Ledger>,
 }
 
-impl From<CoreVarianceReport> for VarianceReport {
-    fn from(inner: CoreVarianceReport) -> Self {
-        VarianceReport { inner }
+impl VarianceReport {
+    /// The report `inner` of `plan` against `ledger`.
+    pub fn new(inner: CoreVarianceReport, plan: Py<Plan>, ledger: Py<Ledger>) -> Self {
+        VarianceReport {
+            inner,
+            plan,
+            ledger,
+        }
     }
 }
 
@@ -72,16 +197,7 @@ impl VarianceReport {
     /// "ceiling"}`.
     #[getter]
     fn plan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let p = &self.inner.plan;
-        let dict = PyDict::new(py);
-        dict.set_item("code", &p.code)?;
-        dict.set_item("title", text_to_py(py, &p.title)?)?;
-        dict.set_item("organisation", &p.organisation)?;
-        dict.set_item("currency", &p.currency)?;
-        dict.set_item("start", date_to_py(py, p.start)?)?;
-        dict.set_item("end", date_to_py(py, p.end)?)?;
-        dict.set_item("ceiling", decimal_to_py(py, p.ceiling)?)?;
-        Ok(dict)
+        plan_header_to_py(py, &self.inner.plan)
     }
 
     /// ISO 4217 code of every amount (the plan currency).
@@ -139,26 +255,13 @@ impl VarianceReport {
     /// `duplicate_voucher`).
     #[getter]
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for row in &self.inner.rows {
-            let dict = PyDict::new(py);
-            dict.set_item("key", &row.key)?;
-            dict.set_item("label", &row.label)?;
-            amounts_into(py, &dict, &row.amounts, row.execution_rate)?;
-            let flags: Vec<&str> = row.flags.iter().map(Flag::code).collect();
-            dict.set_item("flags", flags)?;
-            list.append(dict)?;
-        }
-        Ok(list)
+        rows_to_py(py, &self.inner.rows)
     }
 
     /// The totals: the amount fields summed over the rows, and their `execution_rate`.
     #[getter]
     fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        let t = &self.inner.totals;
-        amounts_into(py, &dict, &t.amounts, t.execution_rate)?;
-        Ok(dict)
+        totals_to_py(py, &self.inner.totals)
     }
 
     /// Warnings of validation printed with the report: `[{"code", "severity", "message",
@@ -173,15 +276,12 @@ impl VarianceReport {
     /// `float_amounts=True` converts them to float64 for plotting (no longer exact).
     #[pyo3(signature = (float_amounts=false))]
     fn to_pandas<'py>(&self, py: Python<'py>, float_amounts: bool) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.rows(py)?;
-        py.import("planfin._pandas")?.call_method1(
-            "frame",
-            (
-                rows,
-                ROW_COLUMNS.to_vec(),
-                DECIMAL_COLUMNS.to_vec(),
-                float_amounts,
-            ),
+        frame(
+            py,
+            self.rows(py)?,
+            ROW_COLUMNS.to_vec(),
+            DECIMAL_COLUMNS.to_vec(),
+            float_amounts,
         )
     }
 
@@ -211,6 +311,42 @@ impl VarianceReport {
         py.detach(|| text_table(&report.to_table()))
     }
 
+    /// Writes the variance workbook to `path` (`.xlsx`): this report on the summary sheet
+    /// (with a chart of revised budget vs paid), the other groupings on their own sheets,
+    /// totals and derived columns as live formulas whose stored results are the exact values,
+    /// the findings, and the provenance (SHA-256 of the input files, options, version).
+    ///
+    /// The file is written to a temporary file and renamed: an existing file is never left
+    /// half-written; a path that is one of the inputs is refused. Returns the values that
+    /// could not be written as Excel numbers (written as exact text), as
+    /// `[{"code", "location", "message"}]`. Raises `planfin.ExportError`. Runs with the GIL
+    /// released.
+    fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
+        let (plan, ledger, report) = (self.plan.get(), self.ledger.get(), &self.inner);
+        let options = ReportOptions {
+            as_of: Some(report.as_of),
+            by: report.by,
+            tolerance: report.tolerance,
+            lang: report.lang,
+        };
+        let mut given = common_options(Some(report.as_of), report.lang, report.tolerance);
+        given.insert(0, ("by".to_string(), report.by.code().to_string()));
+        let written = py.detach(|| {
+            let provenance = provenance(plan, ledger, given)?;
+            let reports = variance_reports(&plan.inner, &ledger.inner, &options).map_err(|e| {
+                planfin_xlsx::export::ExportError::Report {
+                    path: path.clone(),
+                    source: e,
+                }
+            })?;
+            write_variance_report(&reports, &ExportOptions { provenance }, &path)
+        });
+        match written {
+            Ok(summary) => summary_to_py(py, &summary),
+            Err(e) => Err(errors::export_error(py, e)),
+        }
+    }
+
     fn _repr_markdown_(&self, py: Python<'_>) -> String {
         self.to_markdown(py)
     }
@@ -230,4 +366,454 @@ impl VarianceReport {
             r.currency
         )
     }
+}
+
+/// The progress report (rapport d'étape) at a cut-off date: cumulative execution per
+/// objective (with the spend projected to the end of the plan at the pace so far) and per
+/// fiscal year, the burn rate, and the findings.
+///
+/// `rows` and `totals` are the objectives' (variance fields plus `projected_paid` and
+/// `projected_variance`); `by_period` holds the years'. Amounts are `decimal.Decimal`.
+#[pyclass(module = "planfin._planfin", name = "ProgressReport", frozen)]
+pub struct ProgressReport {
+    inner: CoreProgressReport,
+    plan: Py<Plan>,
+    ledger: Py<Ledger>,
+}
+
+impl ProgressReport {
+    /// The report `inner` of `plan` against `ledger`.
+    pub fn new(inner: CoreProgressReport, plan: Py<Plan>, ledger: Py<Ledger>) -> Self {
+        ProgressReport {
+            inner,
+            plan,
+            ledger,
+        }
+    }
+}
+
+#[pymethods]
+impl ProgressReport {
+    /// The plan: `{"code", "title", "organisation", "currency", "start", "end", "ceiling"}`.
+    #[getter]
+    fn plan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        plan_header_to_py(py, &self.inner.plan)
+    }
+
+    /// ISO 4217 code of every amount (the plan currency).
+    #[getter]
+    fn currency(&self) -> &str {
+        &self.inner.currency
+    }
+
+    /// The cut-off date.
+    #[getter]
+    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.inner.as_of)
+    }
+
+    /// Language of labels: `"fr"` or `"en"`.
+    #[getter]
+    fn lang(&self) -> &'static str {
+        lang_code(self.inner.lang)
+    }
+
+    /// The `over_tolerance` percentage, or `None`.
+    #[getter]
+    fn tolerance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        optional_decimal_to_py(py, self.inner.tolerance)
+    }
+
+    /// The sign convention.
+    #[getter]
+    fn sign_convention(&self) -> &'static str {
+        self.inner.sign_convention
+    }
+
+    /// The rounding rule.
+    #[getter]
+    fn rounding(&self) -> &'static str {
+        self.inner.rounding
+    }
+
+    /// How the burn rate is computed.
+    #[getter]
+    fn burn_rate_basis(&self) -> &'static str {
+        self.inner.burn_rate_basis
+    }
+
+    /// How the projection is computed.
+    #[getter]
+    fn projection_rule(&self) -> &'static str {
+        self.inner.projection_rule
+    }
+
+    /// The plan period elapsed at the cut-off: `{"days_total", "days_elapsed", "share"}`
+    /// (`share` a `decimal.Decimal` to four decimals, or `None`).
+    #[getter]
+    fn elapsed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let e = &self.inner.elapsed;
+        let dict = PyDict::new(py);
+        dict.set_item("days_total", e.days_total)?;
+        dict.set_item("days_elapsed", e.days_elapsed)?;
+        dict.set_item("share", optional_decimal_to_py(py, e.share)?)?;
+        Ok(dict)
+    }
+
+    /// Total paid per elapsed day, or `None` when no day has elapsed.
+    #[getter]
+    fn burn_rate_per_day<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        optional_decimal_to_py(py, self.inner.burn_rate_per_day)
+    }
+
+    /// The names of the columns of `rows`, in order.
+    #[getter]
+    fn columns(&self) -> Vec<&'static str> {
+        let mut columns = ROW_COLUMNS.to_vec();
+        columns.extend(PROJECTION_COLUMNS);
+        columns
+    }
+
+    /// One dict per objective (then `?` for spending on unknown lines): the variance fields
+    /// at the cut-off, and `projected_paid` and `projected_variance`.
+    #[getter]
+    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for r in &self.inner.by_objective.rows {
+            let dict = row_to_py(py, &r.row)?;
+            dict.set_item(
+                "projected_paid",
+                optional_decimal_to_py(py, r.projected_paid)?,
+            )?;
+            dict.set_item(
+                "projected_variance",
+                optional_decimal_to_py(py, r.projected_variance)?,
+            )?;
+            list.append(dict)?;
+        }
+        Ok(list)
+    }
+
+    /// The objectives' totals, with the projection.
+    #[getter]
+    fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let t = &self.inner.by_objective.totals;
+        let dict = totals_to_py(py, &t.totals)?;
+        dict.set_item(
+            "projected_paid",
+            optional_decimal_to_py(py, t.projected_paid)?,
+        )?;
+        dict.set_item(
+            "projected_variance",
+            optional_decimal_to_py(py, t.projected_variance)?,
+        )?;
+        Ok(dict)
+    }
+
+    /// Execution by fiscal year: `{"rows": [...], "totals": {...}}`, each row with the
+    /// variance fields and `days_total`, `days_elapsed`, `elapsed_share`.
+    #[getter]
+    fn by_period<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let section = &self.inner.by_period;
+        let rows = PyList::empty(py);
+        for r in &section.rows {
+            let dict = row_to_py(py, &r.row)?;
+            dict.set_item("days_total", r.elapsed.days_total)?;
+            dict.set_item("days_elapsed", r.elapsed.days_elapsed)?;
+            dict.set_item(
+                "elapsed_share",
+                optional_decimal_to_py(py, r.elapsed.share)?,
+            )?;
+            rows.append(dict)?;
+        }
+        let dict = PyDict::new(py);
+        dict.set_item("rows", rows)?;
+        dict.set_item("totals", totals_to_py(py, &section.totals)?)?;
+        Ok(dict)
+    }
+
+    /// Warnings of validation, `over_budget` per line and `projected_over_budget` per
+    /// objective: `[{"code", "severity", "message", "location"}]`.
+    #[getter]
+    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        findings_to_py(py, &self.inner.findings)
+    }
+
+    /// The objective rows as a pandas DataFrame (Decimal amounts in object columns unless
+    /// `float_amounts=True`).
+    #[pyo3(signature = (float_amounts=false))]
+    fn to_pandas<'py>(&self, py: Python<'py>, float_amounts: bool) -> PyResult<Bound<'py, PyAny>> {
+        let mut decimals = DECIMAL_COLUMNS.to_vec();
+        decimals.extend(PROJECTION_COLUMNS);
+        frame(py, self.rows(py)?, self.columns(), decimals, float_amounts)
+    }
+
+    /// The report as stable JSON: amounts as decimal strings, day counts as integers.
+    fn to_json(&self, py: Python<'_>) -> String {
+        let report = &self.inner;
+        py.detach(|| report.to_json())
+    }
+
+    /// The objective table as CSV (RFC 4180); `bom=True` adds a UTF-8 byte order mark.
+    #[pyo3(signature = (bom=false))]
+    fn to_csv(&self, py: Python<'_>, bom: bool) -> String {
+        let report = &self.inner;
+        py.detach(|| {
+            report
+                .to_tables()
+                .get(1)
+                .map(|t| csv(t, bom))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Every table of the report (summary, objectives, years, findings) as Markdown.
+    fn to_markdown(&self, py: Python<'_>) -> String {
+        let report = &self.inner;
+        py.detach(|| markdown_all(&report.to_tables()))
+    }
+
+    /// Every table of the report as aligned text, as the command line prints it.
+    fn to_text(&self, py: Python<'_>) -> String {
+        let report = &self.inner;
+        py.detach(|| text_all(&report.to_tables()))
+    }
+
+    /// Writes the progress workbook to `path` (summary, objectives with the chart, years,
+    /// findings, provenance), atomically. Returns the values written as exact text, as
+    /// `[{"code", "location", "message"}]`. Raises `planfin.ExportError`.
+    fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
+        let (plan, ledger, report) = (self.plan.get(), self.ledger.get(), &self.inner);
+        let given = common_options(Some(report.as_of), report.lang, report.tolerance);
+        let written = py.detach(|| {
+            let provenance = provenance(plan, ledger, given)?;
+            write_progress_report(report, &ExportOptions { provenance }, &path)
+        });
+        match written {
+            Ok(summary) => summary_to_py(py, &summary),
+            Err(e) => Err(errors::export_error(py, e)),
+        }
+    }
+
+    fn _repr_markdown_(&self, py: Python<'_>) -> String {
+        self.to_markdown(py)
+    }
+
+    fn __str__(&self, py: Python<'_>) -> String {
+        self.to_text(py)
+    }
+
+    fn __repr__(&self) -> String {
+        let r = &self.inner;
+        let t = &r.by_objective.totals;
+        format!(
+            "<ProgressReport as_of={} elapsed={}/{} days paid={} projected_paid={} {}>",
+            r.as_of,
+            r.elapsed.days_elapsed,
+            r.elapsed.days_total,
+            t.totals.amounts.paid,
+            t.projected_paid
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "-".into()),
+            r.currency
+        )
+    }
+}
+
+/// The final report (rapport final) over the whole plan period: the reconciliation of the
+/// ceiling with the amendments and the spending, the variance by objective (`rows`,
+/// `totals`) and by funding source (`by_source`), and every finding.
+#[pyclass(module = "planfin._planfin", name = "FinalReport", frozen)]
+pub struct FinalReport {
+    inner: CoreFinalReport,
+    plan: Py<Plan>,
+    ledger: Py<Ledger>,
+}
+
+impl FinalReport {
+    /// The report `inner` of `plan` against `ledger`.
+    pub fn new(inner: CoreFinalReport, plan: Py<Plan>, ledger: Py<Ledger>) -> Self {
+        FinalReport {
+            inner,
+            plan,
+            ledger,
+        }
+    }
+}
+
+#[pymethods]
+impl FinalReport {
+    /// The plan: `{"code", "title", "organisation", "currency", "start", "end", "ceiling"}`.
+    #[getter]
+    fn plan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        plan_header_to_py(py, &self.inner.plan)
+    }
+
+    /// ISO 4217 code of every amount (the plan currency).
+    #[getter]
+    fn currency(&self) -> &str {
+        &self.inner.currency
+    }
+
+    /// Everything dated up to this day counts (the later of the plan's end and its last
+    /// dated event).
+    #[getter]
+    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.inner.as_of)
+    }
+
+    /// Language of labels: `"fr"` or `"en"`.
+    #[getter]
+    fn lang(&self) -> &'static str {
+        lang_code(self.inner.lang)
+    }
+
+    /// The `over_tolerance` percentage, or `None`.
+    #[getter]
+    fn tolerance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        optional_decimal_to_py(py, self.inner.tolerance)
+    }
+
+    /// The sign convention.
+    #[getter]
+    fn sign_convention(&self) -> &'static str {
+        self.inner.sign_convention
+    }
+
+    /// The rounding rule.
+    #[getter]
+    fn rounding(&self) -> &'static str {
+        self.inner.rounding
+    }
+
+    /// From the ceiling to what is left unspent, as a dict of `decimal.Decimal`: `ceiling`,
+    /// `initial_allocation`, `unallocated`, `transfers_gross`, `transfers_net`, `raises`,
+    /// `cuts`, `raises_cuts_net`, `amendments`, `revised`, `committed`, `paid`,
+    /// `available`, `unspent`.
+    #[getter]
+    fn reconciliation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (key, value) in self.inner.reconciliation.fields() {
+            dict.set_item(key, decimal_to_py(py, value)?)?;
+        }
+        Ok(dict)
+    }
+
+    /// The names of the columns of `rows`, in order.
+    #[getter]
+    fn columns(&self) -> Vec<&'static str> {
+        ROW_COLUMNS.to_vec()
+    }
+
+    /// The variance by objective, one dict per row (as `VarianceReport.rows`).
+    #[getter]
+    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        rows_to_py(py, &self.inner.by_objective.rows)
+    }
+
+    /// The totals of the objectives.
+    #[getter]
+    fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        totals_to_py(py, &self.inner.by_objective.totals)
+    }
+
+    /// The variance by funding source: `{"rows": [...], "totals": {...}}`.
+    #[getter]
+    fn by_source<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("rows", rows_to_py(py, &self.inner.by_source.rows)?)?;
+        dict.set_item("totals", totals_to_py(py, &self.inner.by_source.totals)?)?;
+        Ok(dict)
+    }
+
+    /// Every warning of validation, then an `over_budget` finding per over-budget line.
+    #[getter]
+    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        findings_to_py(py, &self.inner.findings)
+    }
+
+    /// The objective rows as a pandas DataFrame (Decimal amounts in object columns unless
+    /// `float_amounts=True`).
+    #[pyo3(signature = (float_amounts=false))]
+    fn to_pandas<'py>(&self, py: Python<'py>, float_amounts: bool) -> PyResult<Bound<'py, PyAny>> {
+        frame(
+            py,
+            self.rows(py)?,
+            ROW_COLUMNS.to_vec(),
+            DECIMAL_COLUMNS.to_vec(),
+            float_amounts,
+        )
+    }
+
+    /// The report as stable JSON: amounts as decimal strings.
+    fn to_json(&self, py: Python<'_>) -> String {
+        let report = &self.inner;
+        py.detach(|| report.to_json())
+    }
+
+    /// The objective table as CSV (RFC 4180); `bom=True` adds a UTF-8 byte order mark.
+    #[pyo3(signature = (bom=false))]
+    fn to_csv(&self, py: Python<'_>, bom: bool) -> String {
+        let report = &self.inner;
+        py.detach(|| {
+            report
+                .to_tables()
+                .get(1)
+                .map(|t| csv(t, bom))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Every table of the report (reconciliation, objectives, sources, findings) as Markdown.
+    fn to_markdown(&self, py: Python<'_>) -> String {
+        let report = &self.inner;
+        py.detach(|| markdown_all(&report.to_tables()))
+    }
+
+    /// Every table of the report as aligned text, as the command line prints it.
+    fn to_text(&self, py: Python<'_>) -> String {
+        let report = &self.inner;
+        py.detach(|| text_all(&report.to_tables()))
+    }
+
+    /// Writes the final workbook to `path` (reconciliation, objectives with the chart,
+    /// sources, findings, provenance), atomically. Returns the values written as exact text,
+    /// as `[{"code", "location", "message"}]`. Raises `planfin.ExportError`.
+    fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
+        let (plan, ledger, report) = (self.plan.get(), self.ledger.get(), &self.inner);
+        let given = common_options(None, report.lang, report.tolerance);
+        let written = py.detach(|| {
+            let provenance = provenance(plan, ledger, given)?;
+            write_final_report(report, &ExportOptions { provenance }, &path)
+        });
+        match written {
+            Ok(summary) => summary_to_py(py, &summary),
+            Err(e) => Err(errors::export_error(py, e)),
+        }
+    }
+
+    fn _repr_markdown_(&self, py: Python<'_>) -> String {
+        self.to_markdown(py)
+    }
+
+    fn __str__(&self, py: Python<'_>) -> String {
+        self.to_text(py)
+    }
+
+    fn __repr__(&self) -> String {
+        let r = &self.inner;
+        let c = &r.reconciliation;
+        format!(
+            "<FinalReport {}..{} ceiling={} revised={} paid={} unspent={} {}>",
+            r.plan.start, r.plan.end, c.ceiling, c.revised, c.paid, c.unspent, r.currency
+        )
+    }
+}
+
+/// Writes `summary`'s export findings for `Plan.to_xlsx` and `Ledger.to_xlsx`.
+pub fn export_summary_to_py<'py>(
+    py: Python<'py>,
+    summary: &ExportSummary,
+) -> PyResult<Bound<'py, PyList>> {
+    summary_to_py(py, summary)
 }
