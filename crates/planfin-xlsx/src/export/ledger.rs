@@ -11,7 +11,7 @@ use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet};
 
 use super::cell::{ExportFinding, a1};
 use super::report::{CONSTANT_MEMORY_ROWS, ExportSummary, new_sheet, save};
-use super::sheet::{Formats, amount, amount_format, text, xl};
+use super::sheet::{Formats, amount, amount_format, ratio_number, text, xl};
 use super::{ExportError, ExportOptions};
 
 /// The ledger columns: `(French header, English header, width)`, in the order written.
@@ -40,7 +40,8 @@ pub(crate) fn ledger_sheet(lang: Lang) -> &'static str {
 /// sheet `Depenses` (`Expenditures` in English), headers in `lang`, one row per
 /// expenditure: dates as Excel dates, voucher and line codes as text (`0201` keeps its
 /// zero), amounts as numbers in their currency's format (or exact text, with a finding, when
-/// an `f64` cannot hold them), every text as a string cell (never a formula).
+/// an `f64` cannot hold them), rates as numbers (as exact text beyond 10 decimals, which a
+/// number cell does not bring back), every text as a string cell (never a formula).
 ///
 /// Large ledgers are written in constant-memory mode. The file is written atomically.
 ///
@@ -111,7 +112,7 @@ pub(crate) fn write_entries(
     let amount_formats: Vec<Format> = (0..=4)
         .map(|m| Format::new().set_num_format(amount_format(m)))
         .collect();
-    let rate_format = Format::new().set_num_format("0.######");
+    let rate_format = Format::new().set_num_format("0.##########");
     for (c, (fr, en, width)) in LEDGER_COLUMNS.iter().enumerate() {
         let h = if lang == Lang::Fr { fr } else { en };
         text(ws, sheet, 0, c as ColNum, h, Some(&formats.header))?;
@@ -135,7 +136,7 @@ pub(crate) fn write_entries(
         )?;
         text(ws, sheet, row, 4, e.currency.code(), None)?;
         if let Some(rate) = e.rate {
-            amount(ws, sheet, row, 5, rate, &rate_format, findings)?;
+            ratio_number(ws, sheet, row, 5, rate, &rate_format, findings)?;
         }
         text(ws, sheet, row, 6, e.stage.code(), None)?;
         non_empty(ws, sheet, row, 7, &e.payee)?;

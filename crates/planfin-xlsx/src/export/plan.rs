@@ -9,7 +9,7 @@ use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet};
 
 use super::ledger::{date, non_empty};
 use super::report::{ExportSummary, save};
-use super::sheet::{Formats, amount, text, xl};
+use super::sheet::{Formats, amount, ratio_number, text, xl};
 use super::{ExportError, ExportOptions};
 
 /// A sheet of the plan workbook: French and English names, and its columns as
@@ -272,7 +272,7 @@ pub fn write_plan_with(
                 amount(ws, sheet, r, 6, pa.amount, &formats.amount, &mut findings)?;
                 if let (0, Some(c)) = (k, &line.costing) {
                     non_empty(ws, sheet, r, 7, &c.unit)?;
-                    amount(ws, sheet, r, 8, c.quantity, &quantity, &mut findings)?;
+                    ratio_number(ws, sheet, r, 8, c.quantity, &quantity, &mut findings)?;
                     amount(ws, sheet, r, 9, c.unit_cost, &formats.amount, &mut findings)?;
                 }
                 r += 1;

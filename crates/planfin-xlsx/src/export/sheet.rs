@@ -176,6 +176,27 @@ pub(crate) fn amount(
     }
 }
 
+/// The most decimals a rate or quantity keeps as a number cell: planfin's importer reads a
+/// number cell without a currency to 10 decimals.
+pub(crate) const MAX_NUMBER_DECIMALS: u32 = 10;
+
+/// A rate or quantity: a number when it has at most [`MAX_NUMBER_DECIMALS`] decimals and an
+/// f64 holds it, else its exact text (which the importer reads exactly).
+pub(crate) fn ratio_number(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    col: ColNum,
+    value: Decimal,
+    format: &Format,
+    findings: &mut Vec<ExportFinding>,
+) -> Result<(), ExportError> {
+    if value.normalize().scale() > MAX_NUMBER_DECIMALS {
+        return text(ws, sheet, row, col, &value.to_string(), Some(format));
+    }
+    amount(ws, sheet, row, col, value, format, findings).map(|_| ())
+}
+
 /// Where a table landed on its sheet.
 #[derive(Debug, Clone)]
 pub(crate) struct Placed {

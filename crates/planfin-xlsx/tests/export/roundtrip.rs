@@ -232,7 +232,10 @@ fn expenditure() -> impl Strategy<Value = Expenditure> {
         date(),
         code(),
         currency(),
-        any::<bool>(),
+        prop_oneof![
+            Just(None),
+            (1i64..100_000_000_000, 0u32..=10).prop_map(|(m, s)| Some(Decimal::new(m, s)))
+        ],
         0usize..4,
         text(),
         text(),
@@ -247,7 +250,7 @@ fn expenditure() -> impl Strategy<Value = Expenditure> {
                     line,
                     amount: Decimal::new(m, currency.minor_unit()),
                     currency,
-                    rate: (rate && currency == Currency::EUR).then(|| Decimal::new(655_957, 3)),
+                    rate,
                     stage: Stage::ALL[stage],
                     payee,
                     description,
@@ -291,4 +294,55 @@ fn amounts_keep_their_cents_and_codes_their_zeros() {
     };
     let _ = ledger.append(e, Origin::default());
     assert_eq!(ledger_back(&ledger, Lang::Fr), ledger.entries());
+}
+
+#[test]
+fn amounts_beyond_an_f64_and_precise_rates_round_trip_as_exact_text() {
+    let mut ledger = Ledger::new();
+    let date = NaiveDate::from_ymd_opt(2019, 2, 3).unwrap_or_default();
+    let cases = [
+        ("A", "12345678901234567", Currency::XOF, None),
+        ("B", "12345678901234.56", Currency::EUR, None),
+        ("C", "-98765432109876543", Currency::XOF, None),
+        ("D", "100.25", Currency::USD, Some("0.0015244902")),
+        ("E", "100", Currency::USD, Some("612.1234567891")),
+        ("F", "100", Currency::USD, Some("612.123456789012")),
+    ];
+    for (voucher, amount, currency, rate) in cases {
+        let e = Expenditure {
+            voucher: voucher.into(),
+            date,
+            line: "0101".into(),
+            amount: amount.parse().unwrap_or_default(),
+            currency,
+            rate: rate.map(|r| r.parse().unwrap_or_default()),
+            stage: Stage::Paiement,
+            payee: String::new(),
+            description: String::new(),
+            document: None,
+        };
+        let _ = ledger.append(e, Origin::default());
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("ledger.xlsx");
+    let summary = write_ledger(&ledger, Lang::Fr, &out).unwrap_or_else(|e| panic!("{e}"));
+    // Three amounts beyond 15 significant digits were written as text, with a finding each.
+    assert_eq!(summary.findings.len(), 3, "{:?}", summary.findings);
+    let back = Back::open(&out);
+    assert_eq!(
+        back.value("Depenses", 1, 3),
+        Data::String("12345678901234567".into())
+    );
+    // A rate beyond the 10 decimals a number cell brings back is exact text, never rounded
+    // (the importer then refuses it by name rather than rounding it).
+    assert_eq!(
+        back.value("Depenses", 6, 5),
+        Data::String("612.123456789012".into())
+    );
+    let (readable, _) = Ledger::from_entries(
+        ledger.entries()[..5]
+            .iter()
+            .map(|e| (e.clone(), Origin::default())),
+    );
+    assert_eq!(ledger_back(&readable, Lang::Fr), readable.entries());
 }
