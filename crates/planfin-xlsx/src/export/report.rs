@@ -148,10 +148,13 @@ pub fn write_variance_report(
                 .unwrap_or_else(|| "-".into()),
         ),
     ];
-    details.push((label("rounding", lang).to_string(), first.rounding.into()));
+    details.push((
+        label("rounding", lang).to_string(),
+        label("rounding_text", lang).into(),
+    ));
     details.push((
         label("sign_convention", lang).to_string(),
-        first.sign_convention.into(),
+        label("sign_convention_text", lang).into(),
     ));
     let book = ReportBook {
         lang,
@@ -192,18 +195,21 @@ pub fn write_progress_report(
             label("tolerance", lang).to_string(),
             tolerance(report.tolerance),
         ),
-        (label("rounding", lang).to_string(), report.rounding.into()),
+        (
+            label("rounding", lang).to_string(),
+            label("rounding_text", lang).into(),
+        ),
         (
             label("sign_convention", lang).to_string(),
-            report.sign_convention.into(),
+            label("sign_convention_text", lang).into(),
         ),
         (
             label("burn_rate", lang).to_string(),
-            report.burn_rate_basis.into(),
+            label("burn_rate_text", lang).into(),
         ),
         (
             label("projection", lang).to_string(),
-            report.projection_rule.into(),
+            label("projection_text", lang).into(),
         ),
     ];
     let book = ReportBook {
@@ -245,10 +251,13 @@ pub fn write_final_report(
             label("tolerance", lang).to_string(),
             tolerance(report.tolerance),
         ),
-        (label("rounding", lang).to_string(), report.rounding.into()),
+        (
+            label("rounding", lang).to_string(),
+            label("rounding_text", lang).into(),
+        ),
         (
             label("sign_convention", lang).to_string(),
-            report.sign_convention.into(),
+            label("sign_convention_text", lang).into(),
         ),
     ];
     let book = ReportBook {

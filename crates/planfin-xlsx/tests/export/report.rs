@@ -376,3 +376,46 @@ fn progress_and_final_workbooks_use_the_same_formulas() {
         );
     }
 }
+
+#[test]
+fn a_table_of_more_than_ten_thousand_rows_is_streamed_with_the_same_formulas() {
+    let by_line = cnltp_reports(Lang::Fr)
+        .into_iter()
+        .find(|r| r.by == Grouping::Line)
+        .unwrap_or_else(|| panic!("no line report"));
+    let mut big = by_line.clone();
+    big.rows = (0..400)
+        .flat_map(|i| {
+            by_line.rows.iter().map(move |r| {
+                let mut r = r.clone();
+                r.key = format!("{}-{i}", r.key);
+                r
+            })
+        })
+        .collect();
+    let mut totals = planfin_core::report::Amounts::default();
+    for r in &big.rows {
+        totals = totals
+            .checked_add(&r.amounts)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    big.totals.amounts = totals;
+    big.totals.execution_rate = totals.execution_rate();
+    assert!(big.rows.len() > 10_000);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("big.xlsx");
+    write_variance_report(std::slice::from_ref(&big), &ExportOptions::default(), &out)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let back = Back::open(&out);
+    let total_row = 3 + big.rows.len() as u32;
+    assert_eq!(
+        back.formula("Synthèse", total_row, 6),
+        format!("SUM(G4:G{total_row})")
+    );
+    // 400 copies of the CNLTP lines: 400 x 142,095,000 paid (the by-line report's total).
+    assert_eq!(
+        decimal(&back.value("Synthèse", total_row, 6)),
+        Some(by_line.totals.amounts.paid * Decimal::from(400))
+    );
+    assert_eq!(back.formula("Synthèse", 5000, 7), "E5001-G5001".to_string());
+}
