@@ -25,7 +25,7 @@ fn bad_options_exit_2() {
 }
 
 #[test]
-fn xlsx_output_is_a_usage_error_for_now() {
+fn xlsx_output_needs_a_file() {
     planfin()
         .args(["report", "--format", "xlsx"])
         .assert()
@@ -168,19 +168,35 @@ fn an_output_that_is_an_input_is_refused() -> TestResult {
 }
 
 #[test]
-fn spreadsheets_are_refused_until_planfin_xlsx() {
+fn a_missing_workbook_is_named() {
     planfin()
         .args(["report", "--plan", "budget.xlsx"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(
-            "budget.xlsx: spreadsheet import is not available yet",
-        ));
+        .stdout("")
+        .stderr(predicate::str::starts_with("planfin: error: budget.xlsx: "));
     planfin()
         .args(["validate", "journal.ods"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("journal.ods: spreadsheet import"));
+        .stderr(predicate::str::contains("planfin: error: journal.ods: "));
+}
+
+#[test]
+fn a_workbook_named_json_is_told_to_take_its_extension() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let disguised = dir.path().join("plan.json");
+    std::fs::copy(fixture("xlsx/cnltp_plan.xlsx"), &disguised)?;
+    planfin()
+        .args(["report", "--plan"])
+        .arg(&disguised)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "this is a spreadsheet or zip file, not JSON",
+        ))
+        .stderr(predicate::str::contains(".xlsx"));
+    Ok(())
 }
 
 #[test]

@@ -4,9 +4,11 @@
 //! `Decimal`) or by hand, never copied from the program's output.
 
 mod cli_errors;
+mod cli_export;
 mod cli_report;
 mod cli_small;
 mod cli_validate;
+mod xl;
 
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
@@ -35,7 +37,7 @@ pub fn fixture(rel: &str) -> PathBuf {
 
 /// The `planfin` binary, built on first use: it belongs to the sibling crate planfin-cli, which
 /// cargo does not build for this crate's tests on its own (`cargo test -p planfin-tests`).
-fn binary() -> &'static Path {
+pub fn binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
         // target/<profile>/deps/integration-xxxx -> target/<profile>
@@ -95,6 +97,7 @@ fn is_fresh(bin: &Path) -> bool {
     [
         "crates/planfin-cli",
         "crates/planfin-core",
+        "crates/planfin-xlsx",
         "fixtures/cnltp",
         "Cargo.toml",
         "Cargo.lock",

@@ -25,49 +25,167 @@ pub struct Cli {
 pub enum Command {
     /// Variance of the revised budget against committed and paid spending.
     Report(ReportArgs),
+    /// The progress report (rapport d'étape): execution to a cut-off date, burn rate and the
+    /// spend projected to the end of the plan at that pace.
+    Progress(ProgressArgs),
+    /// The final report (rapport final): the whole period, the reconciliation of ceiling,
+    /// amendments and spend, every finding.
+    Final(FinalArgs),
     /// Check plan and ledger files and print every finding with its location.
     Validate(ValidateArgs),
+    /// Convert a plan or a ledger between a workbook and JSON (by the files' extensions).
+    Convert(ConvertArgs),
+    /// Write an empty plan or ledger workbook to fill in, with drop-down lists.
+    Template(TemplateArgs),
+}
+
+/// Where the plan and the ledgers come from.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The plan: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or JSON; default: the embedded
+    /// CNLTP plan.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// An expenditure ledger (workbook or JSON); repeat for several journals (a voucher present
+    /// in two files is counted once). Default: the embedded sample ledger when no --plan is
+    /// given, else none.
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Vec<PathBuf>,
+    /// How text amounts such as `1,000` or `1.000` in workbooks are read (refused as ambiguous
+    /// unless this is given).
+    #[arg(long, value_enum, value_name = "MARK")]
+    pub decimal_mark: Option<DecimalMark>,
+}
+
+/// Where and how a report is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+    /// Output format (xlsx needs --out).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to this file (atomically) instead of the terminal.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// With --format csv: start with a UTF-8 byte order mark, for Excel.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// Options of `planfin report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The plan (JSON); default: the embedded CNLTP plan.
-    #[arg(long, value_name = "FILE")]
-    pub plan: Option<PathBuf>,
-    /// An expenditure ledger (JSON); repeat for several journals (a voucher present in two files
-    /// is counted once). Default: the embedded sample ledger when no --plan is given, else none.
-    #[arg(long, value_name = "FILE")]
-    pub ledger: Vec<PathBuf>,
+    /// The inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Leave out amendments and expenditures dated after this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// One row per objective, budget line, funding source or period (year).
     #[arg(long, value_enum, default_value_t = By::Objective)]
     pub by: By,
-    /// Language of the labels.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    pub lang: LangArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Write to this file (atomically) instead of the terminal.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
     /// Flag rows whose |variance| exceeds this percentage of the revised budget.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub tolerance: Option<Decimal>,
+    /// The output.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `planfin progress`.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// The inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The cut-off date (YYYY-MM-DD): amendments and expenditures dated after it are left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: NaiveDate,
+    /// Flag rows whose |variance| exceeds this percentage of the revised budget.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub tolerance: Option<Decimal>,
+    /// The output.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `planfin final`.
+#[derive(Debug, Args)]
+pub struct FinalArgs {
+    /// The inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Flag rows whose |variance| exceeds this percentage of the revised budget.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub tolerance: Option<Decimal>,
+    /// The output.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `planfin validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Plan and ledger files (JSON); which is which is read from their content.
+    /// Plan and ledger files (workbooks or JSON); which is which is read from their content.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Check the ledgers against this plan (default: the plan among FILE, if there is one).
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
+    /// How text amounts such as `1,000` or `1.000` in workbooks are read.
+    #[arg(long, value_enum, value_name = "MARK")]
+    pub decimal_mark: Option<DecimalMark>,
+}
+
+/// Options of `planfin convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The plan or ledger to read: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or JSON.
+    #[arg(value_name = "IN")]
+    pub input: PathBuf,
+    /// The file to write: .xlsx or .json.
+    #[arg(value_name = "OUT")]
+    pub output: PathBuf,
+    /// Language of the workbook's sheet and column names.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+    /// How text amounts such as `1,000` or `1.000` in workbooks are read.
+    #[arg(long, value_enum, value_name = "MARK")]
+    pub decimal_mark: Option<DecimalMark>,
+}
+
+/// Options of `planfin template`.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The workbook to write (.xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// A plan workbook or a ledger workbook.
+    #[arg(long, value_enum, default_value_t = Kind::Plan)]
+    pub kind: Kind,
+    /// Language of the sheet and column names.
+    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+}
+
+/// `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    /// A plan workbook (Plan, Objectifs, Sources, Lignes, Amendements).
+    Plan,
+    /// A ledger workbook (Depenses).
+    Ledger,
+}
+
+/// `--decimal-mark`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DecimalMark {
+    /// `1.250,50`: comma decimal mark, point or space thousands separator.
+    Comma,
+    /// `1,250.50`: point decimal mark, comma thousands separator.
+    Point,
 }
 
 /// `--by`.
@@ -103,6 +221,16 @@ pub enum LangArg {
     En,
 }
 
+impl LangArg {
+    /// `fr` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            LangArg::Fr => "fr",
+            LangArg::En => "en",
+        }
+    }
+}
+
 impl From<LangArg> for Lang {
     fn from(lang: LangArg) -> Lang {
         match lang {
@@ -117,7 +245,7 @@ impl From<LangArg> for Lang {
 pub enum Format {
     /// An aligned table for the terminal.
     Table,
-    /// An Excel workbook (comes with planfin-xlsx).
+    /// An Excel workbook with live formulas (needs --out).
     Xlsx,
     /// Comma-separated values.
     Csv,

@@ -1,9 +1,9 @@
-//! Reading the inputs: plan and ledger files, dispatched by extension.
+//! Reading the inputs: plan and ledger files, dispatched by extension in [`Format::of`].
 //!
-//! JSON files are read here and parsed by `planfin_core::json`. Spreadsheets (`.xlsx`, `.xlsm`,
-//! `.xlsb`, `.xls`, `.ods`) belong to planfin-xlsx: until the command line is wired to it they
-//! are refused with a clear message, and [`Format::of`] is the one place that dispatch goes
-//! through.
+//! JSON files are read here and parsed by `planfin_core::json`; workbooks (`.xlsx`, `.xlsm`,
+//! `.xlsb`, `.xls`, `.ods`) are read by planfin-xlsx, which refuses a damaged or hostile file
+//! and names every bad cell as `file: Sheet!A1`. What an import noticed and accepted (a totals
+//! row checked, rows skipped) comes back as notes for the command to print.
 
 use std::fs;
 use std::io::ErrorKind;
@@ -12,10 +12,14 @@ use std::path::Path;
 use planfin_core::json::{JsonError, ledger_from_json, plan_from_json};
 use planfin_core::ledger::Ledger;
 use planfin_core::plan::Plan;
+use planfin_xlsx::{ImportError, ImportOptions, Locale};
 
+use crate::cli::DecimalMark;
 use crate::error::Failure;
+use crate::progress::Progress;
 
-/// The largest input read (1 GiB): a JSON ledger of a few million entries fits well below it.
+/// The largest JSON input read (1 GiB): a JSON ledger of a few million entries fits well below
+/// it. Workbooks have planfin-xlsx's own limits.
 const MAX_INPUT_BYTES: u64 = 1 << 30;
 
 /// The format of an input file, from its extension.
@@ -23,20 +27,17 @@ const MAX_INPUT_BYTES: u64 = 1 << 30;
 pub enum Format {
     /// JSON (`.json`, or any extension that is not a spreadsheet's).
     Json,
-    /// A workbook: `.xlsx`, `.xlsm`, `.xlsb`, `.xls` or `.ods`.
+    /// A workbook: `.xlsx`, `.xlsm`, `.xlsb`, `.xls` or `.ods`, read by planfin-xlsx.
     Spreadsheet,
 }
 
 impl Format {
     /// The format of `path`, by extension (case-insensitive).
     pub fn of(path: &Path) -> Format {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => Format::Spreadsheet,
-            _ => Format::Json,
+        if planfin_xlsx::is_workbook_path(path) {
+            Format::Spreadsheet
+        } else {
+            Format::Json
         }
     }
 }
@@ -50,17 +51,191 @@ pub enum Document {
     Ledger(Ledger),
 }
 
+/// What was read, with the notes of a workbook import (`file Sheet!A1: note: what was
+/// accepted`).
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// The plan, ledger or document.
+    pub value: T,
+    /// What the import noticed and accepted, one line each.
+    pub notes: Vec<String>,
+}
+
+impl<T> Loaded<T> {
+    fn bare(value: T) -> Loaded<T> {
+        Loaded {
+            value,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// How inputs are read: the options the user gave that matter to workbooks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reader {
+    /// How `1,000` and `1.000` in text amounts are read.
+    pub decimal_mark: Option<DecimalMark>,
+}
+
 /// The name of `path` as the user wrote it, for messages.
 pub fn name(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn spreadsheet_refused(path: &Path) -> Failure {
-    Failure::refused(format!(
-        "{}: spreadsheet import is not available yet (it comes with planfin-xlsx): \
-         give the plan or ledger as JSON (the format is in the README)",
-        name(path)
-    ))
+impl Reader {
+    fn options(&self, path: &Path) -> ImportOptions {
+        ImportOptions {
+            locale: match self.decimal_mark {
+                None => Locale::Undeclared,
+                Some(DecimalMark::Comma) => Locale::DecimalComma,
+                Some(DecimalMark::Point) => Locale::DecimalPoint,
+            },
+            display_name: Some(name(path)),
+            ..ImportOptions::default()
+        }
+    }
+
+    /// Reads a plan file.
+    pub fn plan(&self, path: &Path) -> Result<Loaded<Plan>, Failure> {
+        match Format::of(path) {
+            Format::Spreadsheet => {
+                let _bar = Progress::reading(path);
+                let imported =
+                    planfin_xlsx::read_plan(path, &self.options(path)).map_err(import_failure)?;
+                Ok(Loaded {
+                    value: imported.value,
+                    notes: notes(&imported.warnings),
+                })
+            }
+            Format::Json => plan_from_json(&read_text(path)?, &name(path))
+                .map(Loaded::bare)
+                .map_err(json_failure),
+        }
+    }
+
+    /// Reads one ledger file. Duplicate vouchers inside it are recognised; conflicting ones
+    /// refused. A workbook shows a progress bar with the rows read, on a terminal.
+    pub fn ledger(&self, path: &Path) -> Result<Loaded<Ledger>, Failure> {
+        match Format::of(path) {
+            Format::Spreadsheet => {
+                let bar = Progress::reading(path);
+                let imported = planfin_xlsx::read_ledger_with_progress(
+                    path,
+                    &self.options(path),
+                    &mut |rows| bar.rows(rows),
+                )
+                .map_err(import_failure)?;
+                Ok(Loaded {
+                    value: imported.value,
+                    notes: notes(&imported.warnings),
+                })
+            }
+            Format::Json => ledger_from_json(&read_text(path)?, &name(path))
+                .map(Loaded::bare)
+                .map_err(json_failure),
+        }
+    }
+
+    /// Reads several ledger files (one journal per month, say) into one ledger, in order. A
+    /// voucher present in two files with the same content is counted once; with different
+    /// content it is a conflict naming both files. Every file is read and every conflict
+    /// reported before failing.
+    pub fn ledgers(&self, paths: &[impl AsRef<Path>]) -> Result<Loaded<Ledger>, Failure> {
+        let mut all = Ledger::new();
+        let mut notes = Vec::new();
+        let mut errors = Vec::new();
+        for path in paths {
+            match self.ledger(path.as_ref()) {
+                Ok(one) => {
+                    notes.extend(one.notes);
+                    errors.extend(all.extend(one.value).iter().map(ToString::to_string));
+                }
+                Err(Failure::Refused(lines)) => errors.extend(lines),
+                Err(usage) => return Err(usage),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Loaded { value: all, notes })
+        } else {
+            Err(Failure::Refused(errors))
+        }
+    }
+
+    /// Reads a plan or a ledger, telling which from the content: a workbook with a `Lignes`
+    /// (`Lines`) sheet is a plan, one with a `Depenses` (`Expenditures`) sheet or a single
+    /// sheet a ledger; a JSON object with an `expenditures` member is a ledger, one with
+    /// `lines`, `objectives` or `ceiling` a plan.
+    pub fn document(&self, path: &Path) -> Result<Loaded<Document>, Failure> {
+        if Format::of(path) == Format::Spreadsheet {
+            let bar = Progress::reading(path);
+            let options = self.options(path);
+            let imported = match planfin_xlsx::read_document(path, &options) {
+                // A ledger workbook made from `planfin template --kind ledger` also has a
+                // `Lignes` sheet (the line codes of its drop-downs), which read_document takes
+                // for a plan: when there is no `Plan` sheet, read it as the ledger it is.
+                Err(plan_error @ ImportError::MissingSheet { .. }) => {
+                    match planfin_xlsx::read_ledger_with_progress(path, &options, &mut |rows| {
+                        bar.rows(rows)
+                    }) {
+                        Ok(ledger) => planfin_xlsx::Imported {
+                            value: planfin_xlsx::Document::Ledger(ledger.value),
+                            warnings: ledger.warnings,
+                        },
+                        Err(_) => return Err(import_failure(plan_error)),
+                    }
+                }
+                other => other.map_err(import_failure)?,
+            };
+            let value = match imported.value {
+                planfin_xlsx::Document::Plan(plan) => Document::Plan(plan),
+                planfin_xlsx::Document::Ledger(ledger) => Document::Ledger(ledger),
+                _ => {
+                    return Err(Failure::refused(format!(
+                        "{}: this workbook is neither a plan nor a ledger planfin knows",
+                        name(path)
+                    )));
+                }
+            };
+            return Ok(Loaded {
+                value,
+                notes: notes(&imported.warnings),
+            });
+        }
+        let file = name(path);
+        let text = read_text(path)?;
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            Failure::refused(at_position(&file, e.line(), e.column(), &e.to_string()))
+        })?;
+        let has = |key: &str| value.get(key).is_some();
+        if has("expenditures") {
+            ledger_from_json(&text, &file)
+                .map(|l| Loaded::bare(Document::Ledger(l)))
+                .map_err(json_failure)
+        } else if has("lines") || has("objectives") || has("ceiling") {
+            plan_from_json(&text, &file)
+                .map(|p| Loaded::bare(Document::Plan(Box::new(p))))
+                .map_err(json_failure)
+        } else {
+            Err(Failure::refused(format!(
+                "{file}: neither a plan (an object with \"lines\") nor a ledger (an object with \
+                 \"expenditures\"): see the JSON formats in the README"
+            )))
+        }
+    }
+}
+
+/// An import's warnings as `file Sheet!A1: note: what was accepted`.
+fn notes(warnings: &[planfin_xlsx::Warning]) -> Vec<String> {
+    warnings
+        .iter()
+        .map(|w| format!("{}: note: {}", w.place, w.message))
+        .collect()
+}
+
+/// A workbook refused: one line per problem (every bad cell as `file: Sheet!A1: ...`, then
+/// the count of those not shown).
+fn import_failure(e: ImportError) -> Failure {
+    Failure::Refused(e.to_string().lines().map(str::to_string).collect())
 }
 
 /// Reads `path` as UTF-8 text, refusing directories, huge files, binary workbooks and
@@ -89,8 +264,8 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
     let bytes = fs::read(path).map_err(io)?;
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(Failure::refused(format!(
-            "{file}: this is a spreadsheet or zip file, not JSON: spreadsheet import is not \
-             available yet (it comes with planfin-xlsx)"
+            "{file}: this is a spreadsheet or zip file, not JSON: planfin tells workbooks by \
+             their extension; give the file its own (.xlsx, .xlsm, .xlsb, .xls or .ods)"
         )));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -130,69 +305,6 @@ fn json_failure(e: JsonError) -> Failure {
     }
 }
 
-/// Reads a plan file.
-pub fn plan(path: &Path) -> Result<Plan, Failure> {
-    match Format::of(path) {
-        Format::Spreadsheet => Err(spreadsheet_refused(path)),
-        Format::Json => plan_from_json(&read_text(path)?, &name(path)).map_err(json_failure),
-    }
-}
-
-/// Reads one ledger file. Duplicate vouchers inside it are recognised; conflicting ones refused.
-pub fn ledger(path: &Path) -> Result<Ledger, Failure> {
-    match Format::of(path) {
-        Format::Spreadsheet => Err(spreadsheet_refused(path)),
-        Format::Json => ledger_from_json(&read_text(path)?, &name(path)).map_err(json_failure),
-    }
-}
-
-/// Reads several ledger files (one journal per month, say) into one ledger, in order. A voucher
-/// present in two files with the same content is counted once; with different content it is a
-/// conflict naming both files. Every file is read and every conflict reported before failing.
-pub fn ledgers(paths: &[impl AsRef<Path>]) -> Result<Ledger, Failure> {
-    let mut all = Ledger::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        match ledger(path.as_ref()) {
-            Ok(one) => errors.extend(all.extend(one).iter().map(ToString::to_string)),
-            Err(Failure::Refused(lines)) => errors.extend(lines),
-            Err(usage) => return Err(usage),
-        }
-    }
-    if errors.is_empty() {
-        Ok(all)
-    } else {
-        Err(Failure::Refused(errors))
-    }
-}
-
-/// Reads a plan or a ledger, telling which from the content: a JSON object with an
-/// `expenditures` member is a ledger; one with `lines`, `objectives` or `ceiling` is a plan.
-pub fn document(path: &Path) -> Result<Document, Failure> {
-    if Format::of(path) == Format::Spreadsheet {
-        return Err(spreadsheet_refused(path));
-    }
-    let file = name(path);
-    let text = read_text(path)?;
-    let value: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| Failure::refused(at_position(&file, e.line(), e.column(), &e.to_string())))?;
-    let has = |key: &str| value.get(key).is_some();
-    if has("expenditures") {
-        ledger_from_json(&text, &file)
-            .map(Document::Ledger)
-            .map_err(json_failure)
-    } else if has("lines") || has("objectives") || has("ceiling") {
-        plan_from_json(&text, &file)
-            .map(|p| Document::Plan(Box::new(p)))
-            .map_err(json_failure)
-    } else {
-        Err(Failure::refused(format!(
-            "{file}: neither a plan (an object with \"lines\") nor a ledger (an object with \
-             \"expenditures\"): see the JSON formats in the README"
-        )))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,16 +320,17 @@ mod tests {
     }
 
     #[test]
-    fn a_spreadsheet_is_refused_with_the_reason() {
-        let Err(Failure::Refused(lines)) = plan(Path::new("budget.xlsx")) else {
-            panic!("a spreadsheet must be refused");
+    fn a_missing_workbook_is_named() {
+        let Err(Failure::Refused(lines)) = Reader::default().plan(Path::new("budget.xlsx")) else {
+            panic!("a missing workbook must be refused");
         };
-        assert!(lines[0].starts_with("budget.xlsx: spreadsheet import is not available yet"));
+        assert!(lines[0].starts_with("budget.xlsx: "), "{lines:?}");
     }
 
     #[test]
     fn a_missing_file_is_named() {
-        let Err(Failure::Refused(lines)) = ledger(Path::new("nowhere/l.json")) else {
+        let Err(Failure::Refused(lines)) = Reader::default().ledger(Path::new("nowhere/l.json"))
+        else {
             panic!("a missing file must be refused");
         };
         assert_eq!(lines, ["nowhere/l.json: no such file"]);

@@ -8,6 +8,7 @@ mod commands;
 mod error;
 mod load;
 mod output;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -19,7 +20,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Report(args) => commands::report::run(args),
+        Command::Progress(args) => commands::progress::run(args),
+        Command::Final(args) => commands::final_report::run(args),
         Command::Validate(args) => commands::validate::run(args),
+        Command::Convert(args) => commands::convert::run(args),
+        Command::Template(args) => commands::template::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

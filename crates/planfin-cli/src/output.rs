@@ -46,7 +46,7 @@ pub fn refuse_input_as_output<'a>(
         let same = same_file(out, input) || (target.is_some() && target == resolved(input));
         if same {
             return Err(Failure::refused(format!(
-                "{}: the output would overwrite the input {}: choose another --out file",
+                "{}: the output would overwrite the input {}: choose another output file",
                 name(out),
                 name(input)
             )));

@@ -6,29 +6,44 @@ use planfin_core::validation::{Finding, validate_ledger, validate_plan};
 
 use crate::cli::ValidateArgs;
 use crate::error::Failure;
-use crate::load::{self, Document};
+use crate::load::{self, Document, Reader};
 
 /// Runs `planfin validate`: prints the findings on standard output, then a summary line.
 /// Files that cannot be read at all are reported on standard error; every file is still read.
 pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
     let mut refused: Vec<String> = Vec::new();
+    // Files not read, and vouchers that conflict between files.
+    let mut refusals = 0;
     let mut plans: Vec<(String, Plan)> = Vec::new();
     let mut ledger = Ledger::new();
     let mut ledger_files: Vec<String> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let reader = Reader {
+        decimal_mark: args.decimal_mark,
+    };
 
     for path in &args.files {
-        match load::document(path) {
-            Ok(Document::Plan(plan)) => plans.push((load::name(path), *plan)),
-            Ok(Document::Ledger(one)) => {
-                ledger_files.push(load::name(path));
-                refused.extend(ledger.extend(one).iter().map(ToString::to_string));
+        match reader.document(path) {
+            Ok(loaded) => {
+                lines.extend(loaded.notes);
+                match loaded.value {
+                    Document::Plan(plan) => plans.push((load::name(path), *plan)),
+                    Document::Ledger(one) => {
+                        ledger_files.push(load::name(path));
+                        let conflicts = ledger.extend(one);
+                        refusals += conflicts.len();
+                        refused.extend(conflicts.iter().map(ToString::to_string));
+                    }
+                }
             }
-            Err(Failure::Refused(lines)) => refused.extend(lines),
+            Err(Failure::Refused(lines)) => {
+                refusals += 1;
+                refused.extend(lines);
+            }
             Err(usage) => return Err(usage),
         }
     }
 
-    let mut lines: Vec<String> = Vec::new();
     let mut counts = Counts::default();
     for (file, plan) in &plans {
         for f in validate_plan(plan) {
@@ -38,9 +53,13 @@ pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
     }
 
     let reference = match &args.plan {
-        Some(path) => match load::plan(path) {
-            Ok(plan) => Some((load::name(path), plan)),
+        Some(path) => match reader.plan(path) {
+            Ok(plan) => {
+                lines.extend(plan.notes);
+                Some((load::name(path), plan.value))
+            }
             Err(Failure::Refused(more)) => {
+                refusals += 1;
                 refused.extend(more);
                 None
             }
@@ -73,7 +92,7 @@ pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
         args.files.len(),
         counts.errors,
         counts.warnings,
-        refused.len()
+        refusals
     ));
     let mut text = lines.join("\n");
     text.push('\n');

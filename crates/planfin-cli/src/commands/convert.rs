@@ -1,0 +1,73 @@
+//! `planfin convert IN OUT`: a plan or a ledger, between a workbook and JSON.
+//!
+//! The input's format comes from its extension and its kind (plan or ledger) from its
+//! content; the output's format from its extension: `.json`, or `.xlsx` in the layout the
+//! importer reads back to the same plan or ledger.
+
+use std::path::Path;
+
+use planfin_core::json::{ledger_to_json, plan_to_json};
+use planfin_xlsx::export::{ExportOptions, Provenance, write_ledger_with, write_plan_with};
+
+use super::{export_failure, write_workbook};
+use crate::cli::ConvertArgs;
+use crate::error::Failure;
+use crate::load::{Document, Reader, name};
+use crate::output;
+
+/// What `OUT` is, by its extension.
+enum Target {
+    Json,
+    Xlsx,
+}
+
+fn target(path: &Path) -> Result<Target, Failure> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json") => Ok(Target::Json),
+        Some("xlsx") => Ok(Target::Xlsx),
+        Some(other @ ("xlsm" | "xlsb" | "xls" | "ods")) => Err(Failure::Usage(format!(
+            "{}: planfin writes .xlsx workbooks, not .{other}: name the output FILE.xlsx (Excel \
+             and LibreOffice open it) or FILE.json",
+            name(path)
+        ))),
+        _ => Err(Failure::Usage(format!(
+            "{}: the output's extension tells what to write: name it FILE.json or FILE.xlsx",
+            name(path)
+        ))),
+    }
+}
+
+/// Runs `planfin convert`.
+pub fn run(args: &ConvertArgs) -> Result<(), Failure> {
+    let to = target(&args.output)?;
+    output::refuse_input_as_output(&args.output, [args.input.as_path()])?;
+    let reader = Reader {
+        decimal_mark: args.decimal_mark,
+    };
+    let loaded = reader.document(&args.input)?;
+    for note in &loaded.notes {
+        eprintln!("planfin: {note}");
+    }
+    match to {
+        Target::Json => {
+            let text = match &loaded.value {
+                Document::Plan(plan) => plan_to_json(plan),
+                Document::Ledger(ledger) => ledger_to_json(ledger),
+            };
+            output::write_atomically(&args.output, text.as_bytes())
+        }
+        Target::Xlsx => {
+            let provenance = Provenance::of_files([&args.input]).map_err(export_failure)?;
+            let options = ExportOptions { provenance };
+            let lang = args.lang.into();
+            write_workbook(&args.output, &options, |o, p| match &loaded.value {
+                Document::Plan(plan) => write_plan_with(plan, lang, o, p),
+                Document::Ledger(ledger) => write_ledger_with(ledger, lang, o, p),
+            })
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! `planfin template --out FILE`: an empty plan or ledger workbook to fill in.
+
+use planfin_xlsx::export::{TemplateKind, write_template};
+
+use super::export_failure;
+use crate::cli::{Kind, TemplateArgs};
+use crate::error::Failure;
+use crate::load::name;
+
+/// Runs `planfin template`.
+pub fn run(args: &TemplateArgs) -> Result<(), Failure> {
+    if !args
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        return Err(Failure::Usage(format!(
+            "{}: a template is an Excel workbook: name it FILE.xlsx",
+            name(&args.out)
+        )));
+    }
+    let kind = match args.kind {
+        Kind::Plan => TemplateKind::Plan,
+        Kind::Ledger => TemplateKind::Ledger,
+    };
+    write_template(kind, args.lang.into(), &args.out).map_err(export_failure)?;
+    Ok(())
+}
