@@ -86,7 +86,7 @@ fn a_save_failing_halfway_leaves_the_previous_file_whole() {
 }
 
 const CHILD_ENV: &str = "PLANFIN_EXPORT_CHILD_OUT";
-const CHILD_ROWS: usize = 300_000;
+const CHILD_ROWS: usize = 150_000;
 
 fn big_ledger(n: usize) -> Ledger {
     let start = chrono::NaiveDate::from_ymd_opt(2018, 1, 1).unwrap_or_default();
