@@ -3,8 +3,11 @@
 //! Every expected number is computed here from the fixture files (with `serde_json` and
 //! `Decimal`) or by hand, never copied from the program's output.
 
+mod cli_convert;
+mod cli_corpus;
 mod cli_errors;
 mod cli_export;
+mod cli_import;
 mod cli_report;
 mod cli_small;
 mod cli_validate;

@@ -1,0 +1,301 @@
+//! `planfin convert` between workbooks and JSON, and `planfin template` filled in and read
+//! back.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use planfin_core::json::{ledger_from_json, plan_from_json};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use serde_json::Value;
+
+use crate::xl;
+use crate::{TestResult, dec, fixture, planfin, report_json};
+
+fn convert(input: &Path, output: &Path) {
+    planfin()
+        .arg("convert")
+        .arg(input)
+        .arg(output)
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn xlsx_to_json_to_xlsx_to_json_is_identical_for_the_cnltp_plan_and_ledger() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    for kind in ["plan", "ledger"] {
+        let first = dir.path().join(format!("{kind}1.json"));
+        let again = dir.path().join(format!("{kind}2.xlsx"));
+        let second = dir.path().join(format!("{kind}2.json"));
+        convert(&fixture(&format!("xlsx/cnltp_{kind}.xlsx")), &first);
+        convert(&first, &again);
+        convert(&again, &second);
+        let (a, b) = (
+            std::fs::read_to_string(&first)?,
+            std::fs::read_to_string(&second)?,
+        );
+        assert_eq!(a, b, "{kind}");
+
+        // And the workbook holds what the hand-written JSON fixture holds.
+        let original = std::fs::read_to_string(fixture(&format!("cnltp/{kind}.json")))?;
+        if kind == "plan" {
+            assert_eq!(plan_from_json(&a, "a")?, plan_from_json(&original, "o")?);
+        } else {
+            assert_eq!(
+                ledger_from_json(&a, "a")?.entries(),
+                ledger_from_json(&original, "o")?.entries()
+            );
+        }
+        // The xls and ods copies convert to the same JSON.
+        for ext in ["xls", "ods"] {
+            let out = dir.path().join(format!("{kind}-{ext}.json"));
+            convert(&fixture(&format!("xlsx/cnltp_{kind}.{ext}")), &out);
+            assert_eq!(std::fs::read_to_string(&out)?, a, "{kind}.{ext}");
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn convert_refuses_what_it_cannot_write() {
+    let plan = fixture("cnltp/plan.json");
+    for (out, says) in [
+        ("plan.ods", "not .ods"),
+        ("plan.txt", "FILE.json or FILE.xlsx"),
+    ] {
+        planfin()
+            .arg("convert")
+            .arg(&plan)
+            .arg(out)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
+    planfin()
+        .arg("convert")
+        .arg(&plan)
+        .arg(&plan)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("would overwrite the input"));
+    planfin()
+        .args(["convert", "no/such.xlsx", "out.json"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no/such.xlsx"));
+}
+
+/// Each sheet's name and headers.
+type Headers = Vec<(String, Vec<String>)>;
+
+/// The header row of each sheet of the template at `path`.
+fn headers(path: &Path) -> Result<Headers, Box<dyn std::error::Error>> {
+    let mut sheets = Vec::new();
+    for name in xl::sheet_names(path)? {
+        let sheet = xl::sheet(path, &name)?;
+        let width = sheet.values.end().map_or(0, |(_, c)| c + 1);
+        let row: Vec<String> = (0..width).map(|c| sheet.text(0, c)).collect();
+        // The Plan sheet is key / value: its keys are down column A.
+        let height = sheet.values.end().map_or(0, |(r, _)| r + 1);
+        let keys: Vec<String> = (0..height).map(|r| sheet.text(r, 0)).collect();
+        sheets.push((name, if row.len() == 1 { keys } else { row }));
+    }
+    Ok(sheets)
+}
+
+/// A value to type in a cell.
+#[derive(Clone)]
+enum V {
+    T(&'static str),
+    N(f64),
+    D(&'static str),
+}
+
+/// One row to type: header -> value.
+type Row = HashMap<String, V>;
+
+fn row(cells: Vec<(&str, V)>) -> Row {
+    cells.into_iter().map(|(h, v)| (h.to_string(), v)).collect()
+}
+
+/// Fills a copy of the template at `template` with `rows` (per sheet: header -> value), keeping
+/// its sheet names and headers, as a finance officer would in Excel.
+fn fill(template: &Path, out: &Path, rows: &HashMap<String, Vec<Row>>) -> TestResult {
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (name, heads) in headers(template)? {
+        let ws = wb.add_worksheet();
+        ws.set_name(&name)?;
+        let data = rows.get(&name);
+        let key_value = name == "Plan";
+        for (i, h) in heads.iter().enumerate() {
+            let (r, c) = if key_value {
+                (i as u32, 0)
+            } else {
+                (0, i as u16)
+            };
+            ws.write_string(r, c, h)?;
+            for (n, row) in data.into_iter().flatten().enumerate() {
+                let (r, c) = if key_value {
+                    (i as u32, 1 + n as u16)
+                } else {
+                    (1 + n as u32, i as u16)
+                };
+                match row.get(h) {
+                    Some(V::T(t)) => {
+                        ws.write_string(r, c, *t)?;
+                    }
+                    Some(V::N(x)) => {
+                        ws.write_number(r, c, *x)?;
+                    }
+                    Some(V::D(d)) => {
+                        ws.write_datetime_with_format(
+                            r,
+                            c,
+                            ExcelDateTime::parse_from_str(d)?,
+                            &date,
+                        )?;
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+    wb.save(out)?;
+    Ok(())
+}
+
+#[test]
+fn a_filled_template_imports_and_reports() -> TestResult {
+    use V::{D, N, T};
+    let dir = tempfile::tempdir()?;
+    let plan_template = dir.path().join("plan-template.xlsx");
+    let ledger_template = dir.path().join("ledger-template.xlsx");
+    planfin()
+        .arg("template")
+        .arg("--out")
+        .arg(&plan_template)
+        .assert()
+        .success();
+    planfin()
+        .args(["template", "--kind", "ledger", "--out"])
+        .arg(&ledger_template)
+        .assert()
+        .success();
+    assert_eq!(
+        xl::sheet_names(&plan_template)?,
+        ["Plan", "Objectifs", "Sources", "Lignes", "Amendements"]
+    );
+
+    let mut plan = HashMap::new();
+    plan.insert(
+        "Plan".to_string(),
+        vec![row(vec![
+            ("Code", T("TPL-2019")),
+            ("Titre", T("Plan rempli")),
+            ("Titre EN", T("Filled plan")),
+            ("Organisation", T("Organisation d'essai")),
+            ("Devise", T("XOF")),
+            ("Début", D("2019-01-01")),
+            ("Fin", D("2019-12-31")),
+            ("Plafond", N(1_000_000.0)),
+        ])],
+    );
+    plan.insert(
+        "Objectifs".to_string(),
+        vec![row(vec![
+            ("Code", T("OS1")),
+            ("Intitulé", T("Former")),
+            ("Intitulé EN", T("Train")),
+        ])],
+    );
+    plan.insert(
+        "Sources".to_string(),
+        vec![row(vec![
+            ("Code", T("ETAT")),
+            ("Nom", T("Budget de l'Etat")),
+            ("Nom EN", T("State budget")),
+            ("Type", T("Etat")),
+        ])],
+    );
+    let line = |code, label, amount| {
+        row(vec![
+            ("Code", T(code)),
+            ("Objectif", T("OS1")),
+            ("Libellé", T(label)),
+            ("Source", T("ETAT")),
+            ("Année", N(2019.0)),
+            ("Montant", N(amount)),
+        ])
+    };
+    plan.insert(
+        "Lignes".to_string(),
+        vec![
+            line("0101", "Ateliers", 600_000.0),
+            line("0102", "Missions", 400_000.0),
+        ],
+    );
+    let filled_plan = dir.path().join("plan.xlsx");
+    fill(&plan_template, &filled_plan, &plan)?;
+
+    let ledger_sheet = xl::sheet_names(&ledger_template)?
+        .first()
+        .cloned()
+        .ok_or("no sheet")?;
+    let heads = headers(&ledger_template)?
+        .into_iter()
+        .find(|(n, _)| *n == ledger_sheet)
+        .map(|(_, h)| h)
+        .ok_or("no ledger sheet")?;
+    // The ledger's French headers, whatever their exact spelling, by position.
+    let entry = |date, voucher, line, amount, stage| {
+        row(vec![
+            (heads[0].as_str(), D(date)),
+            (heads[1].as_str(), T(voucher)),
+            (heads[2].as_str(), T(line)),
+            (heads[3].as_str(), N(amount)),
+            (heads[4].as_str(), T("XOF")),
+            (heads[6].as_str(), T(stage)),
+        ])
+    };
+    let mut ledger = HashMap::new();
+    ledger.insert(
+        ledger_sheet,
+        vec![
+            entry("2019-03-01", "V1", "0101", 250_000.0, "paiement"),
+            entry("2019-04-01", "V2", "0102", 100_000.0, "engagement"),
+            entry("2019-05-01", "V3", "0102", 50_000.0, "paiement"),
+        ],
+    );
+    let filled_ledger = dir.path().join("ledger.xlsx");
+    fill(&ledger_template, &filled_ledger, &ledger)?;
+
+    let plan_s = filled_plan.to_string_lossy().into_owned();
+    let ledger_s = filled_ledger.to_string_lossy().into_owned();
+    planfin()
+        .args(["validate", &plan_s, &ledger_s])
+        .assert()
+        .success()
+        .stdout(predicates::str::ends_with(
+            "2 file(s): 0 error(s), 0 warning(s), 0 refused\n",
+        ));
+    let json: Value = report_json(&["--plan", &plan_s, "--ledger", &ledger_s])?;
+    let totals = &json["totals"];
+    // By hand: 600,000 + 400,000 planned; 250,000 + 50,000 paid; 100,000 committed.
+    assert_eq!(dec(&totals["initial"])?, 1_000_000.into());
+    assert_eq!(dec(&totals["paid"])?, 300_000.into());
+    assert_eq!(dec(&totals["committed"])?, 100_000.into());
+    assert_eq!(dec(&totals["available"])?, 600_000.into());
+    Ok(())
+}
+
+#[test]
+fn template_wants_an_xlsx_name() {
+    planfin()
+        .args(["template", "--out", "plan.ods"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("FILE.xlsx"));
+    planfin().args(["template"]).assert().code(2);
+}

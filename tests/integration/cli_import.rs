@@ -1,0 +1,179 @@
+//! Workbooks on the command line: `report` and `validate` read xlsx, xls and ods to the same
+//! totals as the JSON fixtures; every bad cell is named as `file: Sheet!A1`; hostile files are
+//! refused with exit 1, quickly.
+
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::{AMOUNT_FIELDS, TestResult, dec, fixture, planfin, report_json};
+
+fn path(rel: &str) -> String {
+    fixture(rel).to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_kilo_franc_in_e9_stops_the_report_naming_the_sheet_and_the_cell() {
+    let ledger = path("xlsx/ledger_e9.xlsx");
+    for plan in [path("xlsx/cnltp_plan.xlsx"), path("cnltp/plan.json")] {
+        planfin()
+            .args(["report", "--plan", &plan, "--ledger", &ledger])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "planfin: error: {ledger}: Depenses!E9: \"12,5 kF\" is not an amount"
+            )));
+    }
+}
+
+#[test]
+fn the_cnltp_workbooks_and_their_messy_variants_give_the_json_totals() -> TestResult {
+    let json = report_json(&[
+        "--by",
+        "line",
+        "--plan",
+        &path("cnltp/plan.json"),
+        "--ledger",
+        &path("cnltp/ledger.json"),
+    ])?;
+    for ext in ["xlsx", "xls", "ods"] {
+        for (plan, ledger) in [
+            ("cnltp_plan", "cnltp_ledger"),
+            ("messy_plan", "messy_ledger"),
+        ] {
+            let from_workbooks = report_json(&[
+                "--by",
+                "line",
+                "--plan",
+                &path(&format!("xlsx/{plan}.{ext}")),
+                "--ledger",
+                &path(&format!("xlsx/{ledger}.{ext}")),
+            ])?;
+            assert_eq!(from_workbooks["rows"], json["rows"], "{plan}.{ext}");
+            for field in AMOUNT_FIELDS {
+                assert_eq!(
+                    dec(&from_workbooks["totals"][field])?,
+                    dec(&json["totals"][field])?,
+                    "{plan}.{ext} {field}"
+                );
+            }
+            // Findings point at the workbook's cells.
+            let findings = from_workbooks["findings"].as_array().ok_or("no findings")?;
+            assert!(!findings.is_empty());
+            for f in findings {
+                let location = f["location"].as_str().unwrap_or_default();
+                assert!(location.contains(&format!("{ledger}.{ext} ")), "{location}");
+                assert!(location.contains('!'), "{location}");
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn validate_names_every_bad_cell() {
+    let file = path("xlsx/ledger_errors.xlsx");
+    let mut assert = planfin().args(["validate", &file]).assert().code(1);
+    for cell in [
+        "E3", "E4", "A5", "E6", "E7", "D8", "E9", "B10", "F11", "E12",
+    ] {
+        assert = assert.stderr(predicate::str::contains(format!(
+            "planfin: error: {file}: Depenses!{cell}: "
+        )));
+    }
+    assert
+        .stderr(predicate::str::contains("recalculate and save"))
+        .stdout(predicate::str::ends_with(
+            "1 file(s): 0 error(s), 0 warning(s), 1 refused\n",
+        ));
+    let plan = path("xlsx/plan_errors.xlsx");
+    planfin()
+        .args(["validate", &plan])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("{plan}: Sources!C3: ")))
+        .stderr(predicate::str::contains(format!("{plan}: Lignes!G3: ")))
+        .stderr(predicate::str::contains(format!("{plan}: Lignes!E4: ")));
+}
+
+#[test]
+fn a_declared_decimal_mark_settles_an_ambiguous_amount() {
+    let file = path("xlsx/ledger_errors.xlsx");
+    planfin()
+        .args(["validate", "--decimal-mark", "point", &file])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Depenses!E4").not())
+        .stderr(predicate::str::contains("Depenses!E9"));
+}
+
+#[test]
+fn missing_columns_are_listed() {
+    let file = path("xlsx/ledger_missing_columns.xlsx");
+    planfin()
+        .args(["report", "--ledger", &file])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("{file}: ")))
+        .stderr(predicate::str::contains("missing column"));
+}
+
+#[test]
+fn validate_prints_findings_and_import_notes_with_their_cells() -> TestResult {
+    let plan = path("xlsx/messy_plan.ods");
+    let ledger = path("xlsx/messy_ledger.xlsx");
+    planfin()
+        .args(["validate", &plan, &ledger])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("note: totals row checked"))
+        .stdout(predicate::str::is_match(
+            r"messy_ledger\.xlsx [^!\n]+!A\d+ \(voucher PC-2019-0099\): warning \[unknown_line\]",
+        )?)
+        .stdout(predicate::str::ends_with(
+            "2 file(s): 0 error(s), 3 warning(s), 0 refused\n",
+        ));
+    Ok(())
+}
+
+#[test]
+fn no_progress_bar_when_standard_error_is_not_a_terminal() {
+    planfin()
+        .args(["validate", &path("xlsx/cnltp_ledger.xlsx")])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn every_hostile_fixture_is_refused_quickly() -> TestResult {
+    let mut n = 0;
+    for entry in std::fs::read_dir(fixture("hostile"))? {
+        let file = entry?.path();
+        let name = file.to_string_lossy().into_owned();
+        for args in [
+            vec!["validate", name.as_str()],
+            vec!["report", "--ledger", name.as_str()],
+            vec!["convert", name.as_str(), "/nonexistent-planfin/out.json"],
+        ] {
+            let started = Instant::now();
+            let out = planfin()
+                .args(&args)
+                .timeout(Duration::from_secs(30))
+                .output()?;
+            let elapsed = started.elapsed();
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains(&format!("planfin: error: {name}")),
+                "{args:?}: {stderr}"
+            );
+            // A hang guard, not a benchmark: the CI machine is shared.
+            assert!(elapsed < Duration::from_secs(10), "{args:?}: {elapsed:?}");
+        }
+        n += 1;
+    }
+    assert!(n >= 10, "{n} hostile fixtures");
+    Ok(())
+}
