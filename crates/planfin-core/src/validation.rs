@@ -444,6 +444,16 @@ pub fn validate_ledger(plan: &Plan, ledger: &Ledger) -> Vec<Finding> {
     out
 }
 
+/// What checking an expenditure found out, for the reports to use without looking again.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Checked {
+    /// The rate to the plan currency (`None`: the amount is in the plan currency with no rate,
+    /// or no usable rate exists, which is an error finding).
+    pub rate: Option<Decimal>,
+    /// Whether the expenditure is dated within the plan period.
+    pub in_period: bool,
+}
+
 /// The findings about one expenditure, appended to `out`; `known_line` says whether its line is
 /// in the plan. Shared by [`validate_ledger`] and the reports, which check and add up each
 /// entry in one pass.
@@ -453,7 +463,7 @@ pub(crate) fn check_expenditure(
     origin: &Origin,
     known_line: bool,
     out: &mut Vec<Finding>,
-) {
+) -> Checked {
     use FindingCode as C;
     let at = || entry_location(e, origin);
     if !known_line {
@@ -479,6 +489,7 @@ pub(crate) fn check_expenditure(
             at(),
         ));
     }
+    let mut rate = e.rate;
     match e.rate {
         Some(r) if r <= Decimal::ZERO => out.push(Finding::error(
             C::NoRate,
@@ -489,19 +500,23 @@ pub(crate) fn check_expenditure(
             at(),
         )),
         Some(_) => {}
-        None if e.currency != plan.currency && plan.rate_on(e.currency, e.date).is_none() => {
-            out.push(Finding::error(
-                C::NoRate,
-                format!(
-                    "no rate from {} to {}: give a rate on the expenditure or in the plan's rate table",
-                    e.currency, plan.currency
-                ),
-                at(),
-            ))
+        None if e.currency == plan.currency => {}
+        None => {
+            rate = plan.rate_on(e.currency, e.date);
+            if rate.is_none() {
+                out.push(Finding::error(
+                    C::NoRate,
+                    format!(
+                        "no rate from {} to {}: give a rate on the expenditure or in the plan's rate table",
+                        e.currency, plan.currency
+                    ),
+                    at(),
+                ))
+            }
         }
-        None => {}
     }
-    if !plan.in_period(e.date) {
+    let in_period = plan.in_period(e.date);
+    if !in_period {
         out.push(Finding::warning(
             C::OutsidePeriod,
             format!(
@@ -511,6 +526,7 @@ pub(crate) fn check_expenditure(
             at(),
         ));
     }
+    Checked { rate, in_period }
 }
 
 /// One `duplicate_voucher` warning per voucher seen twice with identical content.

@@ -221,17 +221,6 @@ fn add(a: &mut Decimal, b: Decimal) -> Result<(), MoneyError> {
     Ok(())
 }
 
-/// The default as-of date: the later of the plan's end and its last dated event.
-pub(crate) fn default_as_of(plan: &Plan, ledger: &Ledger) -> NaiveDate {
-    let last_spend = ledger.entries().iter().map(|e| e.date).max();
-    let last_amendment = plan.amendments.iter().map(|a| a.date).max();
-    [Some(plan.end), last_spend, last_amendment]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(plan.end)
-}
-
 /// Computes the variance report of `plan` against `ledger`.
 ///
 /// Validation runs first: any error finding blocks the report ([`ReportError::Blocked`] carries
@@ -254,7 +243,15 @@ pub fn variance(
     options: &ReportOptions,
 ) -> Result<VarianceReport, ReportError> {
     let mut findings = validate_plan(plan);
-    let as_of = options.as_of.unwrap_or_else(|| default_as_of(plan, ledger));
+    // With no cut-off, nothing is left out and the report is dated the later of the plan's end
+    // and its last dated event; the last expenditure date is found during the one pass.
+    let cut_off = options.as_of;
+    let mut as_of = cut_off.unwrap_or(plan.end);
+    if cut_off.is_none()
+        && let Some(last) = plan.amendments.iter().map(|a| a.date).max()
+    {
+        as_of = as_of.max(last);
+    }
     let lang = options.lang;
     let by = options.by;
     let currency = plan.currency;
@@ -305,7 +302,7 @@ pub fn variance(
                 add(&mut rows.rows[row].initial, pa.amount)?;
             }
         }
-        for a in distinct_amendments(plan).filter(|a| a.date <= as_of) {
+        for a in distinct_amendments(plan).filter(|a| cut_off.is_none_or(|c| a.date <= c)) {
             for (line, delta) in a.effects() {
                 let Some(i) = line_index.get(line) else {
                     continue;
@@ -330,11 +327,14 @@ pub fn variance(
     for (e, origin) in ledger.entries().iter().zip(ledger.origins()) {
         let known = line_index.get(&e.line);
         let before = findings.len();
-        check_expenditure(plan, e, origin, known.is_some(), &mut findings);
+        let checked = check_expenditure(plan, e, origin, known.is_some(), &mut findings);
         if findings.len() > before {
             blocked |= findings[before..].iter().any(Finding::is_error);
         }
-        if blocked || e.date > as_of {
+        if cut_off.is_none() {
+            as_of = as_of.max(e.date);
+        }
+        if blocked || cut_off.is_some_and(|c| e.date > c) {
             continue;
         }
         let row = match (by, known) {
@@ -351,17 +351,9 @@ pub fn variance(
                 row
             }
         };
-        let units = if e.currency == currency && e.rate.is_none() {
-            to_minor_units(e.amount, currency)?
-        } else {
-            let rate =
-                e.rate
-                    .or_else(|| plan.rate_on(e.currency, e.date))
-                    .ok_or(MoneyError::NoRate {
-                        from: e.currency,
-                        to: currency,
-                    })?;
-            converted_units(e.amount, rate, currency)?
+        let units = match checked.rate {
+            None => to_minor_units(e.amount, currency)?,
+            Some(rate) => converted_units(e.amount, rate, currency)?,
         };
         let acc = &mut rows.rows[row];
         let sum = if e.stage.is_committed() {
@@ -371,7 +363,7 @@ pub fn variance(
         };
         *sum = sum.checked_add(units).ok_or_else(overflow)?;
         acc.entries += 1;
-        acc.outside_period |= !plan.in_period(e.date);
+        acc.outside_period |= !checked.in_period;
         acc.unknown_line |= known.is_none();
         acc.duplicate |= !duplicated.is_empty() && duplicated.contains(e.voucher.as_str());
     }
