@@ -11,7 +11,7 @@ use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet};
 
 use super::cell::{ExportFinding, a1};
 use super::report::{CONSTANT_MEMORY_ROWS, ExportSummary, new_sheet, save};
-use super::sheet::{Formats, amount, amount_format, ratio_number, text, xl};
+use super::sheet::{Formats, amount, amount_format, fits, ratio_number, text, xl};
 use super::{ExportError, ExportOptions};
 
 /// The ledger columns: `(French header, English header, width)`, in the order written.
@@ -84,19 +84,23 @@ pub fn write_ledger_with(
     options: &ExportOptions,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    let mut wb = Workbook::new();
-    let sheet = ledger_sheet(lang);
-    let mut findings = Vec::new();
-    {
-        let ws = new_sheet(&mut wb, sheet, ledger.len().max(CONSTANT_MEMORY_ROWS + 1))?;
-        write_entries(ws, sheet, lang, ledger.entries(), &mut findings)?;
-    }
-    save(&mut wb, options, path)?;
-    Ok(ExportSummary {
-        path: path.to_path_buf(),
-        sheets: vec![sheet.to_string()],
-        findings,
-    })
+    // Errors raised while building name the output path too.
+    let build = || -> Result<ExportSummary, ExportError> {
+        let mut wb = Workbook::new();
+        let sheet = ledger_sheet(lang);
+        let mut findings = Vec::new();
+        {
+            let ws = new_sheet(&mut wb, sheet, ledger.len().max(CONSTANT_MEMORY_ROWS + 1))?;
+            write_entries(ws, sheet, lang, ledger.entries(), &mut findings)?;
+        }
+        save(&mut wb, options, path)?;
+        Ok(ExportSummary {
+            path: path.to_path_buf(),
+            sheets: vec![sheet.to_string()],
+            findings,
+        })
+    };
+    build().map_err(|e| e.at(path))
 }
 
 /// Writes the header and the entries on `ws` (row by row: constant-memory friendly).
@@ -107,6 +111,7 @@ pub(crate) fn write_entries(
     entries: &[Expenditure],
     findings: &mut Vec<ExportFinding>,
 ) -> Result<(), ExportError> {
+    fits(sheet, entries.len() + 1)?;
     let formats = Formats::new(0);
     // One amount format per minor unit (0 to 4 decimals).
     let amount_formats: Vec<Format> = (0..=4)

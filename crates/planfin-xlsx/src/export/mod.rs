@@ -109,6 +109,19 @@ pub enum ExportError {
         /// Its length.
         chars: usize,
     },
+    /// More rows than a sheet holds (1,048,576 including the header).
+    #[error(
+        "cannot write {}: sheet {sheet} would need {rows} rows, more than the 1,048,576 an Excel sheet holds; split the data (by year or month) into several files",
+        .path.display()
+    )]
+    TooManyRows {
+        /// The output path.
+        path: PathBuf,
+        /// The sheet.
+        sheet: String,
+        /// The rows it would need.
+        rows: usize,
+    },
     /// The reports could not be computed.
     #[error("cannot compute the report for {}: {source}", .path.display())]
     Report {
@@ -152,6 +165,11 @@ impl ExportError {
                 location,
                 chars,
             },
+            ExportError::TooManyRows { path, sheet, rows } => ExportError::TooManyRows {
+                path: fill(path),
+                sheet,
+                rows,
+            },
             other => other,
         }
     }
@@ -164,6 +182,7 @@ impl ExportError {
             | ExportError::Input { path, .. }
             | ExportError::Xlsx { path, .. }
             | ExportError::TextTooLong { path, .. }
+            | ExportError::TooManyRows { path, .. }
             | ExportError::Report { path, .. } => Some(path),
         }
     }

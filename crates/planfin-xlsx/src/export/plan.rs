@@ -9,7 +9,7 @@ use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet};
 
 use super::ledger::{date, non_empty};
 use super::report::{ExportSummary, save};
-use super::sheet::{Formats, amount, ratio_number, text, xl};
+use super::sheet::{Formats, amount, fits, ratio_number, text, xl};
 use super::{ExportError, ExportOptions};
 
 /// A sheet of the plan workbook: French and English names, and its columns as
@@ -184,133 +184,139 @@ pub fn write_plan_with(
     options: &ExportOptions,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    let minor = plan.currency.minor_unit();
-    let formats = Formats::new(minor);
-    let mut findings = Vec::new();
-    let mut wb = Workbook::new();
-    let mut sheets = Vec::new();
+    // Errors raised while building name the output path too.
+    let build = || -> Result<ExportSummary, ExportError> {
+        let minor = plan.currency.minor_unit();
+        let formats = Formats::new(minor);
+        let mut findings = Vec::new();
+        let mut wb = Workbook::new();
+        let mut sheets = Vec::new();
 
-    // Plan: key / value rows.
-    {
-        let sheet = PLAN_SHEET.name(lang);
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet).map_err(xl(|| sheet.to_string()))?;
-        let key = |i: usize| {
-            let (fr, en, _) = PLAN_SHEET.columns[i];
-            pick(lang, fr, en)
-        };
-        let values: [&str; 5] = [
-            &plan.code,
-            &plan.title.fr,
-            &plan.title.en,
-            &plan.organisation,
-            plan.currency.code(),
-        ];
-        for (i, v) in values.iter().enumerate() {
-            text(ws, sheet, i as RowNum, 0, key(i), Some(&formats.bold))?;
-            non_empty(ws, sheet, i as RowNum, 1, v)?;
+        // Plan: key / value rows.
+        {
+            let sheet = PLAN_SHEET.name(lang);
+            let ws = wb.add_worksheet();
+            ws.set_name(sheet).map_err(xl(|| sheet.to_string()))?;
+            let key = |i: usize| {
+                let (fr, en, _) = PLAN_SHEET.columns[i];
+                pick(lang, fr, en)
+            };
+            let values: [&str; 5] = [
+                &plan.code,
+                &plan.title.fr,
+                &plan.title.en,
+                &plan.organisation,
+                plan.currency.code(),
+            ];
+            for (i, v) in values.iter().enumerate() {
+                text(ws, sheet, i as RowNum, 0, key(i), Some(&formats.bold))?;
+                non_empty(ws, sheet, i as RowNum, 1, v)?;
+            }
+            text(ws, sheet, 5, 0, key(5), Some(&formats.bold))?;
+            date(ws, sheet, 5, 1, plan.start, &formats.date)?;
+            text(ws, sheet, 6, 0, key(6), Some(&formats.bold))?;
+            date(ws, sheet, 6, 1, plan.end, &formats.date)?;
+            text(ws, sheet, 7, 0, key(7), Some(&formats.bold))?;
+            amount(
+                ws,
+                sheet,
+                7,
+                1,
+                plan.ceiling,
+                &formats.amount,
+                &mut findings,
+            )?;
+            ws.set_column_width(0, 16)
+                .map_err(xl(|| sheet.to_string()))?;
+            ws.set_column_width(1, 60)
+                .map_err(xl(|| sheet.to_string()))?;
+            sheets.push(sheet.to_string());
         }
-        text(ws, sheet, 5, 0, key(5), Some(&formats.bold))?;
-        date(ws, sheet, 5, 1, plan.start, &formats.date)?;
-        text(ws, sheet, 6, 0, key(6), Some(&formats.bold))?;
-        date(ws, sheet, 6, 1, plan.end, &formats.date)?;
-        text(ws, sheet, 7, 0, key(7), Some(&formats.bold))?;
-        amount(
-            ws,
-            sheet,
-            7,
-            1,
-            plan.ceiling,
-            &formats.amount,
-            &mut findings,
-        )?;
-        ws.set_column_width(0, 16)
-            .map_err(xl(|| sheet.to_string()))?;
-        ws.set_column_width(1, 60)
-            .map_err(xl(|| sheet.to_string()))?;
-        sheets.push(sheet.to_string());
-    }
 
-    // Objectives.
-    {
-        let (ws, sheet) = table_sheet(&mut wb, &OBJECTIVES_SHEET, lang, &formats)?;
-        for (i, o) in plan.objectives.iter().enumerate() {
-            let r = i as RowNum + 1;
-            text(ws, sheet, r, 0, &o.code, None)?;
-            non_empty(ws, sheet, r, 1, &o.title.fr)?;
-            non_empty(ws, sheet, r, 2, &o.title.en)?;
+        // Objectives.
+        {
+            let (ws, sheet) = table_sheet(&mut wb, &OBJECTIVES_SHEET, lang, &formats)?;
+            for (i, o) in plan.objectives.iter().enumerate() {
+                let r = i as RowNum + 1;
+                text(ws, sheet, r, 0, &o.code, None)?;
+                non_empty(ws, sheet, r, 1, &o.title.fr)?;
+                non_empty(ws, sheet, r, 2, &o.title.en)?;
+            }
+            sheets.push(sheet.to_string());
         }
-        sheets.push(sheet.to_string());
-    }
 
-    // Sources.
-    {
-        let (ws, sheet) = table_sheet(&mut wb, &SOURCES_SHEET, lang, &formats)?;
-        for (i, s) in plan.sources.iter().enumerate() {
-            let r = i as RowNum + 1;
-            text(ws, sheet, r, 0, &s.code, None)?;
-            non_empty(ws, sheet, r, 1, &s.name.fr)?;
-            non_empty(ws, sheet, r, 2, &s.name.en)?;
-            text(ws, sheet, r, 3, source_kind_word(s.kind, lang), None)?;
+        // Sources.
+        {
+            let (ws, sheet) = table_sheet(&mut wb, &SOURCES_SHEET, lang, &formats)?;
+            for (i, s) in plan.sources.iter().enumerate() {
+                let r = i as RowNum + 1;
+                text(ws, sheet, r, 0, &s.code, None)?;
+                non_empty(ws, sheet, r, 1, &s.name.fr)?;
+                non_empty(ws, sheet, r, 2, &s.name.en)?;
+                text(ws, sheet, r, 3, source_kind_word(s.kind, lang), None)?;
+            }
+            sheets.push(sheet.to_string());
         }
-        sheets.push(sheet.to_string());
-    }
 
-    // Lines: one row per line and period.
-    {
-        let (ws, sheet) = table_sheet(&mut wb, &LINES_SHEET, lang, &formats)?;
-        let quantity = Format::new().set_num_format("#,##0.####");
-        let mut r: RowNum = 1;
-        for line in &plan.lines {
-            for (k, pa) in line.amounts.iter().enumerate() {
-                text(ws, sheet, r, 0, &line.code, None)?;
-                text(ws, sheet, r, 1, &line.objective, None)?;
-                non_empty(ws, sheet, r, 2, &line.label.fr)?;
-                non_empty(ws, sheet, r, 3, &line.label.en)?;
-                text(ws, sheet, r, 4, &line.source, None)?;
-                text(ws, sheet, r, 5, &pa.period.to_string(), None)?;
-                amount(ws, sheet, r, 6, pa.amount, &formats.amount, &mut findings)?;
-                if let (0, Some(c)) = (k, &line.costing) {
-                    non_empty(ws, sheet, r, 7, &c.unit)?;
-                    ratio_number(ws, sheet, r, 8, c.quantity, &quantity, &mut findings)?;
-                    amount(ws, sheet, r, 9, c.unit_cost, &formats.amount, &mut findings)?;
+        // Lines: one row per line and period.
+        {
+            let rows: usize = plan.lines.iter().map(|l| l.amounts.len()).sum();
+            fits(LINES_SHEET.name(lang), rows + 1)?;
+            let (ws, sheet) = table_sheet(&mut wb, &LINES_SHEET, lang, &formats)?;
+            let quantity = Format::new().set_num_format("#,##0.####");
+            let mut r: RowNum = 1;
+            for line in &plan.lines {
+                for (k, pa) in line.amounts.iter().enumerate() {
+                    text(ws, sheet, r, 0, &line.code, None)?;
+                    text(ws, sheet, r, 1, &line.objective, None)?;
+                    non_empty(ws, sheet, r, 2, &line.label.fr)?;
+                    non_empty(ws, sheet, r, 3, &line.label.en)?;
+                    text(ws, sheet, r, 4, &line.source, None)?;
+                    text(ws, sheet, r, 5, &pa.period.to_string(), None)?;
+                    amount(ws, sheet, r, 6, pa.amount, &formats.amount, &mut findings)?;
+                    if let (0, Some(c)) = (k, &line.costing) {
+                        non_empty(ws, sheet, r, 7, &c.unit)?;
+                        ratio_number(ws, sheet, r, 8, c.quantity, &quantity, &mut findings)?;
+                        amount(ws, sheet, r, 9, c.unit_cost, &formats.amount, &mut findings)?;
+                    }
+                    r += 1;
                 }
-                r += 1;
             }
+            autofilter(ws, sheet, r - 1, LINES_SHEET.columns.len())?;
+            sheets.push(sheet.to_string());
         }
-        autofilter(ws, sheet, r - 1, LINES_SHEET.columns.len())?;
-        sheets.push(sheet.to_string());
-    }
 
-    // Amendments.
-    {
-        let (ws, sheet) = table_sheet(&mut wb, &AMENDMENTS_SHEET, lang, &formats)?;
-        for (i, a) in plan.amendments.iter().enumerate() {
-            let r = i as RowNum + 1;
-            date(ws, sheet, r, 0, a.date, &formats.date)?;
-            text(ws, sheet, r, 1, &a.reference, None)?;
-            if let Some(from) = &a.from {
-                text(ws, sheet, r, 2, from, None)?;
+        // Amendments.
+        {
+            let (ws, sheet) = table_sheet(&mut wb, &AMENDMENTS_SHEET, lang, &formats)?;
+            for (i, a) in plan.amendments.iter().enumerate() {
+                let r = i as RowNum + 1;
+                date(ws, sheet, r, 0, a.date, &formats.date)?;
+                text(ws, sheet, r, 1, &a.reference, None)?;
+                if let Some(from) = &a.from {
+                    text(ws, sheet, r, 2, from, None)?;
+                }
+                if let Some(to) = &a.to {
+                    text(ws, sheet, r, 3, to, None)?;
+                }
+                amount(ws, sheet, r, 4, a.amount, &formats.amount, &mut findings)?;
+                if let Some(s) = &a.source {
+                    text(ws, sheet, r, 5, s, None)?;
+                }
+                non_empty(ws, sheet, r, 6, &a.reason)?;
+                non_empty(ws, sheet, r, 7, &a.approved_by)?;
             }
-            if let Some(to) = &a.to {
-                text(ws, sheet, r, 3, to, None)?;
-            }
-            amount(ws, sheet, r, 4, a.amount, &formats.amount, &mut findings)?;
-            if let Some(s) = &a.source {
-                text(ws, sheet, r, 5, s, None)?;
-            }
-            non_empty(ws, sheet, r, 6, &a.reason)?;
-            non_empty(ws, sheet, r, 7, &a.approved_by)?;
+            sheets.push(sheet.to_string());
         }
-        sheets.push(sheet.to_string());
-    }
 
-    save(&mut wb, options, path)?;
-    Ok(ExportSummary {
-        path: path.to_path_buf(),
-        sheets,
-        findings,
-    })
+        save(&mut wb, options, path)?;
+        Ok(ExportSummary {
+            path: path.to_path_buf(),
+            sheets,
+            findings,
+        })
+    };
+    build().map_err(|e| e.at(path))
 }
 
 /// A new sheet of `layout` with its header row.

@@ -332,46 +332,50 @@ pub(crate) fn write_report_book(
     options: &ExportOptions,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    let lang = book.lang;
-    let minor = book
-        .currency
-        .parse::<Currency>()
-        .map(|c| c.minor_unit())
-        .unwrap_or(2);
-    let formats = Formats::new(minor);
-    let mut findings = Vec::new();
-    let mut wb = Workbook::new();
-    let mut sheets = Vec::new();
+    // Errors raised while building name the output path too.
+    let build = || -> Result<ExportSummary, ExportError> {
+        let lang = book.lang;
+        let minor = book
+            .currency
+            .parse::<Currency>()
+            .map(|c| c.minor_unit())
+            .unwrap_or(2);
+        let formats = Formats::new(minor);
+        let mut findings = Vec::new();
+        let mut wb = Workbook::new();
+        let mut sheets = Vec::new();
 
-    let mut charted = false;
-    for (name, table) in &book.sections {
-        let name = unique_name(name, &sheets);
-        let ws = new_sheet(&mut wb, &name, table.rows.len())?;
-        let placed = write_table(ws, &name, table, 0, &formats, &mut findings)?;
-        if !charted {
-            charted = insert_chart(ws, &name, &placed, lang)?;
+        let mut charted = false;
+        for (name, table) in &book.sections {
+            let name = unique_name(name, &sheets);
+            let ws = new_sheet(&mut wb, &name, table.rows.len())?;
+            let placed = write_table(ws, &name, table, 0, &formats, &mut findings)?;
+            if !charted {
+                charted = insert_chart(ws, &name, &placed, lang)?;
+            }
+            sheets.push(name);
         }
+
+        let name = unique_name(label("sheet_findings", lang), &sheets);
+        let ws = new_sheet(&mut wb, &name, book.findings.len() + findings.len())?;
+        let table = findings_table(book.findings, &findings, lang);
+        write_table(ws, &name, &table, 0, &formats, &mut Vec::new())?;
         sheets.push(name);
-    }
 
-    let name = unique_name(label("sheet_findings", lang), &sheets);
-    let ws = new_sheet(&mut wb, &name, book.findings.len() + findings.len())?;
-    let table = findings_table(book.findings, &findings, lang);
-    write_table(ws, &name, &table, 0, &formats, &mut Vec::new())?;
-    sheets.push(name);
+        let name = unique_name(label("sheet_provenance", lang), &sheets);
+        let ws = new_sheet(&mut wb, &name, 0)?;
+        write_provenance(ws, &name, &book, options, &formats)?;
+        sheets.push(name);
 
-    let name = unique_name(label("sheet_provenance", lang), &sheets);
-    let ws = new_sheet(&mut wb, &name, 0)?;
-    write_provenance(ws, &name, &book, options, &formats)?;
-    sheets.push(name);
-
-    wb.set_properties(&properties(&book, options));
-    save(&mut wb, options, path)?;
-    Ok(ExportSummary {
-        path: path.to_path_buf(),
-        sheets,
-        findings,
-    })
+        wb.set_properties(&properties(&book, options));
+        save(&mut wb, options, path)?;
+        Ok(ExportSummary {
+            path: path.to_path_buf(),
+            sheets,
+            findings,
+        })
+    };
+    build().map_err(|e| e.at(path))
 }
 
 /// Saves `wb` to `path` atomically, refusing an output that is an input.

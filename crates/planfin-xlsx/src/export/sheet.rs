@@ -197,6 +197,21 @@ pub(crate) fn ratio_number(
     amount(ws, sheet, row, col, value, format, findings).map(|_| ())
 }
 
+/// The rows of an Excel sheet.
+pub(crate) const MAX_SHEET_ROWS: usize = 1_048_576;
+
+/// Refuses, before writing anything, a sheet that would need more than [`MAX_SHEET_ROWS`].
+pub(crate) fn fits(sheet: &str, rows: usize) -> Result<(), ExportError> {
+    if rows > MAX_SHEET_ROWS {
+        return Err(ExportError::TooManyRows {
+            path: Default::default(),
+            sheet: sheet.to_string(),
+            rows,
+        });
+    }
+    Ok(())
+}
+
 /// Where a table landed on its sheet.
 #[derive(Debug, Clone)]
 pub(crate) struct Placed {
@@ -231,6 +246,11 @@ pub(crate) fn write_table(
     findings: &mut Vec<ExportFinding>,
 ) -> Result<Placed, ExportError> {
     let at = |row: RowNum, col: ColNum| format!("{sheet}!{}", a1(row, col));
+    // Title, blank, header, rows, totals, blank, notes.
+    fits(
+        sheet,
+        start_row as usize + 4 + table.rows.len() + table.notes.len(),
+    )?;
     let ncols = table.headers.len();
     let columns: HashMap<String, ColNum> = table
         .keys
@@ -570,6 +590,17 @@ fn write_totals(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_holds_1048576_rows() {
+        assert!(fits("Depenses", MAX_SHEET_ROWS).is_ok());
+        let err = fits("Depenses", MAX_SHEET_ROWS + 1).map_err(|e| e.at("big.xlsx".as_ref()));
+        let message = err.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.starts_with("cannot write big.xlsx: sheet Depenses would need 1048577 rows")
+        );
+        assert!(message.ends_with("split the data (by year or month) into several files"));
+    }
 
     #[test]
     fn amount_formats_follow_the_minor_unit() {

@@ -73,18 +73,22 @@ pub fn write_template(
     lang: Lang,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    let formats = Formats::new(0);
-    let mut wb = Workbook::new();
-    let sheets = match kind {
-        TemplateKind::Plan => plan_template(&mut wb, lang, &formats)?,
-        TemplateKind::Ledger => ledger_template(&mut wb, lang, &formats)?,
+    // Errors raised while building name the output path too.
+    let build = || -> Result<ExportSummary, ExportError> {
+        let formats = Formats::new(0);
+        let mut wb = Workbook::new();
+        let sheets = match kind {
+            TemplateKind::Plan => plan_template(&mut wb, lang, &formats)?,
+            TemplateKind::Ledger => ledger_template(&mut wb, lang, &formats)?,
+        };
+        save(&mut wb, &ExportOptions::default(), path)?;
+        Ok(ExportSummary {
+            path: path.to_path_buf(),
+            sheets,
+            findings: Vec::new(),
+        })
     };
-    save(&mut wb, &ExportOptions::default(), path)?;
-    Ok(ExportSummary {
-        path: path.to_path_buf(),
-        sheets,
-        findings: Vec::new(),
-    })
+    build().map_err(|e| e.at(path))
 }
 
 /// What a column accepts.

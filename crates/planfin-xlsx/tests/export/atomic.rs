@@ -166,3 +166,26 @@ fn killing_the_writer_mid_write_leaves_the_previous_file_whole() {
     // What the crash left is a temporary beside it, never the target.
     assert!(!temporaries(dir.path()).is_empty());
 }
+
+#[test]
+fn a_text_too_long_for_a_cell_is_refused_naming_the_file_and_the_cell() {
+    let mut ledger = cnltp::ledger();
+    let mut e = ledger.entries()[0].clone();
+    e.voucher = "LONG".into();
+    e.description = "x".repeat(40_000);
+    let _ = ledger.append(e, Origin::default());
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("ledger.xlsx");
+    let err = write_ledger(&ledger, Lang::Fr, &out).err();
+    let message = err.map(|e| e.to_string()).unwrap_or_default();
+    let row = ledger.len(); // the last entry, under the header
+    assert_eq!(
+        message,
+        format!(
+            "cannot write {}: the text at Depenses!I{} has 40000 characters, more than the 32,767 a cell holds; shorten it",
+            out.display(),
+            row + 1
+        )
+    );
+    assert!(!out.exists());
+}
