@@ -177,3 +177,63 @@ fn every_hostile_fixture_is_refused_quickly() -> TestResult {
     assert!(n >= 10, "{n} hostile fixtures");
     Ok(())
 }
+
+#[test]
+fn a_progress_spinner_shows_the_rows_read_on_a_terminal() -> TestResult {
+    // `script` runs the command on a pseudo-terminal; without it there is nothing to check.
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("note: no `script` command: terminal progress test skipped");
+        return Ok(());
+    }
+    let dir = tempfile::tempdir()?;
+    let mut json = String::from("{\"expenditures\": [");
+    for i in 0..21_000 {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            "{{\"voucher\": \"V{i}\", \"date\": \"2019-03-01\", \"line\": \"0101\", \"amount\": \"{}\", \"currency\": \"XOF\"}}",
+            1000 + i
+        ));
+    }
+    json.push_str("]}");
+    let ledger_json = dir.path().join("big.json");
+    let ledger = dir.path().join("big.xlsx");
+    std::fs::write(&ledger_json, json)?;
+    planfin()
+        .arg("convert")
+        .arg(&ledger_json)
+        .arg(&ledger)
+        .assert()
+        .success();
+    let out = dir.path().join("r.json");
+    let command = format!(
+        "'{}' report --ledger '{}' --format json --out '{}'",
+        crate::binary().display(),
+        ledger.display(),
+        out.display()
+    );
+    let run = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .output()?;
+    assert!(run.status.success(), "{run:?}");
+    let terminal = String::from_utf8_lossy(&run.stdout);
+    // The spinner draws on a timer: a fast machine may show only its first message.
+    assert!(
+        terminal.contains("big.xlsx: 10000 rows read") || terminal.contains("big.xlsx: reading"),
+        "{terminal}"
+    );
+    // The report itself is whole.
+    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out)?)?;
+    let expected: i64 = (0..21_000).map(|i| 1000 + i).sum();
+    assert_eq!(
+        dec(&report["totals"]["paid"])?,
+        rust_decimal::Decimal::from(expected)
+    );
+    Ok(())
+}
