@@ -60,8 +60,8 @@ pub struct Limits {
     pub max_ratio: u64,
     /// Most non-empty cells read in one sheet.
     pub max_cells: u64,
-    /// Most cells of the rectangles an ods workbook's sheets span, repeated rows and columns
-    /// expanded (calamine builds them whole, about 32 bytes a cell, when it opens the file).
+    /// Most cells of the rectangle an xls or ods sheet spans (calamine builds it whole, about
+    /// 32 bytes a cell); for ods, checked before opening, repeated rows and columns expanded.
     pub max_range_cells: u64,
     /// Most characters in one text cell (Excel's own limit is 32,767).
     pub max_text_chars: usize,

@@ -18,7 +18,7 @@ use calamine::{
 use crate::cell::{Value, a1};
 use crate::error::ImportError;
 use crate::options::Limits;
-use crate::preflight::{self, Kind, bytes};
+use crate::preflight::{self, Kind};
 
 type Input = BufReader<File>;
 
@@ -188,6 +188,7 @@ impl Workbook {
                 let values = b
                     .worksheet_range(sheet)
                     .map_err(|e| unreadable(e.to_string()))?;
+                guard.range(&values)?;
                 let formulas = b.worksheet_formula(sheet).ok();
                 range_rows(&values, formulas.as_ref(), &mut guard, visit)?;
             }
@@ -195,6 +196,7 @@ impl Workbook {
                 let values = b
                     .worksheet_range(sheet)
                     .map_err(|e| unreadable(e.to_string()))?;
+                guard.range(&values)?;
                 let formulas = b.worksheet_formula(sheet).ok();
                 range_rows(&values, formulas.as_ref(), &mut guard, visit)?;
             }
@@ -374,6 +376,21 @@ struct Guard<'g> {
 }
 
 impl Guard<'_> {
+    /// Refuses a sheet whose rectangle is beyond [`Limits::max_range_cells`] before a second
+    /// one (its formulas) is built.
+    fn range(&self, values: &Range<Data>) -> Result<(), ImportError> {
+        let (rows, cols) = values.get_size();
+        let cells = (rows as u64).saturating_mul(cols as u64);
+        if cells > self.limits.max_range_cells {
+            return Err(ImportError::TooLarge {
+                file: self.file.to_string(),
+                what: format!("sheet {} spans {rows} rows by {cols} columns", self.sheet),
+                limit: format!("{} cells", self.limits.max_range_cells),
+            });
+        }
+        Ok(())
+    }
+
     fn count(&mut self, r: u32, c: u32, v: &Value<'_>) -> Result<(), ImportError> {
         self.cells += 1;
         if self.cells > self.limits.max_cells {
@@ -393,10 +410,10 @@ impl Guard<'_> {
             return Err(ImportError::TooLarge {
                 file: self.file.to_string(),
                 what: format!(
-                    "{}!{} holds {} of text",
+                    "{}!{} holds {} characters of text",
                     self.sheet,
                     a1(r, c),
-                    bytes(s.len() as u64)
+                    s.chars().count()
                 ),
                 limit: format!("{} characters", self.limits.max_text_chars),
             });

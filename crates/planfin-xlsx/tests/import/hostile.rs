@@ -122,3 +122,33 @@ fn an_ods_repeat_bomb_is_refused_before_calamine_expands_it() {
         "repeat_bomb.ods: its sheets span 65536000 cells once repeated rows and columns are expanded, beyond the limit of 5000000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions"
     );
 }
+
+#[test]
+fn caps_on_text_and_on_xls_ranges() {
+    let with = |limits: planfin_xlsx::Limits, rel: &str| {
+        let options = planfin_xlsx::ImportOptions {
+            display_name: rel.rsplit('/').next().map(str::to_string),
+            limits,
+            ..Default::default()
+        };
+        planfin_xlsx::read_ledger(crate::fixture(rel), &options)
+            .err()
+            .map(|e| e.to_string())
+    };
+    let text = planfin_xlsx::Limits {
+        max_text_chars: 20,
+        ..Default::default()
+    };
+    assert_eq!(
+        with(text, "xlsx/cnltp_ledger.xlsx"),
+        Some("cnltp_ledger.xlsx: Depenses!H2 holds 84 characters of text, beyond the limit of 20 characters: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
+    );
+    let range = planfin_xlsx::Limits {
+        max_range_cells: 1_000,
+        ..Default::default()
+    };
+    assert_eq!(
+        with(range, "xlsx/cnltp_ledger.xls"),
+        Some("cnltp_ledger.xls: sheet Depenses spans 372 rows by 9 columns, beyond the limit of 1000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
+    );
+}
