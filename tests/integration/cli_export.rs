@@ -145,6 +145,11 @@ fn xlsx_without_out_is_a_usage_error_for_every_report() {
             .stderr(predicates::str::contains("--out FILE.xlsx"));
     }
     planfin()
+        .args(["report", "--format", "xlsx", "--out", "report.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("name the file FILE.xlsx"));
+    planfin()
         .args(["report", "--bom"])
         .assert()
         .code(2)

@@ -48,6 +48,19 @@ pub fn check_output(output: &OutputArgs, input: &InputArgs) -> Result<(), Failur
                 .into(),
         ));
     }
+    if let (Format::Xlsx, Some(out)) = (output.format, &output.out) {
+        let is_xlsx = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        if !is_xlsx {
+            return Err(Failure::Usage(format!(
+                "{}: --format xlsx writes an Excel workbook, which Excel opens only by the \
+                 .xlsx extension: name the file FILE.xlsx",
+                load::name(out)
+            )));
+        }
+    }
     if output.bom && output.format != Format::Csv {
         return Err(Failure::Usage(
             "--bom goes with --format csv only: drop it or add --format csv".into(),
