@@ -39,6 +39,8 @@ const EOCD: u32 = 0x0605_4b50;
 const EOCD64_LOCATOR: u32 = 0x0706_4b50;
 const EOCD64: u32 = 0x0606_4b50;
 const CENTRAL: u32 = 0x0201_4b50;
+/// Largest central directory read (10,000 entries of ordinary names take about 1 MB).
+const MAX_CENTRAL_DIRECTORY: u64 = 64 << 20;
 /// Entries smaller than this are not judged by their compression ratio.
 const RATIO_FLOOR: u64 = 1 << 20;
 
@@ -220,6 +222,12 @@ pub(crate) fn central_directory(
     if cd_size > count.saturating_mul(46 + 3 * 65_535) || cd_size < count.saturating_mul(46) {
         return Err(damaged(
             "central directory size does not match its entry count",
+        ));
+    }
+    if cd_size > MAX_CENTRAL_DIRECTORY {
+        return Err(too_large(
+            format!("the zip central directory takes {}", bytes(cd_size)),
+            bytes(MAX_CENTRAL_DIRECTORY),
         ));
     }
     if cd_offset.checked_add(cd_size).is_none_or(|end| end > len) {
