@@ -1,6 +1,6 @@
 //! `planfin validate` on every real-world workbook of `../shared/corpus/`: a clear result
 //! (exit 0) or a clear refusal (exit 1, with a message), never a panic, an abort, a signal or
-//! a hang. The folder is not part of the repository: the test says so and passes without it.
+//! a hang, nor more than 512 MB. The folder is not part of the repository: the test says so and passes without it.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -10,6 +10,9 @@ use crate::TestResult;
 
 /// Longest a file may take before the run counts as a hang.
 const LIMIT: Duration = Duration::from_secs(20);
+
+/// Most memory one file may take (the largest real budget there needs about 15 MB).
+const MEMORY_KIB: u64 = 512 * 1024;
 
 #[test]
 fn validate_never_crashes_or_hangs_on_the_corpus() -> TestResult {
@@ -50,6 +53,14 @@ fn validate_never_crashes_or_hangs_on_the_corpus() -> TestResult {
         };
         let stderr = std::fs::read_to_string(&stderr_path).unwrap_or_default();
         let name = file.display();
+        if status.is_some() {
+            let arg = file.to_string_lossy();
+            if let Some(kib) = crate::peak_memory_kib(&["validate", &arg])?
+                && kib > MEMORY_KIB
+            {
+                failures.push(format!("{name}: peak memory {kib} KiB"));
+            }
+        }
         match status.map(|s| s.code()) {
             None => failures.push(format!("{name}: still running after {LIMIT:?}")),
             Some(Some(0)) => ok += 1,

@@ -1,6 +1,6 @@
 //! Workbooks on the command line: `report` and `validate` read xlsx, xls and ods to the same
 //! totals as the JSON fixtures; every bad cell is named as `file: Sheet!A1`; hostile files are
-//! refused with exit 1, quickly.
+//! refused with exit 1, quickly and in under 100 MB.
 
 use std::time::{Duration, Instant};
 
@@ -171,6 +171,9 @@ fn every_hostile_fixture_is_refused_quickly() -> TestResult {
             );
             // A hang guard, not a benchmark: the CI machine is shared.
             assert!(elapsed < Duration::from_secs(10), "{args:?}: {elapsed:?}");
+        }
+        if let Some(kib) = crate::peak_memory_kib(&["validate", &name])? {
+            assert!(kib < 100 * 1024, "{name}: {kib} KiB");
         }
         n += 1;
     }

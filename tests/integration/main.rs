@@ -160,3 +160,35 @@ pub const AMOUNT_FIELDS: [&str; 7] = [
     "variance",
     "available",
 ];
+
+/// The peak resident memory, in KiB, of `planfin args...`, measured by GNU time; `None` where
+/// `/usr/bin/time` is not installed (the callers then skip the memory check).
+pub fn peak_memory_kib(args: &[&str]) -> Result<Option<u64>, Box<dyn std::error::Error>> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return Ok(None);
+    }
+    let dir = tempfile::tempdir()?;
+    let report = dir.path().join("time");
+    let status = StdCommand::new(time)
+        .arg("-o")
+        .arg(&report)
+        .args(["-f", "%M"])
+        .arg(binary())
+        .args(args)
+        .current_dir(root())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()?;
+    if status.code().is_none() {
+        return Err(format!("planfin {args:?} was killed by a signal").into());
+    }
+    let text = std::fs::read_to_string(&report)?;
+    // GNU time notes a non-zero exit on a line of its own before the figure.
+    let kib = text
+        .lines()
+        .filter_map(|l| l.trim().parse::<u64>().ok())
+        .next_back()
+        .ok_or_else(|| format!("no peak memory in {text:?}"))?;
+    Ok(Some(kib))
+}
