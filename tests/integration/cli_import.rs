@@ -240,3 +240,29 @@ fn a_progress_spinner_shows_the_rows_read_on_a_terminal() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn the_same_journal_as_a_workbook_and_as_json_is_counted_once() -> TestResult {
+    let once = report_json(&[])?;
+    let twice = report_json(&[
+        "--ledger",
+        &path("xlsx/cnltp_ledger.xlsx"),
+        "--ledger",
+        &path("cnltp/ledger.json"),
+    ])?;
+    assert_eq!(twice["totals"], once["totals"]);
+    // Every entry of the JSON journal is recognised as a duplicate of the workbook's.
+    let duplicates = twice["findings"]
+        .as_array()
+        .ok_or("no findings")?
+        .iter()
+        .filter(|f| f["code"] == "duplicate_voucher")
+        .count();
+    let entries = serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(fixture(
+        "cnltp/ledger.json",
+    ))?)?["expenditures"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert!(duplicates >= entries - 1, "{duplicates} of {entries}");
+    Ok(())
+}
