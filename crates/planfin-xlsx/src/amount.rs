@@ -481,6 +481,40 @@ mod tests {
         assert!(eur("12,5,0", Locale::DecimalComma).is_err());
     }
 
+    proptest::proptest! {
+        /// Any amount written the French way (groups of three separated by a space, U+00A0 or
+        /// U+202F, comma decimals, a sign, a currency word) reads back exactly.
+        #[test]
+        fn french_text_amounts_read_back(
+            units in -999_999_999_999i64..999_999_999_999,
+            cents in 0u32..100,
+            sep in proptest::sample::select(vec![" ", "\u{a0}", "\u{202f}"]),
+            word in proptest::sample::select(vec!["", " FCFA", " EUR", " €"]),
+        ) {
+            let whole = Decimal::from(units.unsigned_abs());
+            let magnitude = whole + Decimal::new(i64::from(cents), 2);
+            let value = if units < 0 { -magnitude } else { magnitude };
+            let digits = planfin_core::money::group_thousands(whole, '#').replace('#', sep);
+            let sign = if units < 0 { "-" } else { "" };
+            let text = format!("{sign}{digits},{cents:02}{word}");
+            let read = parse_text(&text, Locale::Undeclared).map(|a| a.value);
+            proptest::prop_assert_eq!(read, Ok(value), "{}", text);
+        }
+
+        /// Whole numbers up to 15 digits go through the float rule unchanged.
+        #[test]
+        fn whole_floats_are_exact(i in -999_999_999_999_999i64..999_999_999_999_999) {
+            proptest::prop_assert_eq!(from_f64(i as f64, 0, Some(Currency::XOF)), Ok(Decimal::from(i)));
+        }
+
+        /// Two-decimal floats come back as their two decimals, never with float artefacts.
+        #[test]
+        fn cent_floats_are_exact(cents in -99_999_999_999i64..99_999_999_999) {
+            let f = cents as f64 / 100.0;
+            proptest::prop_assert_eq!(from_f64(f, 2, Some(Currency::EUR)), Ok(Decimal::new(cents, 2)));
+        }
+    }
+
     #[test]
     fn non_numbers_are_refused() {
         assert!(amount(&Value::Bool(true), None, Locale::Undeclared).is_err());
