@@ -20,7 +20,8 @@ Files (French headers):
   ledger_e9.xlsx         the CNLTP ledger whose Montant cell E9 holds "12,5 kF"
   ledger_errors.xlsx     one of each cell error, for the golden messages
   ledger_missing_columns.xlsx, plan_errors.xlsx   more golden messages
-and .xls / .ods copies of cnltp_*, messy_* (and ledger_1904) converted by LibreOffice.
+and .xls / .ods copies of cnltp_*, messy_* (and ledger_1904) converted by LibreOffice, plus
+.xlsm copies of the ledgers written by LibreOffice's own OOXML writer.
 """
 
 import datetime as dt
@@ -356,13 +357,18 @@ def convert(paths):
     if not soffice:
         print("LibreOffice not found: .xls and .ods copies not regenerated", file=sys.stderr)
         return
-    for fmt in ("xls", "ods"):
+    for fmt, target, only in (
+        ("xls", "xls", paths),
+        ("ods", "ods", paths),
+        # LibreOffice's own OOXML writer, macro-enabled flavour: another xlsx producer.
+        ("xlsm", "xlsm:Calc MS Excel 2007 VBA XML", [p for p in paths if "ledger" in p]),
+    ):
         with tempfile.TemporaryDirectory() as profile:
             cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                   "--convert-to", fmt, "--outdir", OUT, *paths]
+                   "--convert-to", target, "--outdir", OUT, *only]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
         # soffice exits 0 even when a conversion fails: check every output.
-        for p in paths:
+        for p in only:
             out = os.path.splitext(p)[0] + "." + fmt
             if not os.path.exists(out) or os.path.getsize(out) == 0:
                 sys.exit(f"LibreOffice did not write {out}")
