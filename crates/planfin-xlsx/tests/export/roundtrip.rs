@@ -22,6 +22,7 @@ fn plan_back(plan: &Plan, lang: Lang) -> Plan {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("plan.xlsx");
     write_plan(plan, lang, &out).unwrap_or_else(|e| panic!("{e}"));
+    assert_no_formula(&out);
     read_plan(&out, &ImportOptions::default())
         .unwrap_or_else(|e| panic!("{e}"))
         .value
@@ -31,11 +32,20 @@ fn ledger_back(ledger: &Ledger, lang: Lang) -> Vec<Expenditure> {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("ledger.xlsx");
     write_ledger(ledger, lang, &out).unwrap_or_else(|e| panic!("{e}"));
+    assert_no_formula(&out);
     read_ledger(&out, &ImportOptions::default())
         .unwrap_or_else(|e| panic!("{e}"))
         .value
         .entries()
         .to_vec()
+}
+
+/// Plan and ledger workbooks hold data only: whatever the text, no cell is a formula.
+fn assert_no_formula(path: &std::path::Path) {
+    let back = Back::open(path);
+    for sheet in &back.sheets {
+        assert_eq!(back.all_formulas(sheet), Vec::<String>::new(), "{sheet}");
+    }
 }
 
 #[test]
