@@ -11,11 +11,11 @@ section of benches/README.md.
 variance  The variance report over the synthetic plan and ledger of the Rust bench
           (`planfin_benches::synthetic(200, ROWS, 42)`, ported below to build the same data
           from Python), timed from Python for each grouping; with --rust, also runs
-          `cargo bench -p planfin-benches --bench variance` and prints its medians beside.
+          `cargo bench -p planfin-benches --bench variance` and prints its figures beside.
 import    Reading a ROWS-row ledger workbook written by benches/import_gen.py: planfin's
           read_ledger (a Ledger of exact Decimals), the same followed by .to_pandas(),
           fastexcel's load_sheet(0), and pandas.read_excel with the calamine engine (each where
-          installed: pip install fastexcel python-calamine).
+          installed: pip install fastexcel pyarrow python-calamine).
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def synthetic(lines: int, expenditures: int, seed: int) -> tuple[str, list[dict[
         {"code": "PTF1", "name": {"fr": "Partenaire 1", "en": "Partner 1"}, "kind": "donor"},
         {"code": "AUTRE", "name": {"fr": "Autres", "en": "Other"}, "kind": "other"},
     ]
-    budget_lines = []
+    budget_lines: list[dict[str, Any]] = []
     for i in range(lines):
         amounts = [{"period": y, "amount": str(10_000_000 + rng.below(90_000_000))} for y in (2018, 2019)]
         budget_lines.append(
@@ -84,7 +84,7 @@ def synthetic(lines: int, expenditures: int, seed: int) -> tuple[str, list[dict[
                 "amounts": amounts,
             }
         )
-    ceiling = sum(int(a["amount"]) for ln in budget_lines for a in ln["amounts"])
+    ceiling = sum(int(str(a["amount"])) for ln in budget_lines for a in ln["amounts"])
     amendments = []
     if lines >= 2:
         for k in range(10):
@@ -139,23 +139,27 @@ def synthetic(lines: int, expenditures: int, seed: int) -> tuple[str, list[dict[
     return json.dumps(plan), records
 
 
-def best(call: Callable[[], Any], repeat: int) -> tuple[float, float]:
-    """(best, median) wall time of `repeat` calls, in seconds, with the collector off."""
-    times = []
+def best(call: Callable[[], Any], repeat: int) -> tuple[float, float, float]:
+    """(best wall, median wall, median CPU) time of `repeat` calls, in seconds, with the
+    collector off. CPU time (user + system, every thread) moves less than wall time when other
+    programs share the machine."""
+    walls, cpus = [], []
     for _ in range(repeat):
         gc.collect()
         gc.disable()
         try:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             call()
-            times.append(time.perf_counter() - t)
+            walls.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
         finally:
             gc.enable()
-    return min(times), statistics.median(times)
+    return min(walls), statistics.median(walls), statistics.median(cpus)
 
 
-def rust_medians() -> dict[str, float]:
-    """Medians (seconds) of `cargo bench -p planfin-benches --bench variance`, by grouping."""
+def rust_figures() -> dict[str, tuple[float, float]]:
+    """(lower bound, median) in seconds of `cargo bench -p planfin-benches --bench variance`,
+    by grouping, as criterion prints them."""
     out = subprocess.run(
         ["cargo", "bench", "-p", "planfin-benches", "--bench", "variance", "--", "by_"],
         cwd=ROOT,
@@ -165,8 +169,8 @@ def rust_medians() -> dict[str, float]:
     ).stdout
     units = {"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
     found = {}
-    for m in re.finditer(r"by_(\w+)\s+time:\s+\[[\d.]+ \S+ ([\d.]+) (\S+) [\d.]+ \S+\]", out):
-        found[m.group(1)] = float(m.group(2)) * units[m.group(3)]
+    for m in re.finditer(r"by_(\w+)\s+time:\s+\[([\d.]+) (\S+) ([\d.]+) (\S+) [\d.]+ \S+\]", out):
+        found[m.group(1)] = (float(m.group(2)) * units[m.group(3)], float(m.group(4)) * units[m.group(5)])
     return found
 
 
@@ -179,14 +183,12 @@ def variance(args: argparse.Namespace) -> None:
     ledger = planfin.Ledger.from_json(json.dumps({"expenditures": records}))
     del records
     print(f"synthetic plan (200 lines) and ledger ({len(ledger):,} entries) built in {time.perf_counter() - t:.1f} s")
-    rust = rust_medians() if args.rust else {}
-    print(f"{'grouping':<10} {'python best':>12} {'python median':>14} {'rust median':>12} {'ratio':>6}")
+    rust = rust_figures() if args.rust else {}
+    print(f"{'grouping':<10} {'py best':>10} {'py median':>10} {'py CPU':>10} {'rust low':>10} {'rust median':>12}")
     for by in ("objective", "line", "source", "period"):
-        b, m = best(lambda: plan.variance(ledger, by=by), args.repeat)
-        r = rust.get(by)
-        ratio = f"{m / r:.2f}" if r else "-"
-        rust_text = f"{r * 1e3:.1f} ms" if r else "-"
-        print(f"{by:<10} {b * 1e3:>9.1f} ms {m * 1e3:>11.1f} ms {rust_text:>12} {ratio:>6}")
+        b, m, c = best(lambda: plan.variance(ledger, by=by), args.repeat)
+        low, med = rust.get(by, (0.0, 0.0))
+        print(f"{by:<10} {b * 1e3:>7.1f} ms {m * 1e3:>7.1f} ms {c * 1e3:>7.1f} ms {low * 1e3:>7.1f} ms {med * 1e3:>9.1f} ms")
 
 
 def import_(args: argparse.Namespace) -> None:
@@ -206,9 +208,15 @@ def import_(args: argparse.Namespace) -> None:
         import fastexcel
 
         runs.append(("fastexcel load_sheet(0)", lambda: fastexcel.read_excel(str(path)).load_sheet(0)))
-        runs.append(("fastexcel load_sheet(0).to_pandas()", lambda: fastexcel.read_excel(str(path)).load_sheet(0).to_pandas()))
     except ImportError:
         print("fastexcel not installed: pip install fastexcel")
+    try:
+        import fastexcel
+        import pyarrow  # noqa: F401
+
+        runs.append(("fastexcel load_sheet(0).to_pandas()", lambda: fastexcel.read_excel(str(path)).load_sheet(0).to_pandas()))
+    except ImportError:
+        print("fastexcel's to_pandas() needs pyarrow: pip install pyarrow")
     try:
         import pandas
         import python_calamine  # noqa: F401
@@ -216,9 +224,10 @@ def import_(args: argparse.Namespace) -> None:
         runs.append(("pandas.read_excel(engine='calamine')", lambda: pandas.read_excel(path, engine="calamine")))
     except ImportError:
         print("pandas or python-calamine not installed: pip install pandas python-calamine")
+    print(f"{'':<40} {'best':>9} {'median':>9} {'CPU':>9}")
     for label, call in runs:
-        b, m = best(call, args.repeat)
-        print(f"{label:<40} {b:>7.2f} s {m:>7.2f} s")
+        b, m, c = best(call, args.repeat)
+        print(f"{label:<40} {b:>7.2f} s {m:>7.2f} s {c:>7.2f} s")
 
 
 def main() -> None:
@@ -227,7 +236,7 @@ def main() -> None:
     v = sub.add_parser("variance")
     v.add_argument("--rows", type=int, default=1_000_000)
     v.add_argument("--repeat", type=int, default=10)
-    v.add_argument("--rust", action="store_true", help="also run the Rust bench and print its medians")
+    v.add_argument("--rust", action="store_true", help="also run the Rust bench and print its figures")
     i = sub.add_parser("import")
     i.add_argument("--rows", type=int, default=1_000_000)
     i.add_argument("--repeat", type=int, default=3)
