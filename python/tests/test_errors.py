@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,9 @@ def test_exceptions_can_be_built_and_pickled_from_python() -> None:
     assert (str(copy), copy.path, copy.sheet, copy.cell, copy.errors) == ("bad", "a.xlsx", "Depenses", "E9", [{"cell": "E9"}])
     v = pickle.loads(pickle.dumps(planfin.ValidationError("x", findings=[{"code": "c"}])))
     assert v.findings == [{"code": "c"}]
+
+
+def test_importing_planfin_does_not_import_pandas() -> None:
+    code = "import sys, planfin; planfin.cnltp_plan().variance(planfin.cnltp_ledger()).rows; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parent)
+    assert out.stdout.strip() == "False"

@@ -78,6 +78,14 @@ def test_writing_json_releases_the_gil(big_ledger: planfin.Ledger) -> None:
     assert inside > 20
 
 
+def test_writing_a_workbook_releases_the_gil(big_ledger: planfin.Ledger, tmp_path: Path) -> None:
+    part = planfin.Ledger.from_records(big_ledger[i] for i in range(50_000))
+    out = tmp_path / "ledger.xlsx"
+    inside, covered = ticks_inside(lambda: part.to_xlsx(out), repeat=1)
+    assert covered > 0.01, "the calls were too short to tell"
+    assert inside > 20
+
+
 def test_a_report_is_shared_across_threads(big_ledger: planfin.Ledger) -> None:
     plan = planfin.cnltp_plan()
     results: list[Any] = []
