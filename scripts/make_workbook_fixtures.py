@@ -18,6 +18,7 @@ Files (French headers):
                          dates as text, EUR amounts as text, French stages, a totals row
   ledger_1904.xlsx       the CNLTP ledger in the 1904 date system
   ledger_e9.xlsx         the CNLTP ledger whose Montant cell E9 holds "12,5 kF"
+  ledger_blank_cells.xlsx  the CNLTP ledger with styled (bordered) blank cells
   ledger_errors.xlsx     one of each cell error, for the golden messages
   ledger_missing_columns.xlsx, plan_errors.xlsx   more golden messages
 and .xls / .ods copies of cnltp_*, messy_* (and ledger_1904) converted by LibreOffice, plus
@@ -246,6 +247,21 @@ def plain_ledger(ledger, name, epoch_1904=False, e9=None):
     return save(wb, name)
 
 
+def ledger_blank_cells(ledger):
+    """The CNLTP ledger with a border on every cell of the table, the empty Justificatif cells
+    too: styled blank cells, which a fast reader cannot tell from unsaved formulas."""
+    from openpyxl.styles import Border, Side
+    path = plain_ledger(ledger, "ledger_blank_cells.xlsx")
+    from openpyxl import load_workbook
+    wb = load_workbook(path)
+    ws = wb["Depenses"]
+    thin = Side(style="thin")
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=len(LEDGER_HEADERS)):
+        for c in row:
+            c.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    return save(wb, "ledger_blank_cells.xlsx")
+
+
 def messy_ledger(ledger):
     wb = Workbook()
     ws = wb.active
@@ -386,6 +402,7 @@ def main():
         plain_ledger(ledger, "ledger_1904.xlsx", epoch_1904=True),
     ]
     plain_ledger(ledger, "ledger_e9.xlsx", e9="12,5 kF")
+    ledger_blank_cells(ledger)
     error_ledger()
     ledger_missing_columns()
     plan_errors(plan)

@@ -137,7 +137,13 @@ fn import_inner(
             &missing_required,
             &mut |h, r, cells| {
                 if !exact && cells.iter().any(|(_, v)| matches!(v, Value::Blank)) {
+                    // A blank cell element in a data row may be a formula without a saved
+                    // result: stop here, the caller reads the sheet again exactly.
                     *suspect = true;
+                    return Err(ImportError::Unreadable {
+                        file: file.clone(),
+                        reason: "read again exactly".to_string(),
+                    });
                 }
                 let hint =
                     *hint.get_or_insert_with(|| h.text(LedgerCol::Amount).and_then(currency_hint));

@@ -147,3 +147,13 @@ fn assert_plan_totals(p: &planfin_core::plan::Plan, what: &str) {
     assert_eq!(p.lines.len(), 25, "{what}");
     assert_eq!(p.amendments.len(), 2, "{what}");
 }
+
+#[test]
+fn styled_blank_cells_read_again_exactly_to_the_same_ledger() {
+    // 124 bordered empty Justificatif cells: the fast reader sees cell elements without a
+    // value, stops, and the sheet is read again with its formulas (there are none).
+    let json = planfin_core::cnltp::ledger();
+    let imported = ledger("xlsx/ledger_blank_cells.xlsx").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.value.entries(), json.entries());
+    assert_cnltp_totals(&imported.value, "ledger_blank_cells.xlsx");
+}
