@@ -32,7 +32,7 @@ use super::{ExportError, ExportOptions};
 pub enum TemplateKind {
     /// A plan workbook (Plan, Objectifs, Sources, Lignes, Amendements).
     Plan,
-    /// A ledger workbook (Depenses, with a Lignes sheet listing the plan's line codes).
+    /// A ledger workbook (Depenses, with a `Codes lignes` sheet listing the plan's line codes).
     Ledger,
 }
 
@@ -539,10 +539,11 @@ fn header_of(layout: &Layout, lang: Lang) -> Vec<&'static str> {
         .collect()
 }
 
-/// The code list sheet of a ledger template: the plan's line codes, pasted by the user.
+/// The code list sheet of a ledger template: the plan's line codes, pasted by the user. Not
+/// named `Lignes`, which would make the workbook look like a plan to the importer.
 const LEDGER_CODES: Layout = Layout {
-    fr: "Lignes",
-    en: "Lines",
+    fr: "Codes lignes",
+    en: "Line codes",
     columns: &[("Code", "Code", 10.0), ("Libellé", "Label", 50.0)],
 };
 
@@ -579,8 +580,8 @@ fn ledger_template(
             (
                 Accept::CodeFrom(codes),
                 t(
-                    "Code de la ligne budgétaire (feuille Lignes)",
-                    "Budget line code (Lines sheet)",
+                    "Code de la ligne budgétaire (feuille Codes lignes)",
+                    "Budget line code (Line codes sheet)",
                 ),
             ),
             (

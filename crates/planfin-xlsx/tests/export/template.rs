@@ -9,7 +9,7 @@ use planfin_core::expenditure::Stage;
 use planfin_core::plan::{FiscalPeriod, Lang, SourceKind};
 use planfin_core::validation::validate_plan;
 use planfin_xlsx::export::{TemplateKind, write_template};
-use planfin_xlsx::{ImportOptions, read_ledger, read_plan};
+use planfin_xlsx::{Document, ImportOptions, read_document, read_ledger, read_plan};
 use rust_decimal::Decimal;
 
 use crate::common::skip;
@@ -91,6 +91,11 @@ fn a_filled_ledger_template_imports_cleanly() {
         .unwrap_or_else(|e| panic!("{e}"))
         .value;
     assert_eq!(ledger.len(), 3);
+    // The CLI's convert and validate tell plans from ledgers by their sheets.
+    let document = read_document(&filled, &ImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .value;
+    assert!(matches!(document, Document::Ledger(_)));
     let e = &ledger.entries()[1];
     assert_eq!((e.currency, e.stage), (Currency::EUR, Stage::Engagement));
     assert_eq!(e.payee, "+33 6 12");
