@@ -137,9 +137,29 @@ fn run_openpyxl(workbook: &Path, expected: &Value) -> Option<String> {
 #[test]
 fn openpyxl_reads_the_formulas_and_their_cached_values() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    for (path, reports, _) in workbooks(dir.path()) {
+    for (path, reports, minor) in workbooks(dir.path()) {
         let sha = InputFile::of_bytes("", cnltp::PLAN_JSON.as_bytes()).sha256;
+        let mut layout = Vec::new();
+        for (i, report) in reports.iter().enumerate() {
+            let last = 3 + report.rows.len();
+            layout.push(json!({
+                "sheet": sheet_fr(report.by, i == 0),
+                "freeze": "B4",
+                "filter": format!("A3:K{last}"),
+                "amount_format": if minor == 0 { "#,##0" } else { "#,##0.00" },
+                "conditional": [format!("K4:K{last}"), format!("H4:H{}", last + 1)],
+            }));
+        }
+        let rows = 3 + reports[0].rows.len();
         let expected = json!({
+            "charts": {"count": 1, "series": [
+                format!("Synthèse!$A$4:$A${rows}"),
+                format!("Synthèse!$E$4:$E${rows}"),
+                "Synthèse!$E$3".to_string(),
+                format!("Synthèse!$G$4:$G${rows}"),
+                "Synthèse!$G$3".to_string(),
+            ]},
+            "layout": layout,
             "cells": expected_cells(&reports),
             "properties": {"planfin version": env!("CARGO_PKG_VERSION"), "input 1 sha256": sha},
         });
