@@ -59,6 +59,8 @@ pub(crate) struct Formats {
     pub(crate) bold: Format,
     pub(crate) wrap: Format,
     pub(crate) date: Format,
+    /// Counts (days), whatever the currency.
+    pub(crate) integer: Format,
     pub(crate) flagged: Format,
     pub(crate) negative: Format,
 }
@@ -100,6 +102,7 @@ impl Formats {
             bold: Format::new().set_bold(),
             wrap: Format::new().set_text_wrap(),
             date: Format::new().set_num_format("yyyy-mm-dd"),
+            integer: Format::new().set_num_format("#,##0"),
             flagged: Format::new()
                 .set_background_color(Color::RGB(0xFFC7CE))
                 .set_font_color(Color::RGB(0x9C0006)),
@@ -393,9 +396,20 @@ fn write_row(
     let keys: HashMap<ColNum, &str> = columns.iter().map(|(k, c)| (*c, k.as_str())).collect();
     // Inputs first, derived columns after, in the order of DERIVED (revised before variance).
     let order = cell_order(cells.len(), &keys);
+    // A key / value row counting days (`days_total`, `days_elapsed`) is not money.
+    let counts_days = matches!(cells.first(), Some(Cell::Text(k)) if k.starts_with("days_"));
     for c in order {
         let col = c as ColNum;
         let cell = &cells[c];
+        if let (true, Cell::Amount(v)) = (counts_days, cell) {
+            let number = amount(ws, sheet, row, col, *v, &formats.integer, findings)?;
+            held[c] = if number {
+                Held::Number(*v)
+            } else {
+                Held::Other
+            };
+            continue;
+        }
         let rule = keys
             .get(&col)
             .and_then(|k| DERIVED.iter().find(|(d, _)| d == k))
