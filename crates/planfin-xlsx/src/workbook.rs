@@ -226,6 +226,8 @@ fn pipelined(
 ) -> Result<bool, ImportError> {
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(4);
+        // Visited batches come back to be filled again: no allocation per batch.
+        let (back_tx, back_rx) = std::sync::mpsc::channel::<Batch<'_>>();
         let producer = scope.spawn(move || -> Result<bool, ImportError> {
             let mut reader = book
                 .worksheet_cells_reader(sheet)
@@ -260,7 +262,8 @@ fn pipelined(
                         close(&mut batch, row, start, filled);
                     }
                     if batch.rows.len() >= BATCH_ROWS {
-                        let full = std::mem::replace(&mut batch, new_batch());
+                        let empty = back_rx.try_recv().unwrap_or_else(|_| new_batch());
+                        let full = std::mem::replace(&mut batch, empty);
                         if tx.send(full).is_err() {
                             // The visitor stopped (an error): nothing more to read.
                             return Ok(blank_rows);
@@ -282,7 +285,7 @@ fn pipelined(
             Ok(blank_rows)
         });
         let mut visited = Ok(());
-        'batches: for batch in rx.iter() {
+        'batches: for mut batch in rx.iter() {
             for (i, &(row, start)) in batch.rows.iter().enumerate() {
                 let end = batch.rows.get(i + 1).map_or(batch.cells.len(), |&(_, s)| s);
                 if let Err(e) = visit(row, &batch.cells[start..end]) {
@@ -290,6 +293,9 @@ fn pipelined(
                     break 'batches;
                 }
             }
+            batch.cells.clear();
+            batch.rows.clear();
+            let _ = back_tx.send(batch);
         }
         // Dropping the receiver stops the decoding thread at its next batch.
         drop(rx);
