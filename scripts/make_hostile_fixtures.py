@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generate the hostile workbooks of fixtures/hostile/ (Python standard library only).
 
-    python3 scripts/make_hostile_fixtures.py
+    python3 scripts/make_hostile_fixtures.py           # writes fixtures/hostile/
+    python3 scripts/make_hostile_fixtures.py --check   # exit 1 unless the committed files match
 
 Each must be refused by planfin-xlsx with a clear error, in well under a second and in little
 memory (crates/planfin-xlsx/tests/import/hostile.rs):
@@ -18,8 +19,11 @@ memory (crates/planfin-xlsx/tests/import/hostile.rs):
   html_table.xls         an HTML table named .xls, as some systems export
 """
 
+import filecmp
 import os
 import struct
+import sys
+import tempfile
 import zipfile
 
 FIXED = (2020, 1, 1, 0, 0, 0)
@@ -203,11 +207,28 @@ def ods_repeat_bomb():
 
 
 def main():
+    global OUT
+    if sys.argv[1:] == ["--check"]:
+        committed = OUT
+        with tempfile.TemporaryDirectory() as tmp:
+            OUT = tmp
+            generate(quiet=True)
+            names = sorted(os.listdir(tmp))
+            _, mismatch, errors = filecmp.cmpfiles(committed, tmp, names, shallow=False)
+        if mismatch or errors:
+            sys.exit(f"fixtures/hostile differs from its generator: {mismatch + errors}")
+        print(f"fixtures/hostile: {len(names)} files match their generator")
+        return
+    generate(quiet=False)
+
+
+def generate(quiet):
     os.makedirs(OUT, exist_ok=True)
     for make in (xfd, shared_strings_bomb, declared_huge, billion_laughs, many_entries,
                  truncated, ods_repeat_bomb):
         path = make()
-        print("wrote", os.path.relpath(path, ROOT), os.path.getsize(path), "bytes")
+        if not quiet:
+            print("wrote", os.path.relpath(path, ROOT), os.path.getsize(path), "bytes")
     small_files()
 
 
