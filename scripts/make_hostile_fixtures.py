@@ -17,6 +17,7 @@ memory (crates/planfin-xlsx/tests/import/hostile.rs):
   empty.xlsx             zero bytes
   not_a_workbook.xlsx    a CSV export renamed .xlsx
   html_table.xls         an HTML table named .xls, as some systems export
+(password_protected.xlsx, salted encryption, comes from scripts/make_workbook_fixtures.py.)
 """
 
 import filecmp

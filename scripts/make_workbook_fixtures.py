@@ -21,6 +21,7 @@ Files (French headers):
   ledger_blank_cells.xlsx  the CNLTP ledger with styled (bordered) blank cells
   ledger_errors.xlsx     one of each cell error, for the golden messages
   ledger_missing_columns.xlsx, plan_errors.xlsx   more golden messages
+and fixtures/hostile/password_protected.xlsx (the E9 ledger, encrypted with msoffcrypto-tool).
 and .xls / .ods copies of cnltp_*, messy_* (and ledger_1904) converted by LibreOffice, plus
 .xlsm copies of the ledgers written by LibreOffice's own OOXML writer.
 """
@@ -368,6 +369,24 @@ def plan_errors(plan):
     return save(wb, "plan_errors.xlsx")
 
 
+def password_protected():
+    """fixtures/hostile/password_protected.xlsx: the E9 ledger encrypted with the password
+    "secret" (Agile encryption, as Excel does), when msoffcrypto-tool is installed
+    (pip install msoffcrypto-tool). Encryption is salted: the output differs at each run."""
+    try:
+        import msoffcrypto  # noqa: F401
+        from msoffcrypto.format.ooxml import OOXMLFile
+    except ImportError:
+        print("msoffcrypto-tool not installed: password_protected.xlsx not regenerated",
+              file=sys.stderr)
+        return
+    src = os.path.join(OUT, "ledger_e9.xlsx")
+    dst = os.path.join(ROOT, "fixtures", "hostile", "password_protected.xlsx")
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        OOXMLFile(fin).encrypt("secret", fout)
+    print("wrote", os.path.relpath(dst, ROOT))
+
+
 def convert(paths):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
@@ -403,6 +422,7 @@ def main():
     ]
     plain_ledger(ledger, "ledger_e9.xlsx", e9="12,5 kF")
     ledger_blank_cells(ledger)
+    password_protected()
     error_ledger()
     ledger_missing_columns()
     plan_errors(plan)

@@ -152,3 +152,12 @@ fn caps_on_text_and_on_xls_ranges() {
         Some("cnltp_ledger.xls: sheet Depenses spans 372 rows by 9 columns, beyond the limit of 1000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
     );
 }
+
+#[test]
+fn an_encrypted_workbook_is_named_as_password_protected() {
+    let (m, _) = refused("password_protected.xlsx");
+    assert_eq!(
+        m,
+        "password_protected.xlsx: the workbook is protected by a password: planfin cannot read encrypted workbooks; open it, remove the password (File > Info > Protect Workbook) and save a copy"
+    );
+}
