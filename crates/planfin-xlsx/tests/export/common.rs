@@ -90,7 +90,11 @@ pub fn dec(s: &str) -> Decimal {
     s.parse().unwrap_or_else(|e| panic!("{s:?}: {e}"))
 }
 
-/// Skips a test that needs an external tool, saying so.
+/// Skips a test that needs an external tool, saying so; with `PLANFIN_REQUIRE_CLIENTS` set (as
+/// `.ci/run` does, after installing LibreOffice and openpyxl), a missing tool fails the test.
 pub fn skip(why: &str) {
+    if std::env::var_os("PLANFIN_REQUIRE_CLIENTS").is_some() {
+        panic!("{why}, and PLANFIN_REQUIRE_CLIENTS is set: install it (see .ci/run)");
+    }
     eprintln!("SKIPPED: {why}");
 }
