@@ -107,6 +107,9 @@ fn describe(head: &[u8]) -> String {
         "an HTML page (some systems export tables as HTML named .xls)".to_string()
     } else if text.starts_with("<?xml") || text.starts_with('<') {
         "an XML or HTML text file".to_string()
+    } else if matches!(head, [0x09, 0x00 | 0x02 | 0x04 | 0x08, ..]) {
+        // A BOF record outside an OLE2 container: Excel 2.x to 4.x.
+        "an Excel 2.x-4.x worksheet (BIFF2-4), which planfin does not read".to_string()
     } else if head.starts_with(b"%PDF") {
         "a PDF document".to_string()
     } else if looks_like_text(head) {
@@ -468,6 +471,7 @@ mod tests {
         assert!(describe(b"date;montant\n").contains("CSV"));
         assert!(describe("N° pièce;Montant\n".as_bytes()).contains("CSV"));
         assert!(!describe(b"\x00\x01\x02binary").contains("CSV"));
+        assert!(describe(&[0x09, 0x04, 0x06, 0x00, 0x00]).contains("BIFF2-4"));
         assert!(describe(b"<html><body>").contains("HTML"));
         assert!(describe(b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">").contains("2003"));
     }
