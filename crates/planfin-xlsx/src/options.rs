@@ -49,7 +49,8 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// Most entries in a zip container.
     pub max_zip_entries: u64,
-    /// Largest declared uncompressed size of one zip entry (a worksheet, streamed).
+    /// Largest declared uncompressed size of one zip entry (a worksheet is streamed, but one
+    /// text cell is held whole; a 1,000,000-row ledger sheet is about 0.3 GB).
     pub max_entry_bytes: u64,
     /// Largest declared uncompressed size of `sharedStrings.xml` (held in memory).
     pub max_shared_strings_bytes: u64,
@@ -74,7 +75,7 @@ impl Default for Limits {
         Limits {
             max_file_bytes: 1 << 30,
             max_zip_entries: 10_000,
-            max_entry_bytes: 2 << 30,
+            max_entry_bytes: 1 << 30,
             max_shared_strings_bytes: 512 << 20,
             max_total_bytes: 4 << 30,
             max_ratio: 200,

@@ -53,7 +53,7 @@ fn a_declared_six_gigabyte_sheet_is_refused() {
     let (m, _) = refused("declared_huge.xlsx");
     assert_eq!(
         m,
-        "declared_huge.xlsx: xl/worksheets/sheet1.xml declares 6.4 GB uncompressed, beyond the limit of 2.1 GB: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions"
+        "declared_huge.xlsx: xl/worksheets/sheet1.xml declares 6.4 GB uncompressed, beyond the limit of 1.1 GB: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions"
     );
 }
 
