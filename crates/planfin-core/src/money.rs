@@ -31,7 +31,9 @@ pub enum MoneyError {
         right: Currency,
     },
     /// The result does not fit in a Decimal (about 7.9e28).
-    #[error("amount overflow while computing {0}: the figures are too large to be exact")]
+    #[error(
+        "amount overflow while computing {0}: the figures are too large to be exact; look for an amount typed with too many digits"
+    )]
     Overflow(&'static str),
     /// No rate is known to convert between two currencies.
     #[error(
@@ -44,13 +46,19 @@ pub enum MoneyError {
         to: Currency,
     },
     /// A rate that is zero or negative.
-    #[error("exchange rate {0} is not positive")]
+    #[error(
+        "exchange rate {0} is not positive: give the number of target-currency units for one unit of the source currency"
+    )]
     InvalidRate(Decimal),
     /// Splitting by weights that are empty, negative or sum to zero.
-    #[error("cannot split by these weights: {0}")]
+    #[error(
+        "cannot split by these weights: {0}; give non-negative weights, at least one above zero"
+    )]
     InvalidWeights(&'static str),
     /// An amount carries more decimals than its currency's minor unit.
-    #[error("{amount} has more decimals than {currency} allows ({minor} decimal places)")]
+    #[error(
+        "{amount} has more decimals than {currency} allows ({minor} decimal places): round it to {minor} decimal places"
+    )]
     TooPrecise {
         /// The amount as given.
         amount: Decimal,

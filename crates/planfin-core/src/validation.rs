@@ -325,11 +325,7 @@ pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
             });
         }
         Ok(_) => {}
-        Err(e) => out.push(Finding::error(
-            C::Overflow,
-            format!("{e}: look for an amount typed with too many digits"),
-            "plan lines",
-        )),
+        Err(e) => out.push(Finding::error(C::Overflow, e.to_string(), "plan lines")),
     }
     out.extend(validate_amendments(plan));
     out
