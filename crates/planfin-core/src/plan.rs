@@ -429,3 +429,75 @@ fn head(code: &str) -> u64 {
 fn spread(head: u64, len: usize) -> usize {
     ((head ^ (len as u64).rotate_right(8)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95) >> 32) as usize
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn plan_with_lines(codes: &[String]) -> Plan {
+        let mut plan = crate::report::sample::plan();
+        let template = plan.lines[0].clone();
+        plan.lines = codes
+            .iter()
+            .map(|code| BudgetLine {
+                code: code.clone(),
+                ..template.clone()
+            })
+            .collect();
+        plan
+    }
+
+    #[test]
+    fn line_index_tells_apart_codes_that_share_a_head_or_a_length() {
+        let codes: Vec<String> = [
+            "",
+            "0",
+            "00",
+            "0201",
+            "201",
+            "L0001",
+            "L00010",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "ABCDEFGHJ",
+            "é",
+            "e\u{301}",
+            "a\0",
+        ]
+        .map(String::from)
+        .to_vec();
+        let plan = plan_with_lines(&codes);
+        let index = LineIndex::new(&plan);
+        for (i, code) in codes.iter().enumerate() {
+            assert_eq!(index.get(code), Some(i), "{code:?}");
+        }
+        for missing in ["a", "ABCDEFGHK", "ABCDEFG", "0202", "L00011", "\0"] {
+            assert_eq!(index.get(missing), None, "{missing:?}");
+        }
+    }
+
+    #[test]
+    fn line_index_finds_the_first_of_two_equal_codes() {
+        let codes = ["A", "B", "A"].map(String::from).to_vec();
+        let plan = plan_with_lines(&codes);
+        assert_eq!(LineIndex::new(&plan).get("A"), Some(0));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn line_index_agrees_with_a_scan(
+            codes in prop::collection::vec("[0-9A-Za-zé_-]{0,12}", 0..300),
+            probes in prop::collection::vec("[0-9A-Za-zé_-]{0,12}", 0..50),
+        ) {
+            let plan = plan_with_lines(&codes);
+            let index = LineIndex::new(&plan);
+            for code in codes.iter().chain(&probes) {
+                let scan = plan.lines.iter().position(|l| &l.code == code);
+                prop_assert_eq!(index.get(code), scan, "{:?}", code);
+            }
+        }
+    }
+}
