@@ -65,3 +65,19 @@ def frame(
         if data[c] and all(isinstance(v, datetime.date) for v in data[c]):
             df[c] = pd.Series(data[c], dtype=object, index=df.index)
     return df
+
+
+def frame_of_columns(
+    columns: dict[str, list[Any]], decimal_columns: Sequence[str], float_amounts: bool
+) -> Any:
+    """A DataFrame of ``columns`` (in order); ``decimal_columns`` hold ``decimal.Decimal``
+    (object dtype), or floats already when ``float_amounts``."""
+    pd = _pandas()
+    data = {
+        name: pd.Series(
+            values,
+            dtype=("float64" if float_amounts else object) if name in decimal_columns else None,
+        )
+        for name, values in columns.items()
+    }
+    return pd.DataFrame(data)

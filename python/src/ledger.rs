@@ -1,5 +1,6 @@
 //! `planfin.Ledger`, `planfin.Expenditure`, `planfin.read_ledger` and `planfin.cnltp_ledger`.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,7 +13,9 @@ use planfin_xlsx::Warning;
 use planfin_xlsx::export::{ExportError, ExportOptions, InputFile, Provenance, write_ledger_with};
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyMapping, PyString};
+use pyo3::types::{PyDict, PyFloat, PyList, PyMapping, PyString};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::convert::{self, date_to_py, decimal_to_py, optional_decimal_to_py};
 use crate::errors;
@@ -554,15 +557,54 @@ impl Ledger {
     /// them to float64 for plotting (no longer exact). Dates are `datetime.date`.
     #[pyo3(signature = (float_amounts=false))]
     fn to_pandas<'py>(&self, py: Python<'py>, float_amounts: bool) -> PyResult<Bound<'py, PyAny>> {
-        let records = self.to_records(py)?;
+        let entries = self.inner.entries();
+        // Column by column; a ledger has few distinct dates: one datetime.date each.
+        let mut dates: HashMap<chrono::NaiveDate, Bound<'py, PyAny>> = HashMap::new();
+        let mut date_column = Vec::with_capacity(entries.len());
+        for e in entries {
+            let date = match dates.get(&e.date) {
+                Some(d) => d.clone(),
+                None => {
+                    let d = date_to_py(py, e.date)?;
+                    dates.insert(e.date, d.clone());
+                    d
+                }
+            };
+            date_column.push(date);
+        }
+        let amount = |value: Option<Decimal>| -> PyResult<Bound<'py, PyAny>> {
+            match value {
+                None => Ok(py.None().into_bound(py)),
+                // Asked for: floats for plotting, no longer exact.
+                Some(v) if float_amounts => {
+                    Ok(PyFloat::new(py, v.to_f64().unwrap_or(f64::NAN)).into_any())
+                }
+                Some(v) => decimal_to_py(py, v),
+            }
+        };
+        let columns = PyDict::new(py);
+        let text = |f: fn(&CoreExpenditure) -> Option<&str>| PyList::new(py, entries.iter().map(f));
+        columns.set_item("voucher", text(|e| Some(&e.voucher))?)?;
+        columns.set_item("date", PyList::new(py, date_column)?)?;
+        columns.set_item("line", text(|e| Some(&e.line))?)?;
+        let amounts = entries
+            .iter()
+            .map(|e| amount(Some(e.amount)))
+            .collect::<PyResult<Vec<_>>>()?;
+        columns.set_item("amount", PyList::new(py, amounts)?)?;
+        columns.set_item("currency", text(|e| Some(e.currency.code()))?)?;
+        let rates = entries
+            .iter()
+            .map(|e| amount(e.rate))
+            .collect::<PyResult<Vec<_>>>()?;
+        columns.set_item("rate", PyList::new(py, rates)?)?;
+        columns.set_item("stage", text(|e| Some(e.stage.code()))?)?;
+        columns.set_item("payee", text(|e| Some(&e.payee))?)?;
+        columns.set_item("description", text(|e| Some(&e.description))?)?;
+        columns.set_item("document", text(|e| e.document.as_deref())?)?;
         py.import("planfin._pandas")?.call_method1(
-            "frame",
-            (
-                records,
-                FIELDS.to_vec(),
-                vec!["amount", "rate"],
-                float_amounts,
-            ),
+            "frame_of_columns",
+            (columns, vec!["amount", "rate"], float_amounts),
         )
     }
 
