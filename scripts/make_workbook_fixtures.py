@@ -14,6 +14,7 @@ Files (French headers):
   cnltp_ledger.xlsx      the CNLTP sample ledger, one row per voucher as in the JSON
   messy_plan.xlsx        title rows, shuffled columns, wide layout (2018, Montant 2019, Total)
                          with a totals row, text amounts with U+00A0 and FCFA
+  plan_two_row_header.xlsx  Lignes header on two rows (Montant merged above 2018 | 2019)
   messy_ledger.xlsx      title rows, shuffled columns, text amounts (U+00A0, U+202F, FCFA),
                          dates as text, EUR amounts as text, French stages, a totals row
   ledger_1904.xlsx       the CNLTP ledger in the 1904 date system
@@ -222,6 +223,34 @@ def messy_plan(plan):
     return save(wb, "messy_plan.xlsx")
 
 
+def plan_two_row_header(plan):
+    """The CNLTP plan with its Lignes header on two rows: "Montant (FCFA)" merged above the
+    years, the other headers merged down, as budget offices lay them out."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    plan_head(ws, plan)
+    objectives_sheet(wb, plan)
+    sources_sheet(wb, plan)
+    ws = wb.create_sheet("Lignes")
+    ws.append(["Budget par ligne (FCFA)"])
+    ws.append(["Code", "Objectif", "Libellé", "Label EN", "Source", "Montant (FCFA)", None,
+               "Total"])
+    ws.append([None, None, None, None, None, "2018", "2019", None])
+    for col in "ABCDEH":
+        ws.merge_cells(f"{col}2:{col}3")
+    ws.merge_cells("F2:G2")
+    for line in plan["lines"]:
+        per = {int(a["period"]): Decimal(a["amount"]) for a in line["amounts"]}
+        ws.append([None, line["objective"], line["label"]["fr"], line["label"]["en"],
+                   line["source"], number(str(per[2018])) if 2018 in per else None,
+                   number(str(per[2019])) if 2019 in per else None,
+                   number(str(sum(per.values())))])
+        text_code(ws, ws.max_row, 1, line["code"])
+    amendments_sheet(wb, plan)
+    return save(wb, "plan_two_row_header.xlsx")
+
+
 LEDGER_HEADERS = ["Date", "N° pièce", "Ligne budgétaire", "Étape", "Montant", "Devise",
                   "Bénéficiaire", "Libellé", "Justificatif"]
 
@@ -417,6 +446,7 @@ def main():
         cnltp_plan(plan),
         plain_ledger(ledger, "cnltp_ledger.xlsx"),
         messy_plan(plan),
+        plan_two_row_header(plan),
         messy_ledger(ledger),
         plain_ledger(ledger, "ledger_1904.xlsx", epoch_1904=True),
     ]

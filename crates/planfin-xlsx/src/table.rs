@@ -36,6 +36,18 @@ impl<C: Columns> Header<C> {
         (cols.len() >= C::MIN_MATCH).then_some(Header { cols })
     }
 
+    /// Adds the columns a second header row names (under a merged `Montant` cell, say).
+    fn extend(&mut self, cells: &RowCells<'_>) {
+        for (c, v) in cells {
+            if let Some(text) = v.as_text()
+                && let Some(kind) = C::classify(&normalise(text))
+                && !self.cols.iter().any(|(_, k, _)| *k == kind)
+            {
+                self.cols.push((*c, kind, text.to_string()));
+            }
+        }
+    }
+
     /// The column of `kind`.
     pub(crate) fn col(&self, kind: C) -> Option<u32> {
         self.cols
@@ -114,9 +126,20 @@ pub(crate) fn read_table<C: Columns>(
         missing: C::REQUIRED.iter().map(|c| c.name().to_string()).collect(),
         found: found.to_vec(),
     };
+    // A header that lacks columns, waiting for the row below it: headers on two rows
+    // (`Montant (FCFA)` merged above `2018 | 2019`) are common.
+    let mut partial: Option<(Header<C>, ImportError)> = None;
     let blank_rows = wb.rows(sheet, exact, &mut |r, cells| {
         if let Some(h) = &header {
             return on_row(h, r, cells);
+        }
+        if let Some((mut h, refusal)) = partial.take() {
+            h.extend(cells);
+            if missing(&h).is_empty() {
+                header = Some(h);
+                return Ok(());
+            }
+            return Err(refusal);
         }
         seen += 1;
         if seen == 1 {
@@ -124,21 +147,26 @@ pub(crate) fn read_table<C: Columns>(
         }
         if let Some(h) = Header::<C>::detect(cells) {
             let absent = missing(&h);
-            if !absent.is_empty() {
-                return Err(ImportError::MissingColumns {
+            if absent.is_empty() {
+                header = Some(h);
+            } else {
+                let refusal = ImportError::MissingColumns {
                     file: file.to_string(),
                     sheet: sheet.to_string(),
                     row: Some(format!("row {}", r + 1)),
                     missing: absent.iter().map(ToString::to_string).collect(),
                     found: cells.iter().map(|(_, v)| v.shown()).collect(),
-                });
+                };
+                partial = Some((h, refusal));
             }
-            header = Some(h);
         } else if seen >= HEADER_SEARCH_ROWS {
             return Err(no_header(&first_row));
         }
         Ok(())
     })?;
+    if let Some((_, refusal)) = partial {
+        return Err(refusal);
+    }
     header
         .map(|h| (h, blank_rows))
         .ok_or_else(|| no_header(&first_row))

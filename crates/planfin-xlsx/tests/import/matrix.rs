@@ -157,3 +157,18 @@ fn styled_blank_cells_read_again_exactly_to_the_same_ledger() {
     assert_eq!(imported.value.entries(), json.entries());
     assert_cnltp_totals(&imported.value, "ledger_blank_cells.xlsx");
 }
+
+#[test]
+fn a_header_on_two_rows_with_merged_cells() {
+    let json = planfin_core::cnltp::plan();
+    let p = plan("xlsx/plan_two_row_header.xlsx").unwrap_or_else(|e| panic!("{e}"));
+    let amounts =
+        |p: &planfin_core::plan::Plan| -> Vec<(String, Vec<planfin_core::plan::PeriodAmount>)> {
+            p.lines
+                .iter()
+                .map(|l| (l.code.clone(), l.amounts.clone()))
+                .collect()
+        };
+    assert_eq!(amounts(&p.value), amounts(&json));
+    assert_plan_totals(&p.value, "plan_two_row_header.xlsx");
+}
