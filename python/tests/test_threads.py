@@ -19,9 +19,10 @@ import planfin
 MARGIN = 0.005  # seconds, ten times the switch interval set below
 
 
-def ticks_inside(call: Callable[[], Any], repeat: int) -> tuple[int, float]:
+def ticks_inside(call: Callable[[], Any], repeat: int, covered_at_least: float = 0.05) -> tuple[int, float]:
     """How many ticks of another thread landed strictly inside calls of `call`, and the time
-    those calls spent inside their shrunk windows."""
+    those calls spent inside their shrunk windows. `call` runs `repeat` times, and more (up to
+    100) until the windows cover `covered_at_least` seconds: a fast machine makes short calls."""
     stamps: list[float] = []
     stop = threading.Event()
 
@@ -37,7 +38,9 @@ def ticks_inside(call: Callable[[], Any], repeat: int) -> tuple[int, float]:
     ticker.start()
     try:
         time.sleep(0.02)
-        for _ in range(repeat):
+        while len(windows) < repeat or (
+            len(windows) < 100 and sum(max(0.0, hi - lo) for lo, hi in windows) < covered_at_least
+        ):
             start = time.perf_counter()
             call()
             windows.append((start + MARGIN, time.perf_counter() - MARGIN))
