@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 /// # Ok::<(), chrono::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Amendment {
     /// Unique reference (arrete, decision number).
     pub reference: String,

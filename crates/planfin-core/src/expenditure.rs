@@ -18,9 +18,7 @@ use crate::currency::Currency;
 /// assert_eq!("paid".parse::<Stage>(), Ok(Stage::Paiement));
 /// assert!(Stage::Liquidation.is_committed());
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
     /// Legal commitment (engagement).
@@ -96,8 +94,18 @@ impl FromStr for Stage {
     }
 }
 
+/// Reads a stage the way [`Stage::from_str`] does, so that a JSON ledger accepts the same
+/// names as a workbook (`"payé"`, `"paid"`, `"engagé"`, ...).
+impl<'de> Deserialize<'de> for Stage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// One entry of the expenditure journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Expenditure {
     /// Voucher reference (numero de piece), unique in the ledger.
     pub voucher: String,

@@ -48,6 +48,7 @@ fn syntax(file: &str, e: serde_json::Error) -> JsonError {
 
 /// The on-disk shape of a ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LedgerDocument {
     /// The entries.
     pub expenditures: Vec<Expenditure>,
@@ -111,5 +112,50 @@ mod tests {
             .map(|l| l.entries().iter().map(|e| e.amount.to_string()).collect())
             .unwrap_or_default();
         assert_eq!(amounts, ["1000.10", "0.1"]);
+    }
+
+    #[test]
+    fn a_misspelt_field_is_refused_not_ignored() {
+        // Ignored, "stgae" would leave the default stage, paiement: a commitment counted as paid.
+        let text = r#"{"expenditures":[
+            {"voucher":"A","date":"2018-02-01","line":"0101","amount":"10","currency":"XOF","stgae":"engagement"}]}"#;
+        let err = ledger_from_json(text, "l.json")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.starts_with("l.json:2:"), "{err}");
+        assert!(err.contains("unknown field `stgae`"), "{err}");
+        let plan = PLAN_WITH_TYPO;
+        let err = plan_from_json(plan, "p.json")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("unknown field `celing`"), "{err}");
+    }
+
+    const PLAN_WITH_TYPO: &str = r#"{"code":"P","title":{"fr":"","en":""},"organisation":"O",
+        "currency":"XOF","start":"2018-01-01","end":"2018-12-31","celing":"1",
+        "objectives":[],"sources":[],"lines":[]}"#;
+
+    #[test]
+    fn stages_read_as_in_workbooks() {
+        let text = r#"{"expenditures":[
+            {"voucher":"A","date":"2018-02-01","line":"0101","amount":"10","currency":"XOF","stage":"Payé"},
+            {"voucher":"B","date":"2018-02-01","line":"0101","amount":"10","currency":"XOF","stage":"engagé"},
+            {"voucher":"C","date":"2018-02-01","line":"0101","amount":"10","currency":"XOF","stage":"liquidation"}]}"#;
+        let stages: Vec<_> = ledger_from_json(text, "l.json")
+            .map(|l| l.entries().iter().map(|e| e.stage).collect())
+            .unwrap_or_default();
+        use crate::expenditure::Stage;
+        assert_eq!(
+            stages,
+            [Stage::Paiement, Stage::Engagement, Stage::Liquidation]
+        );
+        let bad = text.replace("liquidation", "virement");
+        let err = ledger_from_json(&bad, "l.json")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("\"virement\" is not a stage"), "{err}");
     }
 }

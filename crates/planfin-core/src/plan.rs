@@ -22,6 +22,7 @@ use crate::money::{MoneyError, checked_sum};
 /// assert_eq!(t.get(Lang::En), "Plaidoyer");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     /// French text.
     #[serde(default)]
@@ -164,6 +165,7 @@ impl<'de> Deserialize<'de> for FiscalPeriod {
 
 /// A strategic objective of the plan (`OS1`, `OS2`, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Objective {
     /// Code, unique in the plan.
     pub code: String,
@@ -196,6 +198,7 @@ impl SourceKind {
 
 /// Where the money of a budget line comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FundingSource {
     /// Code, unique in the plan.
     pub code: String,
@@ -207,6 +210,7 @@ pub struct FundingSource {
 
 /// The planned amount of a line for one fiscal period, in the plan currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PeriodAmount {
     /// The year or quarter.
     pub period: FiscalPeriod,
@@ -216,6 +220,7 @@ pub struct PeriodAmount {
 
 /// Optional costing of a line: quantity x unit cost must equal the line's total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UnitCosting {
     /// The unit ("atelier", "jour", "mission", ...).
     pub unit: String,
@@ -227,6 +232,7 @@ pub struct UnitCosting {
 
 /// A budget line: an activity or item of an objective, funded by one source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BudgetLine {
     /// Code, unique in the plan, kept as text (`0201` stays `0201`).
     pub code: String,
@@ -252,6 +258,7 @@ impl BudgetLine {
 
 /// An exchange rate supplied by the user, valid from a date until the next one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rate {
     /// First day the rate applies.
     pub date: NaiveDate,
@@ -265,6 +272,7 @@ pub struct Rate {
 
 /// A budget plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Short code of the plan.
     pub code: String,

@@ -436,7 +436,7 @@ pub fn validate_ledger(plan: &Plan, ledger: &Ledger) -> Vec<Finding> {
     for (e, origin) in ledger.entries().iter().zip(ledger.origins()) {
         check_expenditure(plan, e, origin, lines.get(&e.line).is_some(), &mut out);
     }
-    out.extend(duplicate_findings(ledger));
+    out.extend(duplicate_findings(ledger, None));
     out
 }
 
@@ -525,19 +525,30 @@ pub(crate) fn check_expenditure(
     Checked { rate, in_period }
 }
 
-/// One `duplicate_voucher` warning per voucher seen twice with identical content.
-pub(crate) fn duplicate_findings(ledger: &Ledger) -> impl Iterator<Item = Finding> + '_ {
-    ledger.duplicates().iter().map(|d| {
-        Finding::warning(
-            FindingCode::DuplicateVoucher,
-            format!(
-                "voucher {:?} also at {}: identical entry counted once; remove one of the two \
+/// One `duplicate_voucher` warning per voucher seen twice with identical content, leaving out
+/// the vouchers dated after `cut_off`.
+pub(crate) fn duplicate_findings(
+    ledger: &Ledger,
+    cut_off: Option<chrono::NaiveDate>,
+) -> impl Iterator<Item = Finding> + '_ {
+    let in_report = move |voucher: &str| {
+        cut_off.is_none_or(|c| ledger.get(voucher).is_none_or(|e| e.date <= c))
+    };
+    ledger
+        .duplicates()
+        .iter()
+        .filter(move |d| in_report(&d.voucher))
+        .map(|d| {
+            Finding::warning(
+                FindingCode::DuplicateVoucher,
+                format!(
+                    "voucher {:?} also at {}: identical entry counted once; remove one of the two \
                  if the same journal was imported twice",
-                d.voucher, d.first
-            ),
-            d.again.to_string(),
-        )
-    })
+                    d.voucher, d.first
+                ),
+                d.again.to_string(),
+            )
+        })
 }
 
 /// Where a finding about an expenditure is: its origin when known, and its voucher.

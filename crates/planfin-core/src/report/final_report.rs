@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::labels::label;
+use super::labels::{label, labelled};
 use super::variance::{Totals, VarianceReport, VarianceRow, variance};
 use super::{
     Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, findings_table,
@@ -301,18 +301,10 @@ impl FinalReport {
             )
         };
         let notes = vec![
-            format!("{} : {}", label("currency", lang), self.currency),
-            format!("{} : {}", label("as_of", lang), self.as_of),
-            format!(
-                "{} : {}",
-                label("sign_convention", lang),
-                label("sign_convention_text", lang)
-            ),
-            format!(
-                "{} : {}",
-                label("rounding", lang),
-                label("rounding_text", lang)
-            ),
+            labelled("currency", &self.currency, lang),
+            labelled("as_of", self.as_of, lang),
+            labelled("sign_convention", label("sign_convention_text", lang), lang),
+            labelled("rounding", label("rounding_text", lang), lang),
         ];
         let reconciliation = Table {
             title: title("reconciliation"),

@@ -162,6 +162,20 @@ pub fn label(key: &str, lang: Lang) -> &str {
         .unwrap_or(key)
 }
 
+/// `label: value` in `lang`'s typography: `Devise : XOF` in French, `Currency: XOF` in English.
+///
+/// ```
+/// use planfin_core::{plan::Lang, report::labels::labelled};
+/// assert_eq!(labelled("currency", "XOF", Lang::Fr), "Devise : XOF");
+/// assert_eq!(labelled("currency", "XOF", Lang::En), "Currency: XOF");
+/// ```
+pub fn labelled(key: &str, value: impl std::fmt::Display, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{} : {value}", label(key, lang)),
+        Lang::En => format!("{}: {value}", label(key, lang)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

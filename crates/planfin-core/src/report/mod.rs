@@ -197,16 +197,22 @@ impl Amounts {
     }
 }
 
-/// `part / whole` to four decimals, half away from zero; `None` when `whole` is 0.
+/// `part / whole` to exactly four decimals, half away from zero; `None` when `whole` is 0.
 ///
 /// ```
 /// use planfin_core::{report::execution_rate, Decimal};
 /// assert_eq!(execution_rate(Decimal::from(1), Decimal::from(3)).map(|r| r.to_string()), Some("0.3333".into()));
+/// assert_eq!(execution_rate(Decimal::from(3), Decimal::from(10)).map(|r| r.to_string()), Some("0.3000".into()));
 /// assert_eq!(execution_rate(Decimal::from(1), Decimal::ZERO), None);
 /// ```
 pub fn execution_rate(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    part.checked_div(whole)
-        .map(|r| r.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+    part.checked_div(whole).map(|r| {
+        let mut r =
+            r.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        // Always four decimals ("0.3000", not "0.3"), so that scripts see one shape.
+        r.rescale(4);
+        r
+    })
 }
 
 /// A flag on a report row. Stable codes.

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::labels::label;
+use super::labels::{label, labelled};
 use super::{
     Amounts, Flag, Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION,
     grouped_cells, grouped_columns,
@@ -127,23 +127,22 @@ impl VarianceReport {
             &[],
         );
         let mut notes = vec![
-            format!("{} : {}", label("currency", lang), self.currency),
-            format!(
-                "{} : {}",
-                label("sign_convention", lang),
-                label("sign_convention_text", lang)
-            ),
+            labelled("currency", &self.currency, lang),
+            labelled("sign_convention", label("sign_convention_text", lang), lang),
         ];
         notes.extend(self.findings.iter().map(ToString::to_string));
         Table {
             title: format!(
-                "{} — {} — {} {} — {} : {}",
+                "{} — {} — {} {} — {}",
                 label("variance_title", lang),
                 self.plan.title.get(lang),
                 label("as_of", lang),
                 self.as_of,
-                label("ceiling", lang),
-                Cell::Amount(self.plan.ceiling).human(lang) + " " + &self.currency,
+                labelled(
+                    "ceiling",
+                    Cell::Amount(self.plan.ceiling).human(lang) + " " + &self.currency,
+                    lang
+                ),
             ),
             lang,
             keys,
@@ -325,6 +324,10 @@ pub fn variance(
     let unknown_label = label("unknown_line", lang);
     let overflow = || MoneyError::Overflow("a report row");
     for (e, origin) in ledger.entries().iter().zip(ledger.origins()) {
+        if cut_off.is_some_and(|c| e.date > c) {
+            // After the cut-off: not in this report, and neither are its findings.
+            continue;
+        }
         let known = line_index.get(&e.line);
         let before = findings.len();
         let checked = check_expenditure(plan, e, origin, known.is_some(), &mut findings);
@@ -334,7 +337,7 @@ pub fn variance(
         if cut_off.is_none() {
             as_of = as_of.max(e.date);
         }
-        if blocked || cut_off.is_some_and(|c| e.date > c) {
+        if blocked {
             continue;
         }
         let row = match (by, known) {
@@ -367,7 +370,7 @@ pub fn variance(
         acc.unknown_line |= known.is_none();
         acc.duplicate |= !duplicated.is_empty() && duplicated.contains(e.voucher.as_str());
     }
-    findings.extend(duplicate_findings(ledger));
+    findings.extend(duplicate_findings(ledger, cut_off));
     if blocked {
         return Err(ReportError::Blocked(findings));
     }
@@ -743,5 +746,31 @@ mod tests {
         assert!(json.contains("\"paid\": \"580001\""), "{json}");
         assert!(json.contains("\"execution_rate\": \"0.5631\""), "{json}");
         assert!(json.contains("\"as_of\": \"2019-06-30\""), "{json}");
+    }
+
+    #[test]
+    fn findings_after_the_cut_off_are_left_out() {
+        use crate::validation::FindingCode;
+        let (plan, ledger) = (crate::cnltp::plan(), crate::cnltp::ledger());
+        let codes = |as_of: Option<&str>| -> Vec<FindingCode> {
+            let options = ReportOptions {
+                as_of: as_of.map(date),
+                ..ReportOptions::default()
+            };
+            variance(&plan, &ledger, &options)
+                .map(|r| r.findings.iter().map(|f| f.code).collect())
+                .unwrap_or_default()
+        };
+        // The whole ledger: the 2019 voucher on line 0306, the 2020 voucher, the 2018 duplicate.
+        assert_eq!(
+            codes(None),
+            [
+                FindingCode::UnknownLine,
+                FindingCode::OutsidePeriod,
+                FindingCode::DuplicateVoucher
+            ]
+        );
+        // At the end of 2018 only the duplicate of 2018 is in the report.
+        assert_eq!(codes(Some("2018-12-31")), [FindingCode::DuplicateVoucher]);
     }
 }
