@@ -2,6 +2,7 @@
 """planfin from Python, side by side with the Rust figures and with pandas and fastexcel.
 
     python benches/python_compare.py variance [--rows 1000000] [--repeat 10] [--rust]
+    python benches/python_compare.py cpu [--rows 1000000] [--reports 100]
     python benches/python_compare.py import [--rows 1000000] [--repeat 3]
 
 Run it with the Python that has planfin installed (scripts/test-python leaves one in
@@ -12,6 +13,8 @@ variance  The variance report over the synthetic plan and ledger of the Rust ben
           (`planfin_benches::synthetic(200, ROWS, 42)`, ported below to build the same data
           from Python), timed from Python for each grouping; with --rust, also runs
           `cargo bench -p planfin-benches --bench variance` and prints its figures beside.
+cpu       User CPU time per report by objective over REPORTS reports on the same data, to
+          set beside the Rust example variance_cpu (see benches/README.md).
 import    Reading a ROWS-row ledger workbook written by benches/import_gen.py: planfin's
           read_ledger (a Ledger of exact Decimals), the same followed by .to_pandas(),
           fastexcel's load_sheet(0), and pandas.read_excel with the calamine engine (each where
@@ -24,6 +27,7 @@ import argparse
 import datetime
 import gc
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -191,6 +195,25 @@ def variance(args: argparse.Namespace) -> None:
         print(f"{by:<10} {b * 1e3:>7.1f} ms {m * 1e3:>7.1f} ms {c * 1e3:>7.1f} ms {low * 1e3:>7.1f} ms {med * 1e3:>9.1f} ms")
 
 
+def cpu(args: argparse.Namespace) -> None:
+    """User CPU time per report by objective over `args.reports` calls, as the Rust example
+    `variance_cpu` measures it."""
+    import planfin
+
+    plan_json, records = synthetic(200, args.rows, 42)
+    plan = planfin.Plan.from_json(plan_json)
+    ledger = planfin.Ledger.from_json(json.dumps({"expenditures": records}))
+    del records
+    gc.collect()
+    gc.disable()
+    before = os.times()
+    for _ in range(args.reports):
+        plan.variance(ledger)
+    after = os.times()
+    per = (after.user - before.user) / args.reports
+    print(f"{per * 1e3:.1f} ms of user CPU per report by objective ({args.reports} reports, {len(ledger):,} entries)")
+
+
 def import_(args: argparse.Namespace) -> None:
     import planfin
 
@@ -237,11 +260,14 @@ def main() -> None:
     v.add_argument("--rows", type=int, default=1_000_000)
     v.add_argument("--repeat", type=int, default=10)
     v.add_argument("--rust", action="store_true", help="also run the Rust bench and print its figures")
+    c = sub.add_parser("cpu")
+    c.add_argument("--rows", type=int, default=1_000_000)
+    c.add_argument("--reports", type=int, default=100)
     i = sub.add_parser("import")
     i.add_argument("--rows", type=int, default=1_000_000)
     i.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    variance(args) if args.what == "variance" else import_(args)
+    {"variance": variance, "cpu": cpu, "import": import_}[args.what](args)
 
 
 if __name__ == "__main__":
