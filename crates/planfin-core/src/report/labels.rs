@@ -1,4 +1,4 @@
-//! French and English labels of every report, from one table.
+//! French and English labels of every report, as text or as a workbook, from one table.
 
 use crate::plan::Lang;
 
@@ -141,6 +141,45 @@ const LABELS: &[(&str, &str, &str)] = &[
         "unspent",
         "Non dépensé (révisé - payé)",
         "Unspent (revised - paid)",
+    ),
+    // Report workbooks: sheet names, provenance, chart.
+    ("sheet_summary", "Synthèse", "Summary"),
+    ("sheet_objective", "Objectifs", "Objectives"),
+    ("sheet_line", "Lignes", "Lines"),
+    ("sheet_source", "Sources", "Sources"),
+    ("sheet_period", "Exercices", "Periods"),
+    ("sheet_findings", "Constats", "Findings"),
+    ("sheet_reconciliation", "Rapprochement", "Reconciliation"),
+    ("sheet_provenance", "Provenance", "Provenance"),
+    ("item", "Élément", "Item"),
+    ("plan", "Plan", "Plan"),
+    ("organisation", "Organisation", "Organisation"),
+    ("period_plan", "Période du plan", "Plan period"),
+    ("grouping", "Regroupement", "Grouping"),
+    ("tolerance", "Tolérance (%)", "Tolerance (%)"),
+    ("lang", "Langue", "Language"),
+    ("rounding_rule", "Règle d'arrondi", "Rounding rule"),
+    ("version", "Version de planfin", "planfin version"),
+    ("input", "Fichier d'entrée", "Input file"),
+    ("sha256", "SHA-256", "SHA-256"),
+    ("bytes", "Octets", "Bytes"),
+    ("option", "Option", "Option"),
+    ("inputs_title", "Fichiers d'entrée", "Input files"),
+    ("options_title", "Options", "Options"),
+    (
+        "provenance_title",
+        "Provenance du rapport",
+        "Where this report comes from",
+    ),
+    (
+        "chart_title",
+        "Budget révisé et payé",
+        "Revised budget and paid",
+    ),
+    (
+        "formulas_note",
+        "Les totaux et colonnes calculées sont des formules ; leurs valeurs enregistrées sont les montants exacts calculés par planfin.",
+        "Totals and derived columns are formulas; their stored values are the exact amounts computed by planfin.",
     ),
 ];
 

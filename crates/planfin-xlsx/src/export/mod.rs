@@ -14,7 +14,6 @@
 
 mod atomic;
 pub mod cell;
-mod labels;
 mod ledger;
 mod plan;
 mod report;

@@ -10,6 +10,7 @@ use planfin_core::currency::Currency;
 use planfin_core::ledger::Ledger;
 use planfin_core::plan::{Lang, Plan};
 use planfin_core::render::{Cell, Table};
+use planfin_core::report::labels::label;
 use planfin_core::report::{
     FinalReport, Grouping, PlanHeader, ProgressReport, ReportError, ReportOptions, VarianceReport,
     variance,
@@ -18,7 +19,6 @@ use planfin_core::validation::Finding;
 use rust_xlsxwriter::{Chart, ChartType, DocProperties, Workbook, Worksheet};
 
 use super::cell::ExportFinding;
-use super::labels::label;
 use super::sheet::{Formats, text, write_table, xl};
 use super::{ExportError, ExportOptions, write_atomically};
 
@@ -149,7 +149,7 @@ pub fn write_variance_report(
         ),
     ];
     details.push((
-        label("rounding", lang).to_string(),
+        label("rounding_rule", lang).to_string(),
         label("rounding_text", lang).into(),
     ));
     details.push((
@@ -196,7 +196,7 @@ pub fn write_progress_report(
             tolerance(report.tolerance),
         ),
         (
-            label("rounding", lang).to_string(),
+            label("rounding_rule", lang).to_string(),
             label("rounding_text", lang).into(),
         ),
         (
@@ -252,7 +252,7 @@ pub fn write_final_report(
             tolerance(report.tolerance),
         ),
         (
-            label("rounding", lang).to_string(),
+            label("rounding_rule", lang).to_string(),
             label("rounding_text", lang).into(),
         ),
         (
@@ -479,7 +479,7 @@ fn findings_table(report: &[Finding], export: &[ExportFinding], lang: Lang) -> T
         Vec::new()
     };
     Table {
-        title: label("findings_title", lang).to_string(),
+        title: label("findings", lang).to_string(),
         lang,
         keys: keys.iter().map(|k| k.to_string()).collect(),
         headers: keys.iter().map(|k| label(k, lang).to_string()).collect(),
