@@ -361,8 +361,15 @@ pub(crate) fn grouped_cells(
 }
 
 /// Every finding as a table (code, severity, location, message), for the reports that render
-/// their findings as a table of their own.
-pub(crate) fn findings_table(title: String, findings: &[Finding], lang: Lang) -> Table {
+/// their findings as a table of their own; with no finding, a note says so.
+///
+/// ```
+/// use planfin_core::{plan::Lang, report::findings_table};
+/// let table = findings_table("Findings".into(), &[], Lang::En);
+/// assert_eq!(table.headers, ["Code", "Severity", "Location", "Message"]);
+/// assert_eq!(table.notes, ["No findings."]);
+/// ```
+pub fn findings_table(title: String, findings: &[Finding], lang: Lang) -> Table {
     let keys: Vec<String> = ["code", "severity", "location", "message"]
         .map(String::from)
         .to_vec();

@@ -13,7 +13,7 @@ use planfin_core::render::{Cell, Table};
 use planfin_core::report::labels::label;
 use planfin_core::report::{
     FinalReport, Grouping, PlanHeader, ProgressReport, ReportError, ReportOptions, VarianceReport,
-    variance,
+    findings_table as findings_table_of, variance,
 };
 use planfin_core::validation::Finding;
 use rust_xlsxwriter::{Chart, ChartType, DocProperties, Workbook, Worksheet};
@@ -131,31 +131,15 @@ pub fn write_variance_report(
             (name, table)
         })
         .collect();
-    let mut details = vec![
-        (
-            label("grouping", lang).to_string(),
-            reports
-                .iter()
-                .map(|r| r.by.code())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        (
-            label("tolerance", lang).to_string(),
-            first
-                .tolerance
-                .map(|t| t.to_string())
-                .unwrap_or_else(|| "-".into()),
-        ),
-    ];
-    details.push((
-        label("rounding_rule", lang).to_string(),
-        label("rounding_text", lang).into(),
-    ));
-    details.push((
-        label("sign_convention", lang).to_string(),
-        label("sign_convention_text", lang).into(),
-    ));
+    let mut details = vec![(
+        label("grouping", lang).to_string(),
+        reports
+            .iter()
+            .map(|r| r.by.code())
+            .collect::<Vec<_>>()
+            .join(", "),
+    )];
+    details.extend(rules(lang, first.tolerance, &[]));
     let book = ReportBook {
         lang,
         subject: label("variance_title", lang).to_string(),
@@ -190,28 +174,14 @@ pub fn write_progress_report(
 ) -> Result<ExportSummary, ExportError> {
     let lang = report.lang;
     let names = ["sheet_summary", "sheet_objective", "sheet_period"];
-    let details = vec![
-        (
-            label("tolerance", lang).to_string(),
-            tolerance(report.tolerance),
-        ),
-        (
-            label("rounding_rule", lang).to_string(),
-            label("rounding_text", lang).into(),
-        ),
-        (
-            label("sign_convention", lang).to_string(),
-            label("sign_convention_text", lang).into(),
-        ),
-        (
-            label("burn_rate", lang).to_string(),
-            label("burn_rate_text", lang).into(),
-        ),
-        (
-            label("projection", lang).to_string(),
-            label("projection_text", lang).into(),
-        ),
-    ];
+    let details = rules(
+        lang,
+        report.tolerance,
+        &[
+            ("burn_rate", "burn_rate_text"),
+            ("projection", "projection_text"),
+        ],
+    );
     let book = ReportBook {
         lang,
         subject: label("progress_title", lang).to_string(),
@@ -246,20 +216,7 @@ pub fn write_final_report(
 ) -> Result<ExportSummary, ExportError> {
     let lang = report.lang;
     let names = ["sheet_reconciliation", "sheet_objective", "sheet_source"];
-    let details = vec![
-        (
-            label("tolerance", lang).to_string(),
-            tolerance(report.tolerance),
-        ),
-        (
-            label("rounding_rule", lang).to_string(),
-            label("rounding_text", lang).into(),
-        ),
-        (
-            label("sign_convention", lang).to_string(),
-            label("sign_convention_text", lang).into(),
-        ),
-    ];
+    let details = rules(lang, report.tolerance, &[]);
     let book = ReportBook {
         lang,
         subject: label("final_title", lang).to_string(),
@@ -273,8 +230,26 @@ pub fn write_final_report(
     write_report_book(book, options, path)
 }
 
-fn tolerance(t: Option<rust_decimal::Decimal>) -> String {
-    t.map(|t| t.to_string()).unwrap_or_else(|| "-".into())
+/// The provenance lines of a report's tolerance (`-` when none) and rules: the rounding rule,
+/// the sign convention, then `more`, each a `(key, key of its text)`.
+fn rules(
+    lang: Lang,
+    tolerance: Option<rust_decimal::Decimal>,
+    more: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let tolerance = tolerance.map_or_else(|| "-".into(), |t| t.to_string());
+    let rules = [
+        ("rounding_rule", "rounding_text"),
+        ("sign_convention", "sign_convention_text"),
+    ];
+    std::iter::once((label("tolerance", lang).to_string(), tolerance))
+        .chain(
+            rules
+                .iter()
+                .chain(more)
+                .map(|(k, text)| (label(k, lang).to_string(), label(text, lang).to_string())),
+        )
+        .collect()
 }
 
 /// The report's tables as named sheets, without its findings table (the workbook's own
@@ -451,21 +426,11 @@ fn insert_chart(
     Ok(true)
 }
 
-/// The findings of the report and of the export, as a table.
+/// The findings of the report (as the report's own findings table has them), then those of
+/// the export.
 fn findings_table(report: &[Finding], export: &[ExportFinding], lang: Lang) -> Table {
-    let keys = ["code", "severity", "location", "message"];
-    let mut rows: Vec<Vec<Cell>> = report
-        .iter()
-        .map(|f| {
-            vec![
-                Cell::Text(f.code.code().to_string()),
-                Cell::Text(f.severity.to_string()),
-                Cell::Text(f.location.clone().unwrap_or_default()),
-                Cell::Text(f.message.clone()),
-            ]
-        })
-        .collect();
-    rows.extend(export.iter().map(|f| {
+    let mut table = findings_table_of(label("findings", lang).to_string(), report, lang);
+    table.rows.extend(export.iter().map(|f| {
         vec![
             Cell::Text(f.code.to_string()),
             Cell::Text("warning".to_string()),
@@ -473,20 +438,11 @@ fn findings_table(report: &[Finding], export: &[ExportFinding], lang: Lang) -> T
             Cell::Text(f.message.clone()),
         ]
     }));
-    let notes = if rows.is_empty() {
-        vec![label("no_findings", lang).to_string()]
-    } else {
-        Vec::new()
-    };
-    Table {
-        title: label("findings", lang).to_string(),
-        lang,
-        keys: keys.iter().map(|k| k.to_string()).collect(),
-        headers: keys.iter().map(|k| label(k, lang).to_string()).collect(),
-        rows,
-        totals: None,
-        notes,
+    if !export.is_empty() {
+        // Not "no findings": the export's are listed.
+        table.notes.clear();
     }
+    table
 }
 
 /// The provenance sheet: the plan, the report's options, the inputs with their SHA-256, the
