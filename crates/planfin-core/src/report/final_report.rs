@@ -19,7 +19,7 @@ use super::labels::{label, labelled};
 use super::variance::{Totals, VarianceReport, VarianceRow, variance};
 use super::{
     Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, findings_table,
-    grouped_cells, grouped_columns, over_budget_findings,
+    grouped_table, key_value_table, over_budget_findings, pretty_json,
 };
 use crate::ledger::Ledger;
 use crate::money::{MoneyError, ROUNDING_RULE};
@@ -273,7 +273,7 @@ impl FinalReport {
     /// # Ok::<(), planfin_core::report::ReportError>(())
     /// ```
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        pretty_json(self)
     }
 
     /// The report as tables for the text, CSV and Markdown renderers: the reconciliation, the
@@ -306,60 +306,25 @@ impl FinalReport {
             labelled("sign_convention", label("sign_convention_text", lang), lang),
             labelled("rounding", label("rounding_text", lang), lang),
         ];
-        let reconciliation = Table {
-            title: title("reconciliation"),
+        let reconciliation = key_value_table(
+            title("reconciliation"),
             lang,
-            keys: vec!["key".into(), "label".into(), "value".into()],
-            headers: ["key", "label", "value"]
-                .iter()
-                .map(|k| label(k, lang).to_string())
-                .collect(),
-            rows: self
-                .reconciliation
+            self.reconciliation
                 .fields()
                 .iter()
-                .map(|(k, v)| {
-                    vec![
-                        Cell::Text(k.to_string()),
-                        Cell::Text(label(k, lang).to_string()),
-                        Cell::Amount(*v),
-                    ]
-                })
-                .collect(),
-            totals: None,
-            notes: notes.clone(),
-        };
+                .map(|(k, v)| (*k, Cell::Amount(*v))),
+            notes.clone(),
+        );
         let section = |part: &str, group: &str, s: &VarianceSection| {
-            let (keys, headers) = grouped_columns(group, &[], lang);
-            Table {
-                title: title(part),
+            grouped_table(
+                title(part),
                 lang,
-                keys,
-                headers,
-                rows: s
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        grouped_cells(
-                            &r.key,
-                            &r.label,
-                            &r.amounts,
-                            r.execution_rate,
-                            Vec::new(),
-                            &r.flags,
-                        )
-                    })
-                    .collect(),
-                totals: Some(grouped_cells(
-                    label("total", lang),
-                    "",
-                    &s.totals.amounts,
-                    s.totals.execution_rate,
-                    Vec::new(),
-                    &[],
-                )),
-                notes: notes.clone(),
-            }
+                group,
+                &[],
+                s.rows.iter().map(|r| (r, Vec::new())),
+                (&s.totals, Vec::new()),
+                notes.clone(),
+            )
         };
         vec![
             reconciliation,

@@ -31,6 +31,8 @@ pub use final_report::{FinalOptions, FinalReport, Reconciliation, final_report};
 pub use progress::{ProgressOptions, ProgressReport, progress};
 pub use variance::{VarianceReport, VarianceRow, variance};
 
+use variance::Totals;
+
 /// The sign convention, stated in every report.
 pub const SIGN_CONVENTION: &str = "variance = revised - paid (positive: money left, negative: overspent); \
      available = revised - committed - paid; execution_rate = paid / revised";
@@ -315,13 +317,89 @@ fn first_error(findings: &[Finding]) -> String {
         .unwrap_or_default()
 }
 
-/// The stable keys and the headers (in `lang`) of a table with one row per group: the group's
-/// code and label, the seven amounts, the execution rate, then `extra`, then the flags.
-pub(crate) fn grouped_columns(
+/// A table with one row per group: the group's code and label, the seven amounts, the
+/// execution rate, then the `extra` columns, then the flags; each row of `rows` with the cells
+/// of its `extra` columns, then the totals (labelled `total`) with theirs.
+pub(crate) fn grouped_table<'a>(
+    title: String,
+    lang: Lang,
     group: &str,
     extra: &[&str],
+    rows: impl IntoIterator<Item = (&'a VarianceRow, Vec<Cell>)>,
+    totals: (&Totals, Vec<Cell>),
+    notes: Vec<String>,
+) -> Table {
+    let (keys, headers) = grouped_columns(group, extra, lang);
+    let rows = rows
+        .into_iter()
+        .map(|(r, extra)| {
+            grouped_cells(
+                &r.key,
+                &r.label,
+                &r.amounts,
+                r.execution_rate,
+                extra,
+                &r.flags,
+            )
+        })
+        .collect();
+    let (sums, extra) = totals;
+    let totals = grouped_cells(
+        label("total", lang),
+        "",
+        &sums.amounts,
+        sums.execution_rate,
+        extra,
+        &[],
+    );
+    Table {
+        title,
+        lang,
+        keys,
+        headers,
+        rows,
+        totals: Some(totals),
+        notes,
+    }
+}
+
+/// A table of one row per `(key, value)`: the key, its label in `lang`, the value.
+pub(crate) fn key_value_table<'k>(
+    title: String,
     lang: Lang,
-) -> (Vec<String>, Vec<String>) {
+    values: impl IntoIterator<Item = (&'k str, Cell)>,
+    notes: Vec<String>,
+) -> Table {
+    Table {
+        title,
+        lang,
+        keys: vec!["key".into(), "label".into(), "value".into()],
+        headers: ["key", "label", "value"]
+            .iter()
+            .map(|k| label(k, lang).to_string())
+            .collect(),
+        rows: values
+            .into_iter()
+            .map(|(k, v)| {
+                vec![
+                    Cell::Text(k.to_string()),
+                    Cell::Text(label(k, lang).to_string()),
+                    v,
+                ]
+            })
+            .collect(),
+        totals: None,
+        notes,
+    }
+}
+
+/// A report as stable, pretty JSON, ending with a newline.
+pub(crate) fn pretty_json(report: &impl Serialize) -> String {
+    serde_json::to_string_pretty(report).unwrap_or_default() + "\n"
+}
+
+/// The stable keys and the headers (in `lang`) of a [`grouped_table`].
+fn grouped_columns(group: &str, extra: &[&str], lang: Lang) -> (Vec<String>, Vec<String>) {
     let mut keys = vec!["key".to_string(), "label".to_string()];
     keys.extend(Amounts::default().fields().map(|(k, _)| k.to_string()));
     keys.push("execution_rate".to_string());
@@ -338,8 +416,8 @@ pub(crate) fn grouped_columns(
     (keys, headers)
 }
 
-/// The cells of one row of a [`grouped_columns`] table.
-pub(crate) fn grouped_cells(
+/// The cells of one row of a [`grouped_table`].
+fn grouped_cells(
     key: &str,
     row_label: &str,
     amounts: &Amounts,

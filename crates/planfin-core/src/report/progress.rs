@@ -22,7 +22,7 @@ use super::labels::label;
 use super::variance::{Totals, VarianceRow, variance};
 use super::{
     Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, execution_rate,
-    findings_table, grouped_cells, grouped_columns, over_budget_findings,
+    findings_table, grouped_table, key_value_table, over_budget_findings, pretty_json,
 };
 use crate::ledger::Ledger;
 use crate::money::{
@@ -401,7 +401,7 @@ impl ProgressReport {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        pretty_json(self)
     }
 
     /// The report as tables for the text, CSV and Markdown renderers: a summary, execution by
@@ -440,102 +440,42 @@ impl ProgressReport {
             optional_amount(totals.projected_paid),
             optional_amount(totals.projected_variance),
         ];
-        let summary = Table {
-            title: title("summary"),
+        let summary = key_value_table(
+            title("summary"),
             lang,
-            keys: vec!["key".into(), "label".into(), "value".into()],
-            headers: ["key", "label", "value"]
-                .iter()
-                .map(|k| label(k, lang).to_string())
-                .collect(),
-            rows: SUMMARY_KEYS
-                .iter()
-                .zip(values)
-                .map(|(k, v)| {
-                    vec![
-                        Cell::Text(k.to_string()),
-                        Cell::Text(label(k, lang).into()),
-                        v,
-                    ]
-                })
-                .collect(),
-            totals: None,
-            notes: self.notes(),
-        };
+            SUMMARY_KEYS.into_iter().zip(values),
+            self.notes(),
+        );
 
-        let extra = ["projected_paid", "projected_variance"];
-        let (keys, headers) = grouped_columns("objective", &extra, lang);
-        let objectives = Table {
-            title: title("by_objective"),
+        let projection = |paid, variance| vec![optional_amount(paid), optional_amount(variance)];
+        let objectives = grouped_table(
+            title("by_objective"),
             lang,
-            keys,
-            headers,
-            rows: self
-                .by_objective
+            "objective",
+            &["projected_paid", "projected_variance"],
+            self.by_objective
                 .rows
                 .iter()
-                .map(|r| {
-                    let v = &r.row;
-                    grouped_cells(
-                        &v.key,
-                        &v.label,
-                        &v.amounts,
-                        v.execution_rate,
-                        vec![
-                            optional_amount(r.projected_paid),
-                            optional_amount(r.projected_variance),
-                        ],
-                        &v.flags,
-                    )
-                })
-                .collect(),
-            totals: Some(grouped_cells(
-                label("total", lang),
-                "",
-                amounts,
-                totals.totals.execution_rate,
-                vec![
-                    optional_amount(totals.projected_paid),
-                    optional_amount(totals.projected_variance),
-                ],
-                &[],
-            )),
-            notes: self.notes(),
-        };
+                .map(|r| (&r.row, projection(r.projected_paid, r.projected_variance))),
+            (
+                &totals.totals,
+                projection(totals.projected_paid, totals.projected_variance),
+            ),
+            self.notes(),
+        );
 
-        let (keys, headers) = grouped_columns("period", &["elapsed_share"], lang);
-        let period_totals = &self.by_period.totals;
-        let periods = Table {
-            title: title("by_period"),
+        let periods = grouped_table(
+            title("by_period"),
             lang,
-            keys,
-            headers,
-            rows: self
-                .by_period
+            "period",
+            &["elapsed_share"],
+            self.by_period
                 .rows
                 .iter()
-                .map(|r| {
-                    let v = &r.row;
-                    grouped_cells(
-                        &v.key,
-                        &v.label,
-                        &v.amounts,
-                        v.execution_rate,
-                        vec![Cell::Rate(r.elapsed.share)],
-                        &v.flags,
-                    )
-                })
-                .collect(),
-            totals: Some(grouped_cells(
-                label("total", lang),
-                "",
-                &period_totals.amounts,
-                period_totals.execution_rate,
-                vec![Cell::Rate(self.elapsed.share)],
-                &[],
-            )),
-            notes: self.notes(),
-        };
+                .map(|r| (&r.row, vec![Cell::Rate(r.elapsed.share)])),
+            (&self.by_period.totals, vec![Cell::Rate(self.elapsed.share)]),
+            self.notes(),
+        );
         let findings = findings_table(title("findings"), &self.findings, lang);
         vec![summary, objectives, periods, findings]
     }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::labels::{label, labelled};
 use super::{
     Amounts, Flag, Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION,
-    grouped_cells, grouped_columns,
+    grouped_table, pretty_json,
 };
 use crate::ledger::Ledger;
 use crate::money::{MoneyError, ROUNDING_RULE, converted_units, from_minor_units, to_minor_units};
@@ -83,7 +83,7 @@ impl VarianceReport {
     /// # Ok::<(), planfin_core::report::ReportError>(())
     /// ```
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        pretty_json(self)
     }
 
     /// The title of the grouping column in the report's language.
@@ -103,54 +103,32 @@ impl VarianceReport {
     /// ```
     pub fn to_table(&self) -> Table {
         let lang = self.lang;
-        let (keys, headers) = grouped_columns(self.by.code(), &[], lang);
-        let rows = self
-            .rows
-            .iter()
-            .map(|r| {
-                grouped_cells(
-                    &r.key,
-                    &r.label,
-                    &r.amounts,
-                    r.execution_rate,
-                    Vec::new(),
-                    &r.flags,
-                )
-            })
-            .collect();
-        let totals = grouped_cells(
-            label("total", lang),
-            "",
-            &self.totals.amounts,
-            self.totals.execution_rate,
-            Vec::new(),
-            &[],
-        );
         let mut notes = vec![
             labelled("currency", &self.currency, lang),
             labelled("sign_convention", label("sign_convention_text", lang), lang),
         ];
         notes.extend(self.findings.iter().map(ToString::to_string));
-        Table {
-            title: format!(
-                "{} — {} — {} {} — {}",
-                label("variance_title", lang),
-                self.plan.title.get(lang),
-                label("as_of", lang),
-                self.as_of,
-                labelled(
-                    "ceiling",
-                    Cell::Amount(self.plan.ceiling).human(lang) + " " + &self.currency,
-                    lang
-                ),
+        let title = format!(
+            "{} — {} — {} {} — {}",
+            label("variance_title", lang),
+            self.plan.title.get(lang),
+            label("as_of", lang),
+            self.as_of,
+            labelled(
+                "ceiling",
+                Cell::Amount(self.plan.ceiling).human(lang) + " " + &self.currency,
+                lang
             ),
+        );
+        grouped_table(
+            title,
             lang,
-            keys,
-            headers,
-            rows,
-            totals: Some(totals),
+            self.by.code(),
+            &[],
+            self.rows.iter().map(|r| (r, Vec::new())),
+            (&self.totals, Vec::new()),
             notes,
-        }
+        )
     }
 }
 
