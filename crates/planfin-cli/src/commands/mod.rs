@@ -117,9 +117,26 @@ pub fn read_inputs(input: &InputArgs) -> Result<Inputs, Failure> {
 }
 
 impl Inputs {
+    /// Writes a report workbook to `out` with `write`, then prints what it wrote differently
+    /// from its type (see [`write_workbook`]). Its provenance: every input, then `options` as
+    /// the user gave them, then `--lang`.
+    pub fn write_report(
+        &self,
+        input: &InputArgs,
+        output: &OutputArgs,
+        out: &Path,
+        options: &[(&str, String)],
+        write: impl FnOnce(&ExportOptions, &Path) -> Result<ExportSummary, ExportError>,
+    ) -> Result<(), Failure> {
+        let provenance = self
+            .provenance(input, options)?
+            .with_option("lang", output.lang.code());
+        write_workbook(out, &ExportOptions { provenance }, write)
+    }
+
     /// The provenance of a report workbook: every input with its SHA-256 (the embedded data's
     /// own bytes when no file was given), and the options as the user gave them.
-    pub fn provenance(
+    fn provenance(
         &self,
         input: &InputArgs,
         options: &[(&str, String)],
@@ -171,9 +188,24 @@ pub fn export_failure(e: ExportError) -> Failure {
     Failure::refused(e.to_string())
 }
 
+/// Writes `tables` (or, in JSON, `json`) in `output`'s format to `--out` or standard output.
+pub fn emit_tables(
+    output: &OutputArgs,
+    tables: &[Table],
+    json: impl FnOnce() -> String,
+) -> Result<(), Failure> {
+    let text = render_text(output.format, tables, json, output.bom);
+    output::emit(output.out.as_deref(), &text)
+}
+
+/// An optional value as the user gave it, `-` when not given.
+pub fn option_text(value: Option<impl ToString>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| v.to_string())
+}
+
 /// Renders `tables` as text in `format` (table, csv, md), one after the other, separated by a
 /// blank line; `json` for JSON.
-pub fn render_text(
+fn render_text(
     format: Format,
     tables: &[Table],
     json: impl FnOnce() -> String,

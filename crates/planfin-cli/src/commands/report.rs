@@ -1,12 +1,11 @@
 //! `planfin report`: the variance report of a plan against its ledgers.
 
 use planfin_core::report::{ReportOptions, variance};
-use planfin_xlsx::export::{ExportOptions, variance_reports, write_variance_report};
+use planfin_xlsx::export::{variance_reports, write_variance_report};
 
-use super::{check_output, read_inputs, render_text, report_failure, write_workbook};
+use super::{check_output, emit_tables, option_text, read_inputs, report_failure};
 use crate::cli::{Format, ReportArgs};
 use crate::error::Failure;
-use crate::output;
 
 /// Runs `planfin report`.
 pub fn run(args: &ReportArgs) -> Result<(), Failure> {
@@ -25,17 +24,13 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
         // Every grouping, the requested one first, on its own sheet.
         let reports =
             variance_reports(&inputs.plan, &inputs.ledger, &options).map_err(report_failure)?;
-        let provenance = inputs.provenance(
-            &args.input,
-            &[
-                ("command", "report".to_string()),
-                ("by", options.by.code().to_string()),
-                ("as_of", option_text(args.as_of)),
-                ("tolerance", option_text(args.tolerance)),
-                ("lang", args.output.lang.code().to_string()),
-            ],
-        )?;
-        return write_workbook(out, &ExportOptions { provenance }, |o, p| {
+        let given = [
+            ("command", "report".to_string()),
+            ("by", options.by.code().to_string()),
+            ("as_of", option_text(args.as_of)),
+            ("tolerance", option_text(args.tolerance)),
+        ];
+        return inputs.write_report(&args.input, &args.output, out, &given, |o, p| {
             write_variance_report(&reports, o, p)
         });
     }
@@ -47,16 +42,5 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
             eprintln!("planfin: {finding}");
         }
     }
-    let text = render_text(
-        args.output.format,
-        &[report.to_table()],
-        || report.to_json(),
-        args.output.bom,
-    );
-    output::emit(args.output.out.as_deref(), &text)
-}
-
-/// An optional value as the user gave it, `-` when not given.
-pub fn option_text(value: Option<impl ToString>) -> String {
-    value.map_or_else(|| "-".to_string(), |v| v.to_string())
+    emit_tables(&args.output, &[report.to_table()], || report.to_json())
 }
