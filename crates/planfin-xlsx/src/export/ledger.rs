@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use planfin_core::expenditure::Expenditure;
 use planfin_core::ledger::Ledger;
 use planfin_core::plan::Lang;
-use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet};
+use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet};
 
 use super::cell::{ExportFinding, a1};
-use super::report::{CONSTANT_MEMORY_ROWS, ExportSummary, new_sheet, save};
+use super::report::{CONSTANT_MEMORY_ROWS, ExportSummary, new_sheet, write_workbook};
 use super::sheet::{Formats, amount, amount_format, fits, ratio_number, text, xl};
 use super::{ExportError, ExportOptions};
 
@@ -84,27 +84,16 @@ pub fn write_ledger_with(
     options: &ExportOptions,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    // Errors raised while building name the output path too.
-    let build = || -> Result<ExportSummary, ExportError> {
-        let mut wb = Workbook::new();
+    write_workbook(options, path, |wb, findings| {
         let sheet = ledger_sheet(lang);
-        let mut findings = Vec::new();
-        {
-            let ws = new_sheet(&mut wb, sheet, ledger.len().max(CONSTANT_MEMORY_ROWS + 1))?;
-            write_entries(ws, sheet, lang, ledger.entries(), &mut findings)?;
-        }
-        save(&mut wb, options, path)?;
-        Ok(ExportSummary {
-            path: path.to_path_buf(),
-            sheets: vec![sheet.to_string()],
-            findings,
-        })
-    };
-    build().map_err(|e| e.at(path))
+        let ws = new_sheet(wb, sheet, ledger.len().max(CONSTANT_MEMORY_ROWS + 1))?;
+        write_entries(ws, sheet, lang, ledger.entries(), findings)?;
+        Ok(vec![sheet.to_string()])
+    })
 }
 
 /// Writes the header and the entries on `ws` (row by row: constant-memory friendly).
-pub(crate) fn write_entries(
+fn write_entries(
     ws: &mut Worksheet,
     sheet: &str,
     lang: Lang,

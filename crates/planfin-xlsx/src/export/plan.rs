@@ -8,7 +8,7 @@ use planfin_core::plan::{Lang, Plan, SourceKind};
 use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet};
 
 use super::ledger::{date, non_empty};
-use super::report::{ExportSummary, save};
+use super::report::{ExportSummary, write_workbook};
 use super::sheet::{Formats, amount, fits, ratio_number, text, xl};
 use super::{ExportError, ExportOptions};
 
@@ -184,12 +184,9 @@ pub fn write_plan_with(
     options: &ExportOptions,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    // Errors raised while building name the output path too.
-    let build = || -> Result<ExportSummary, ExportError> {
+    write_workbook(options, path, |wb, findings| {
         let minor = plan.currency.minor_unit();
         let formats = Formats::new(minor);
-        let mut findings = Vec::new();
-        let mut wb = Workbook::new();
         let mut sheets = Vec::new();
 
         // Plan: key / value rows.
@@ -217,15 +214,7 @@ pub fn write_plan_with(
             text(ws, sheet, 6, 0, key(6), Some(&formats.bold))?;
             date(ws, sheet, 6, 1, plan.end, &formats.date)?;
             text(ws, sheet, 7, 0, key(7), Some(&formats.bold))?;
-            amount(
-                ws,
-                sheet,
-                7,
-                1,
-                plan.ceiling,
-                &formats.amount,
-                &mut findings,
-            )?;
+            amount(ws, sheet, 7, 1, plan.ceiling, &formats.amount, findings)?;
             ws.set_column_width(0, 16)
                 .map_err(xl(|| sheet.to_string()))?;
             ws.set_column_width(1, 60)
@@ -235,7 +224,7 @@ pub fn write_plan_with(
 
         // Objectives.
         {
-            let (ws, sheet) = table_sheet(&mut wb, &OBJECTIVES_SHEET, lang, &formats)?;
+            let (ws, sheet) = table_sheet(wb, &OBJECTIVES_SHEET, lang, &formats)?;
             for (i, o) in plan.objectives.iter().enumerate() {
                 let r = i as RowNum + 1;
                 text(ws, sheet, r, 0, &o.code, None)?;
@@ -247,7 +236,7 @@ pub fn write_plan_with(
 
         // Sources.
         {
-            let (ws, sheet) = table_sheet(&mut wb, &SOURCES_SHEET, lang, &formats)?;
+            let (ws, sheet) = table_sheet(wb, &SOURCES_SHEET, lang, &formats)?;
             for (i, s) in plan.sources.iter().enumerate() {
                 let r = i as RowNum + 1;
                 text(ws, sheet, r, 0, &s.code, None)?;
@@ -262,7 +251,7 @@ pub fn write_plan_with(
         {
             let rows: usize = plan.lines.iter().map(|l| l.amounts.len()).sum();
             fits(LINES_SHEET.name(lang), rows + 1)?;
-            let (ws, sheet) = table_sheet(&mut wb, &LINES_SHEET, lang, &formats)?;
+            let (ws, sheet) = table_sheet(wb, &LINES_SHEET, lang, &formats)?;
             let quantity = Format::new().set_num_format("#,##0.####");
             let mut r: RowNum = 1;
             for line in &plan.lines {
@@ -273,11 +262,11 @@ pub fn write_plan_with(
                     non_empty(ws, sheet, r, 3, &line.label.en)?;
                     text(ws, sheet, r, 4, &line.source, None)?;
                     text(ws, sheet, r, 5, &pa.period.to_string(), None)?;
-                    amount(ws, sheet, r, 6, pa.amount, &formats.amount, &mut findings)?;
+                    amount(ws, sheet, r, 6, pa.amount, &formats.amount, findings)?;
                     if let (0, Some(c)) = (k, &line.costing) {
                         non_empty(ws, sheet, r, 7, &c.unit)?;
-                        ratio_number(ws, sheet, r, 8, c.quantity, &quantity, &mut findings)?;
-                        amount(ws, sheet, r, 9, c.unit_cost, &formats.amount, &mut findings)?;
+                        ratio_number(ws, sheet, r, 8, c.quantity, &quantity, findings)?;
+                        amount(ws, sheet, r, 9, c.unit_cost, &formats.amount, findings)?;
                     }
                     r += 1;
                 }
@@ -288,7 +277,7 @@ pub fn write_plan_with(
 
         // Amendments.
         {
-            let (ws, sheet) = table_sheet(&mut wb, &AMENDMENTS_SHEET, lang, &formats)?;
+            let (ws, sheet) = table_sheet(wb, &AMENDMENTS_SHEET, lang, &formats)?;
             for (i, a) in plan.amendments.iter().enumerate() {
                 let r = i as RowNum + 1;
                 date(ws, sheet, r, 0, a.date, &formats.date)?;
@@ -299,7 +288,7 @@ pub fn write_plan_with(
                 if let Some(to) = &a.to {
                     text(ws, sheet, r, 3, to, None)?;
                 }
-                amount(ws, sheet, r, 4, a.amount, &formats.amount, &mut findings)?;
+                amount(ws, sheet, r, 4, a.amount, &formats.amount, findings)?;
                 if let Some(s) = &a.source {
                     text(ws, sheet, r, 5, s, None)?;
                 }
@@ -309,14 +298,8 @@ pub fn write_plan_with(
             sheets.push(sheet.to_string());
         }
 
-        save(&mut wb, options, path)?;
-        Ok(ExportSummary {
-            path: path.to_path_buf(),
-            sheets,
-            findings,
-        })
-    };
-    build().map_err(|e| e.at(path))
+        Ok(sheets)
+    })
 }
 
 /// A new sheet of `layout` with its header row.

@@ -307,8 +307,7 @@ pub(crate) fn write_report_book(
     options: &ExportOptions,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    // Errors raised while building name the output path too.
-    let build = || -> Result<ExportSummary, ExportError> {
+    write_workbook(options, path, |wb, findings| {
         let lang = book.lang;
         let minor = book
             .currency
@@ -316,15 +315,13 @@ pub(crate) fn write_report_book(
             .map(|c| c.minor_unit())
             .unwrap_or(2);
         let formats = Formats::new(minor);
-        let mut findings = Vec::new();
-        let mut wb = Workbook::new();
         let mut sheets = Vec::new();
 
         let mut charted = false;
         for (name, table) in &book.sections {
             let name = unique_name(name, &sheets);
-            let ws = new_sheet(&mut wb, &name, table.rows.len())?;
-            let placed = write_table(ws, &name, table, 0, &formats, &mut findings)?;
+            let ws = new_sheet(wb, &name, table.rows.len())?;
+            let placed = write_table(ws, &name, table, 0, &formats, findings)?;
             if !charted {
                 charted = insert_chart(ws, &name, &placed, lang)?;
             }
@@ -332,17 +329,33 @@ pub(crate) fn write_report_book(
         }
 
         let name = unique_name(label("sheet_findings", lang), &sheets);
-        let ws = new_sheet(&mut wb, &name, book.findings.len() + findings.len())?;
-        let table = findings_table(book.findings, &findings, lang);
+        let ws = new_sheet(wb, &name, book.findings.len() + findings.len())?;
+        let table = findings_table(book.findings, findings, lang);
         write_table(ws, &name, &table, 0, &formats, &mut Vec::new())?;
         sheets.push(name);
 
         let name = unique_name(label("sheet_provenance", lang), &sheets);
-        let ws = new_sheet(&mut wb, &name, 0)?;
+        let ws = new_sheet(wb, &name, 0)?;
         write_provenance(ws, &name, &book, options, &formats)?;
         sheets.push(name);
 
         wb.set_properties(&properties(&book, options));
+        Ok(sheets)
+    })
+}
+
+/// Builds a workbook with `build`, which adds the sheets, returns their names and collects
+/// the values it wrote differently from their type; then saves it to `path` atomically,
+/// refusing an output that is an input. Errors name `path`.
+pub(crate) fn write_workbook(
+    options: &ExportOptions,
+    path: &Path,
+    build: impl FnOnce(&mut Workbook, &mut Vec<ExportFinding>) -> Result<Vec<String>, ExportError>,
+) -> Result<ExportSummary, ExportError> {
+    let write = || -> Result<ExportSummary, ExportError> {
+        let mut wb = Workbook::new();
+        let mut findings = Vec::new();
+        let sheets = build(&mut wb, &mut findings)?;
         save(&mut wb, options, path)?;
         Ok(ExportSummary {
             path: path.to_path_buf(),
@@ -350,15 +363,11 @@ pub(crate) fn write_report_book(
             findings,
         })
     };
-    build().map_err(|e| e.at(path))
+    write().map_err(|e| e.at(path))
 }
 
 /// Saves `wb` to `path` atomically, refusing an output that is an input.
-pub(crate) fn save(
-    wb: &mut Workbook,
-    options: &ExportOptions,
-    path: &Path,
-) -> Result<(), ExportError> {
+fn save(wb: &mut Workbook, options: &ExportOptions, path: &Path) -> Result<(), ExportError> {
     let inputs = options.provenance.input_paths();
     write_atomically(path, &inputs, |file| {
         let mut w = BufWriter::new(file);

@@ -16,7 +16,7 @@ use super::plan::{
     AMENDMENTS_SHEET, LINES_SHEET, Layout, OBJECTIVES_SHEET, PLAN_SHEET, SOURCES_SHEET, header,
     pick, source_kind_word, table_sheet,
 };
-use super::report::{ExportSummary, save};
+use super::report::{ExportSummary, write_workbook};
 use super::sheet::{Formats, text, xl};
 use super::{ExportError, ExportOptions};
 
@@ -73,22 +73,13 @@ pub fn write_template(
     lang: Lang,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    // Errors raised while building name the output path too.
-    let build = || -> Result<ExportSummary, ExportError> {
+    write_workbook(&ExportOptions::default(), path, |wb, _| {
         let formats = Formats::new(0);
-        let mut wb = Workbook::new();
-        let sheets = match kind {
-            TemplateKind::Plan => plan_template(&mut wb, lang, &formats)?,
-            TemplateKind::Ledger => ledger_template(&mut wb, lang, &formats)?,
-        };
-        save(&mut wb, &ExportOptions::default(), path)?;
-        Ok(ExportSummary {
-            path: path.to_path_buf(),
-            sheets,
-            findings: Vec::new(),
-        })
-    };
-    build().map_err(|e| e.at(path))
+        match kind {
+            TemplateKind::Plan => plan_template(wb, lang, &formats),
+            TemplateKind::Ledger => ledger_template(wb, lang, &formats),
+        }
+    })
 }
 
 /// What a column accepts.
