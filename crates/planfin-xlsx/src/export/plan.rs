@@ -113,7 +113,7 @@ pub(crate) fn source_kind_word(kind: SourceKind, lang: Lang) -> &'static str {
 
 /// Writes the header row of `layout` on `ws` (row 0), with widths, a frozen header, and the
 /// print set-up.
-pub(crate) fn header(
+fn header(
     ws: &mut Worksheet,
     layout: &Layout,
     lang: Lang,

@@ -11,10 +11,10 @@ use rust_xlsxwriter::{
     Workbook, Worksheet,
 };
 
-use super::ledger::{LEDGER_COLUMNS, ledger_sheet};
+use super::ledger::LEDGER_COLUMNS;
 use super::plan::{
-    AMENDMENTS_SHEET, LINES_SHEET, Layout, OBJECTIVES_SHEET, PLAN_SHEET, SOURCES_SHEET, header,
-    pick, source_kind_word, table_sheet,
+    AMENDMENTS_SHEET, LINES_SHEET, Layout, OBJECTIVES_SHEET, PLAN_SHEET, SOURCES_SHEET, pick,
+    source_kind_word, table_sheet,
 };
 use super::report::{ExportSummary, write_workbook};
 use super::sheet::{Formats, text, xl};
@@ -240,45 +240,33 @@ fn plan_template(
 
     // Objectives.
     {
-        let (ws, sheet) = table_sheet(wb, &OBJECTIVES_SHEET, lang, formats)?;
-        let h = header_of(&OBJECTIVES_SHEET, lang);
-        column(
-            ws,
-            sheet,
-            0,
-            Accept::Any,
-            h[0],
-            t(
-                "Code unique de l'objectif, p. ex. OS1",
-                "Unique objective code, e.g. OS1",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            1,
-            Accept::Any,
-            h[1],
-            t("Intitulé en français", "Title (French)"),
-        )?;
-        column(
-            ws,
-            sheet,
-            2,
-            Accept::Any,
-            h[2],
-            t(
-                "Intitulé en anglais (facultatif)",
-                "Title in English (optional)",
-            ),
-        )?;
-        sheets.push(sheet.to_string());
+        sheets.push(validated_sheet(
+            wb,
+            &OBJECTIVES_SHEET,
+            lang,
+            formats,
+            vec![
+                (
+                    Accept::Any,
+                    t(
+                        "Code unique de l'objectif, p. ex. OS1",
+                        "Unique objective code, e.g. OS1",
+                    ),
+                ),
+                (Accept::Any, t("Intitulé en français", "Title (French)")),
+                (
+                    Accept::Any,
+                    t(
+                        "Intitulé en anglais (facultatif)",
+                        "Title in English (optional)",
+                    ),
+                ),
+            ],
+        )?);
     }
 
     // Sources.
     {
-        let (ws, sheet) = table_sheet(wb, &SOURCES_SHEET, lang, formats)?;
-        let h = header_of(&SOURCES_SHEET, lang);
         let kinds = [
             SourceKind::StateBudget,
             SourceKind::Donor,
@@ -286,248 +274,153 @@ fn plan_template(
         ]
         .map(|k| source_kind_word(k, lang))
         .to_vec();
-        column(
-            ws,
-            sheet,
-            0,
-            Accept::Any,
-            h[0],
-            t(
-                "Code unique de la source, p. ex. ETAT",
-                "Unique source code, e.g. STATE",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            1,
-            Accept::Any,
-            h[1],
-            t(
-                "Nom de la source en français",
-                "Name of the source (French)",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            2,
-            Accept::Any,
-            h[2],
-            t("Nom en anglais (facultatif)", "Name in English (optional)"),
-        )?;
-        column(
-            ws,
-            sheet,
-            3,
-            Accept::Words(kinds),
-            h[3],
-            t("Etat, Bailleur ou Autre", "State budget, Donor or Other"),
-        )?;
-        sheets.push(sheet.to_string());
+        sheets.push(validated_sheet(
+            wb,
+            &SOURCES_SHEET,
+            lang,
+            formats,
+            vec![
+                (
+                    Accept::Any,
+                    t(
+                        "Code unique de la source, p. ex. ETAT",
+                        "Unique source code, e.g. STATE",
+                    ),
+                ),
+                (
+                    Accept::Any,
+                    t(
+                        "Nom de la source en français",
+                        "Name of the source (French)",
+                    ),
+                ),
+                (
+                    Accept::Any,
+                    t("Nom en anglais (facultatif)", "Name in English (optional)"),
+                ),
+                (
+                    Accept::Words(kinds),
+                    t("Etat, Bailleur ou Autre", "State budget, Donor or Other"),
+                ),
+            ],
+        )?);
     }
 
     // Lines.
     {
-        let (ws, sheet) = table_sheet(wb, &LINES_SHEET, lang, formats)?;
-        let h = header_of(&LINES_SHEET, lang);
-        column(
-            ws,
-            sheet,
-            0,
-            Accept::Any,
-            h[0],
-            t(
+        sheets.push(validated_sheet(
+            wb,
+            &LINES_SHEET,
+            lang,
+            formats,
+            vec![
+(Accept::Any, t(
                 "Code de la ligne, en texte (0201 garde son zéro). Une ligne par code et par année.",
                 "Line code, as text (0201 keeps its zero). One row per line and year.",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            1,
-            Accept::CodeFrom(objectives),
-            h[1],
-            t(
+            )),
+(Accept::CodeFrom(objectives), t(
                 "Un code de la feuille Objectifs",
                 "A code of the Objectives sheet",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            2,
-            Accept::Any,
-            h[2],
-            t("Libellé en français", "Label (French)"),
-        )?;
-        column(
-            ws,
-            sheet,
-            3,
-            Accept::Any,
-            h[3],
-            t(
+            )),
+(Accept::Any, t("Libellé en français", "Label (French)")),
+(Accept::Any, t(
                 "Libellé en anglais (facultatif)",
                 "Label in English (optional)",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            4,
-            Accept::CodeFrom(sources),
-            h[4],
-            t(
+            )),
+(Accept::CodeFrom(sources), t(
                 "Un code de la feuille Sources",
                 "A code of the Sources sheet",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            5,
-            Accept::Any,
-            h[5],
-            t(
+            )),
+(Accept::Any, t(
                 "Année (2019) ou trimestre (2019-Q3)",
                 "Year (2019) or quarter (2019-Q3)",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            6,
-            Accept::NonNegative,
-            h[6],
-            t(
+            )),
+(Accept::NonNegative, t(
                 "Montant prévu pour l'année, dans la devise du plan",
                 "Planned amount for the year, in the plan currency",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            7,
-            Accept::Any,
-            h[7],
-            t(
+            )),
+(Accept::Any, t(
                 "Facultatif : unité (atelier, jour...)",
                 "Optional: unit (workshop, day...)",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            8,
-            Accept::NonNegative,
-            h[8],
-            t(
+            )),
+(Accept::NonNegative, t(
                 "Facultatif : quantité ; quantité x coût unitaire = montant",
                 "Optional: quantity; quantity x unit cost = amount",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            9,
-            Accept::NonNegative,
-            h[9],
-            t(
+            )),
+(Accept::NonNegative, t(
                 "Facultatif : coût d'une unité",
                 "Optional: cost of one unit",
-            ),
-        )?;
-        sheets.push(sheet.to_string());
+            )),
+            ],
+        )?);
     }
 
     // Amendments.
     {
-        let (ws, sheet) = table_sheet(wb, &AMENDMENTS_SHEET, lang, formats)?;
-        let h = header_of(&AMENDMENTS_SHEET, lang);
-        column(
-            ws,
-            sheet,
-            0,
-            Accept::Any,
-            h[0],
-            t(
-                "Date d'effet (date ou aaaa-mm-jj)",
-                "Effective date (a date or yyyy-mm-dd)",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            1,
-            Accept::Any,
-            h[1],
-            t(
-                "Référence unique (arrêté, décision)",
-                "Unique reference (decision number)",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            2,
-            Accept::CodeFrom(lines),
-            h[2],
-            t(
-                "Ligne qui cède le montant (vide pour une hausse)",
-                "Line the amount is taken from (empty for a raise)",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            3,
-            Accept::CodeFrom(lines),
-            h[3],
-            t(
-                "Ligne qui reçoit le montant (vide pour une baisse)",
-                "Line the amount goes to (empty for a cut)",
-            ),
-        )?;
-        column(
-            ws,
-            sheet,
-            4,
-            Accept::Positive,
-            h[4],
-            t("Montant, positif", "Amount, positive"),
-        )?;
-        column(
-            ws,
-            sheet,
-            5,
-            Accept::CodeFrom(sources),
-            h[5],
-            t(
-                "Pour une hausse ou une baisse : la source",
-                "For a raise or a cut: the funding source",
-            ),
-        )?;
-        column(ws, sheet, 6, Accept::Any, h[6], t("Motif", "Reason"))?;
-        column(
-            ws,
-            sheet,
-            7,
-            Accept::Any,
-            h[7],
-            t("Approuvé par", "Approved by"),
-        )?;
-        sheets.push(sheet.to_string());
+        sheets.push(validated_sheet(
+            wb,
+            &AMENDMENTS_SHEET,
+            lang,
+            formats,
+            vec![
+                (
+                    Accept::Any,
+                    t(
+                        "Date d'effet (date ou aaaa-mm-jj)",
+                        "Effective date (a date or yyyy-mm-dd)",
+                    ),
+                ),
+                (
+                    Accept::Any,
+                    t(
+                        "Référence unique (arrêté, décision)",
+                        "Unique reference (decision number)",
+                    ),
+                ),
+                (
+                    Accept::CodeFrom(lines),
+                    t(
+                        "Ligne qui cède le montant (vide pour une hausse)",
+                        "Line the amount is taken from (empty for a raise)",
+                    ),
+                ),
+                (
+                    Accept::CodeFrom(lines),
+                    t(
+                        "Ligne qui reçoit le montant (vide pour une baisse)",
+                        "Line the amount goes to (empty for a cut)",
+                    ),
+                ),
+                (Accept::Positive, t("Montant, positif", "Amount, positive")),
+                (
+                    Accept::CodeFrom(sources),
+                    t(
+                        "Pour une hausse ou une baisse : la source",
+                        "For a raise or a cut: the funding source",
+                    ),
+                ),
+                (Accept::Any, t("Motif", "Reason")),
+                (Accept::Any, t("Approuvé par", "Approved by")),
+            ],
+        )?);
     }
     Ok(sheets)
 }
 
-fn header_of(layout: &Layout, lang: Lang) -> Vec<&'static str> {
-    layout
-        .columns
-        .iter()
-        .map(|(fr, en, _)| pick(lang, fr, en))
-        .collect()
+/// A new sheet of `layout` with its header row, and on its columns, in order, the validation
+/// `(accept, message)` titled with the column's header. Returns the sheet's name.
+fn validated_sheet(
+    wb: &mut Workbook,
+    layout: &Layout,
+    lang: Lang,
+    formats: &Formats,
+    columns: Vec<(Accept, &str)>,
+) -> Result<String, ExportError> {
+    let (ws, sheet) = table_sheet(wb, layout, lang, formats)?;
+    for ((c, (fr, en, _)), (accept, message)) in layout.columns.iter().enumerate().zip(columns) {
+        column(ws, sheet, c as ColNum, accept, pick(lang, fr, en), message)?;
+    }
+    Ok(sheet.to_string())
 }
 
 /// The code list sheet of a ledger template: the plan's line codes, pasted by the user. Not
@@ -544,19 +437,18 @@ fn ledger_template(
     formats: &Formats,
 ) -> Result<Vec<String>, ExportError> {
     let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
-    let sheet = ledger_sheet(lang);
     let codes = LEDGER_CODES.name(lang);
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet).map_err(xl(|| sheet.to_string()))?;
-        let layout = Layout {
-            fr: "Depenses",
-            en: "Expenditures",
-            columns: &LEDGER_COLUMNS,
-        };
-        header(ws, &layout, lang, formats)?;
-        let h = header_of(&layout, lang);
-        let messages: [(Accept, &str); 10] = [
+    let layout = Layout {
+        fr: "Depenses",
+        en: "Expenditures",
+        columns: &LEDGER_COLUMNS,
+    };
+    let ledger = validated_sheet(
+        wb,
+        &layout,
+        lang,
+        formats,
+        vec![
             (
                 Accept::Any,
                 t(
@@ -615,24 +507,20 @@ fn ledger_template(
                     "Supporting document reference (invoice, ...)",
                 ),
             ),
-        ];
-        for (c, (accept, message)) in messages.into_iter().enumerate() {
-            column(ws, sheet, c as ColNum, accept, h[c], message)?;
-        }
-    }
-    {
-        let (ws, codes_sheet) = table_sheet(wb, &LEDGER_CODES, lang, formats)?;
-        column(
-            ws,
-            codes_sheet,
-            0,
+        ],
+    )?;
+    let codes_sheet = validated_sheet(
+        wb,
+        &LEDGER_CODES,
+        lang,
+        formats,
+        vec![(
             Accept::Any,
-            "Code",
             t(
                 "Collez ici les codes des lignes du plan",
                 "Paste the plan's line codes here",
             ),
-        )?;
-    }
-    Ok(vec![sheet.to_string(), codes.to_string()])
+        )],
+    )?;
+    Ok(vec![ledger, codes_sheet])
 }
