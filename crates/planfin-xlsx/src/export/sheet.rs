@@ -116,15 +116,20 @@ impl Formats {
 /// Maps a rust_xlsxwriter error at `location` to an [`ExportError`] (the path is filled in by
 /// the atomic writer).
 pub(crate) fn xl(location: impl FnOnce() -> String) -> impl FnOnce(XlsxError) -> ExportError {
-    move |source| match source {
+    move |source| xlsx_error(source, location(), 0)
+}
+
+/// A rust_xlsxwriter error at `location`; `chars`: the length of the text written, if any.
+fn xlsx_error(source: XlsxError, location: String, chars: usize) -> ExportError {
+    match source {
         XlsxError::MaxStringLengthExceeded => ExportError::TextTooLong {
             path: Default::default(),
-            location: location(),
-            chars: 0,
+            location,
+            chars,
         },
         source => ExportError::Xlsx {
             path: Default::default(),
-            location: location(),
+            location,
             source,
         },
     }
@@ -139,17 +144,12 @@ pub(crate) fn text(
     value: &str,
     format: Option<&Format>,
 ) -> Result<(), ExportError> {
-    write_text(ws, row, col, value, format).map_err(|e| match e {
-        XlsxError::MaxStringLengthExceeded => ExportError::TextTooLong {
-            path: Default::default(),
-            location: format!("{sheet}!{}", a1(row, col)),
-            chars: value.chars().count(),
-        },
-        source => ExportError::Xlsx {
-            path: Default::default(),
-            location: format!("{sheet}!{}", a1(row, col)),
-            source,
-        },
+    write_text(ws, row, col, value, format).map_err(|e| {
+        xlsx_error(
+            e,
+            format!("{sheet}!{}", a1(row, col)),
+            value.chars().count(),
+        )
     })
 }
 
