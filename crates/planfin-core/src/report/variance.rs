@@ -86,11 +86,6 @@ impl VarianceReport {
         pretty_json(self)
     }
 
-    /// The title of the grouping column in the report's language.
-    pub fn group_label(&self) -> &'static str {
-        label(self.by.code(), self.lang)
-    }
-
     /// The report as a [`Table`] for the text, CSV and Markdown renderers: one row per group,
     /// the totals, and notes stating the currency, the sign convention and the findings.
     ///

@@ -23,9 +23,6 @@ pub use planfin_core::render::looks_like_formula;
 /// The most significant digits an amount may have to be written as an Excel number.
 pub const MAX_SIGNIFICANT_DIGITS: u32 = 15;
 
-/// The longest text a cell holds (Excel's limit).
-pub const MAX_TEXT_CHARS: usize = 32_767;
-
 /// The `f64` to store for `amount`, or `None` when an `f64` cannot hold it exactly (more than
 /// [`MAX_SIGNIFICANT_DIGITS`] significant digits).
 ///
