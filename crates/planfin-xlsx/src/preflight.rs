@@ -35,12 +35,6 @@ pub(crate) struct Entry {
 }
 
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-const EOCD: u32 = 0x0605_4b50;
-const EOCD64_LOCATOR: u32 = 0x0706_4b50;
-const EOCD64: u32 = 0x0606_4b50;
-const CENTRAL: u32 = 0x0201_4b50;
-/// Largest central directory read (10,000 entries of ordinary names take about 1 MB).
-const MAX_CENTRAL_DIRECTORY: u64 = 64 << 20;
 /// Entries smaller than this are not judged by their compression ratio.
 const RATIO_FLOOR: u64 = 1 << 20;
 
@@ -72,7 +66,7 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<Kind
         return Ok(Kind::Cfb);
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        let entries = central_directory(file, len, name, limits)?;
+        let entries = central_directory(file, name, limits)?;
         let kind = zip_kind(&entries).ok_or_else(|| {
             not("a zip archive, but with neither xl/workbook.xml nor content.xml inside")
         })?;
@@ -147,127 +141,48 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(n)
 }
 
-fn u16_at(b: &[u8], at: usize) -> Option<u64> {
-    b.get(at..at + 2)
-        .map(|s| u64::from(u16::from_le_bytes([s[0], s[1]])))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u64> {
-    b.get(at..at + 4)
-        .map(|s| u64::from(u32::from_le_bytes([s[0], s[1], s[2], s[3]])))
-}
-
-fn u64_at(b: &[u8], at: usize) -> Option<u64> {
-    b.get(at..at + 8)
-        .and_then(|s| s.try_into().ok())
-        .map(u64::from_le_bytes)
-}
-
-/// Reads and judges the zip central directory.
+/// Reads and judges the zip central directory (with the `zip` crate, which reads the directory
+/// only: nothing is decompressed here).
 pub(crate) fn central_directory(
     file: &mut File,
-    len: u64,
     name: &str,
     limits: &Limits,
 ) -> Result<Vec<Entry>, ImportError> {
-    let io = |source| ImportError::Io {
-        file: name.to_string(),
-        source,
-    };
-    let damaged = |why: &str| ImportError::Unreadable {
-        file: name.to_string(),
-        reason: format!("damaged or truncated zip container: {why}"),
-    };
     let too_large = |what: String, limit: String| ImportError::TooLarge {
         file: name.to_string(),
         what,
         limit,
     };
-    // The end-of-central-directory record is in the last 64 KiB + 22 bytes.
-    let tail_len = len.min(65_557);
-    let mut tail = vec![0u8; usize::try_from(tail_len).unwrap_or(65_557)];
-    file.seek(SeekFrom::Start(len - tail_len)).map_err(io)?;
-    file.read_exact(&mut tail).map_err(io)?;
-    let eocd_at = (0..tail.len().saturating_sub(21))
-        .rev()
-        .find(|&i| u32_at(&tail, i) == Some(u64::from(EOCD)))
-        .ok_or_else(|| damaged("no end-of-central-directory record (the file was cut short?)"))?;
-    let mut count = u16_at(&tail, eocd_at + 10).unwrap_or(0);
-    let mut cd_size = u32_at(&tail, eocd_at + 12).unwrap_or(0);
-    let mut cd_offset = u32_at(&tail, eocd_at + 16).unwrap_or(0);
-    if count == 0xFFFF || cd_size == 0xFFFF_FFFF || cd_offset == 0xFFFF_FFFF {
-        // Zip64: a locator 20 bytes before the EOCD points at the zip64 EOCD record.
-        let loc = eocd_at
-            .checked_sub(20)
-            .filter(|&l| u32_at(&tail, l) == Some(u64::from(EOCD64_LOCATOR)))
-            .ok_or_else(|| damaged("zip64 locator missing"))?;
-        let rec_offset = u64_at(&tail, loc + 8).ok_or_else(|| damaged("zip64 locator"))?;
-        if rec_offset.checked_add(56).is_none_or(|end| end > len) {
-            return Err(damaged("zip64 record beyond the end of the file"));
-        }
-        let mut rec = [0u8; 56];
-        file.seek(SeekFrom::Start(rec_offset)).map_err(io)?;
-        file.read_exact(&mut rec).map_err(io)?;
-        if u32_at(&rec, 0) != Some(u64::from(EOCD64)) {
-            return Err(damaged("zip64 record signature"));
-        }
-        count = u64_at(&rec, 32).unwrap_or(0);
-        cd_size = u64_at(&rec, 40).unwrap_or(0);
-        cd_offset = u64_at(&rec, 48).unwrap_or(0);
-    }
+    file.seek(SeekFrom::Start(0))
+        .map_err(|source| ImportError::Io {
+            file: name.to_string(),
+            source,
+        })?;
+    let mut archive = zip::ZipArchive::new(&mut *file).map_err(|e| ImportError::Unreadable {
+        file: name.to_string(),
+        reason: format!("damaged or truncated zip container, perhaps cut short: {e}"),
+    })?;
+    let count = archive.len() as u64;
     if count > limits.max_zip_entries {
         return Err(too_large(
             format!("the zip container has {count} entries"),
             format!("{} entries", limits.max_zip_entries),
         ));
     }
-    // Each record is at least 46 bytes and at most 46 + 3 x 64 KiB.
-    if cd_size > count.saturating_mul(46 + 3 * 65_535) || cd_size < count.saturating_mul(46) {
-        return Err(damaged(
-            "central directory size does not match its entry count",
-        ));
-    }
-    if cd_size > MAX_CENTRAL_DIRECTORY {
-        return Err(too_large(
-            format!("the zip central directory takes {}", bytes(cd_size)),
-            bytes(MAX_CENTRAL_DIRECTORY),
-        ));
-    }
-    if cd_offset.checked_add(cd_size).is_none_or(|end| end > len) {
-        return Err(damaged("central directory beyond the end of the file"));
-    }
-    let mut cd =
-        vec![0u8; usize::try_from(cd_size).map_err(|_| damaged("central directory size"))?];
-    file.seek(SeekFrom::Start(cd_offset)).map_err(io)?;
-    file.read_exact(&mut cd).map_err(io)?;
-
-    let mut entries = Vec::new();
-    let mut at = 0usize;
+    let mut entries = Vec::with_capacity(archive.len());
     let mut total: u64 = 0;
-    for _ in 0..count {
-        if u32_at(&cd, at) != Some(u64::from(CENTRAL)) {
-            return Err(damaged("central directory record signature"));
-        }
-        let field = |off: usize| u32_at(&cd, at + off).ok_or_else(|| damaged("short record"));
-        let field16 = |off: usize| u16_at(&cd, at + off).ok_or_else(|| damaged("short record"));
-        let mut compressed = field(20)?;
-        let mut uncompressed = field(24)?;
-        let name_len = usize::try_from(field16(28)?).unwrap_or(0);
-        let extra_len = usize::try_from(field16(30)?).unwrap_or(0);
-        let comment_len = usize::try_from(field16(32)?).unwrap_or(0);
-        let name_bytes = cd
-            .get(at + 46..at + 46 + name_len)
-            .ok_or_else(|| damaged("short record"))?;
-        let entry_name = String::from_utf8_lossy(name_bytes).into_owned();
-        let extra = cd
-            .get(at + 46 + name_len..at + 46 + name_len + extra_len)
-            .ok_or_else(|| damaged("short record"))?;
-        if uncompressed == 0xFFFF_FFFF || compressed == 0xFFFF_FFFF {
-            (uncompressed, compressed) = zip64_sizes(extra, uncompressed, compressed)
-                .ok_or_else(|| damaged("zip64 sizes missing"))?;
-        }
-        at += 46 + name_len + extra_len + comment_len;
-
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| ImportError::Unreadable {
+                file: name.to_string(),
+                reason: format!("damaged zip entry {i}: {e}"),
+            })?;
+        let (entry_name, compressed, uncompressed) = (
+            String::from_utf8_lossy(entry.name_raw()).into_owned(),
+            entry.compressed_size(),
+            entry.size(),
+        );
         let limit = if entry_name.ends_with("sharedStrings.xml") {
             limits.max_shared_strings_bytes
         } else {
@@ -304,34 +219,6 @@ pub(crate) fn central_directory(
         });
     }
     Ok(entries)
-}
-
-/// The sizes in a zip64 extended information extra field (id 1): the 64-bit value of each
-/// 32-bit field that is 0xFFFFFFFF, uncompressed first.
-fn zip64_sizes(extra: &[u8], uncompressed: u64, compressed: u64) -> Option<(u64, u64)> {
-    let mut at = 0;
-    while at + 4 <= extra.len() {
-        let id = u16_at(extra, at)?;
-        let size = usize::try_from(u16_at(extra, at + 2)?).ok()?;
-        let data = extra.get(at + 4..at + 4 + size)?;
-        if id == 1 {
-            let mut off = 0;
-            let mut next = |v: u64| -> Option<u64> {
-                if v == 0xFFFF_FFFF {
-                    let x = u64_at(data, off)?;
-                    off += 8;
-                    Some(x)
-                } else {
-                    Some(v)
-                }
-            };
-            let u = next(uncompressed)?;
-            let c = next(compressed)?;
-            return Some((u, c));
-        }
-        at += 4 + size;
-    }
-    None
 }
 
 /// Scans an ods `content.xml` for the cells calamine would build when opening it: each sheet's
@@ -474,17 +361,5 @@ mod tests {
         assert!(describe(&[0x09, 0x04, 0x06, 0x00, 0x00]).contains("BIFF2-4"));
         assert!(describe(b"<html><body>").contains("HTML"));
         assert!(describe(b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">").contains("2003"));
-    }
-
-    #[test]
-    fn zip64_extra_fields() {
-        let mut extra = vec![1, 0, 16, 0];
-        extra.extend_from_slice(&(5u64 << 32).to_le_bytes());
-        extra.extend_from_slice(&7u64.to_le_bytes());
-        assert_eq!(
-            zip64_sizes(&extra, 0xFFFF_FFFF, 0xFFFF_FFFF),
-            Some((5 << 32, 7))
-        );
-        assert_eq!(zip64_sizes(&extra, 0xFFFF_FFFF, 9), Some((5 << 32, 9)));
     }
 }

@@ -80,7 +80,7 @@ fn truncated_empty_and_impostor_files() {
     let (m, _) = refused("truncated.xlsx");
     assert_eq!(
         m,
-        "truncated.xlsx: the workbook cannot be read (damaged or truncated zip container: no end-of-central-directory record (the file was cut short?)); open it in Excel or LibreOffice, repair it if asked, and save it again"
+        "truncated.xlsx: the workbook cannot be read (damaged or truncated zip container, perhaps cut short: invalid Zip archive: Could not find EOCD); open it in Excel or LibreOffice, repair it if asked, and save it again"
     );
     let (m, _) = refused("empty.xlsx");
     assert_eq!(
