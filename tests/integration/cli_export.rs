@@ -22,17 +22,7 @@ fn s(p: &Path) -> String {
 /// Every row of `json` (rows and totals) is on `sheet` with the same cached values, and the
 /// totals are SUM formulas.
 fn sheet_matches_json(sheet: &Sheet, json: &Value) -> TestResult {
-    let total = sheet.row_of("Total").ok_or("no Total row")?;
-    for (i, field) in AMOUNT_FIELDS.iter().enumerate() {
-        let col = FIRST_AMOUNT_COL + i as u32;
-        let formula = sheet.formula(total, col);
-        assert!(formula.starts_with("SUM("), "{field}: {formula:?}");
-        assert_eq!(
-            sheet.number(total, col)?,
-            dec(&json["totals"][field])?,
-            "total {field}"
-        );
-    }
+    totals_are_sums_cached_to(sheet, &json["totals"])?;
     for row in json["rows"].as_array().ok_or("no rows")? {
         let key = row["key"].as_str().ok_or("no key")?;
         let r = sheet.row_of(key).ok_or(format!("no row {key}"))?;
@@ -44,6 +34,23 @@ fn sheet_matches_json(sheet: &Sheet, json: &Value) -> TestResult {
         for col in [4, 7, 8] {
             assert!(!sheet.formula(r, col).is_empty(), "{key} column {col}");
         }
+    }
+    Ok(())
+}
+
+/// The Total row of `sheet` has a SUM formula in each amount column, its cached value that
+/// of `totals` (a JSON report's totals).
+fn totals_are_sums_cached_to(sheet: &Sheet, totals: &Value) -> TestResult {
+    let total = sheet.row_of("Total").ok_or("no Total row")?;
+    for (i, field) in AMOUNT_FIELDS.iter().enumerate() {
+        let col = FIRST_AMOUNT_COL + i as u32;
+        let formula = sheet.formula(total, col);
+        assert!(formula.starts_with("SUM("), "{field}: {formula:?}");
+        assert_eq!(
+            sheet.number(total, col)?,
+            dec(&totals[field])?,
+            "total {field}"
+        );
     }
     Ok(())
 }
@@ -264,17 +271,10 @@ fn progress_and_final_workbooks_cache_the_json_totals() -> TestResult {
         "--format",
         "json",
     ])?)?;
-    let sheet = xl::sheet(&p, "Objectifs")?;
-    let total = sheet.row_of("Total").ok_or("no Total row")?;
-    for (i, field) in AMOUNT_FIELDS.iter().enumerate() {
-        let col = FIRST_AMOUNT_COL + i as u32;
-        assert!(sheet.formula(total, col).starts_with("SUM("), "{field}");
-        assert_eq!(
-            sheet.number(total, col)?,
-            dec(&progress["by_objective"]["totals"][field])?,
-            "{field}"
-        );
-    }
+    totals_are_sums_cached_to(
+        &xl::sheet(&p, "Objectifs")?,
+        &progress["by_objective"]["totals"],
+    )?;
 
     let f = dir.path().join("f.xlsx");
     planfin()
@@ -293,17 +293,7 @@ fn progress_and_final_workbooks_cache_the_json_totals() -> TestResult {
         ]
     );
     let fin: Value = serde_json::from_str(&run_ok(&["final", "--format", "json"])?)?;
-    let sheet = xl::sheet(&f, "Sources")?;
-    let total = sheet.row_of("Total").ok_or("no Total row")?;
-    for (i, field) in AMOUNT_FIELDS.iter().enumerate() {
-        let col = FIRST_AMOUNT_COL + i as u32;
-        assert!(sheet.formula(total, col).starts_with("SUM("), "{field}");
-        assert_eq!(
-            sheet.number(total, col)?,
-            dec(&fin["by_source"]["totals"][field])?,
-            "{field}"
-        );
-    }
+    totals_are_sums_cached_to(&xl::sheet(&f, "Sources")?, &fin["by_source"]["totals"])?;
     Ok(())
 }
 
