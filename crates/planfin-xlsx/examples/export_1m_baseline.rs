@@ -9,22 +9,14 @@
 #[path = "support/big_ledger.rs"]
 mod big_ledger;
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use planfin_core::cnltp;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let n: usize = args.next().map_or(Ok(1_000_000), |a| a.parse())?;
-    let dir = PathBuf::from(args.next().unwrap_or_else(|| ".".into()));
-    let plan = cnltp::plan();
-    let t = Instant::now();
-    let ledger = big_ledger::big_ledger(&plan, n);
-    eprintln!("generate {n} rows: {:.2?}", t.elapsed());
+    let (dir, _, ledger) = big_ledger::from_args()?;
 
     let t = Instant::now();
     let mut wb = Workbook::new();

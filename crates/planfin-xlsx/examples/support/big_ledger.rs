@@ -2,7 +2,11 @@
 //! `export_1m` example and its `export_1m_baseline` comparison so that both write the same
 //! cells.
 
+use std::path::PathBuf;
+use std::time::Instant;
+
 use chrono::{Days, NaiveDate};
+use planfin_core::cnltp;
 use planfin_core::currency::Currency;
 use planfin_core::expenditure::{Expenditure, Stage};
 use planfin_core::ledger::{Ledger, Origin};
@@ -47,4 +51,18 @@ pub fn big_ledger(plan: &Plan, n: usize) -> Ledger {
         (e, Origin::default())
     });
     Ledger::from_entries(entries).0
+}
+
+/// What both examples start from: the output folder (second argument, `.` by default), the
+/// CNLTP plan and a ledger of `n` rows on it (first argument, 1,000,000 by default), whose
+/// generation time is printed.
+pub fn from_args() -> Result<(PathBuf, Plan, Ledger), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().map_or(Ok(1_000_000), |a| a.parse())?;
+    let dir = PathBuf::from(args.next().unwrap_or_else(|| ".".into()));
+    let plan = cnltp::plan();
+    let t = Instant::now();
+    let ledger = big_ledger(&plan, n);
+    eprintln!("generate {n} rows: {:.2?}", t.elapsed());
+    Ok((dir, plan, ledger))
 }
