@@ -21,7 +21,7 @@ use crate::convert::{self, date_to_py, decimal_to_py, optional_decimal_to_py};
 use crate::errors;
 use crate::files::{self, Source};
 use crate::plan::Plan;
-use crate::report::export_summary_to_py;
+use crate::report::write_workbook;
 
 /// The names of a record's fields, in the order of `Expenditure.to_dict()`.
 const FIELDS: [&str; 10] = [
@@ -627,17 +627,13 @@ impl Ledger {
         lang: &str,
     ) -> PyResult<Bound<'py, PyList>> {
         let lang = convert::lang(lang)?;
-        let written = py.detach(|| {
+        write_workbook(py, || {
             let provenance = Provenance {
                 inputs: self.inputs()?,
                 ..Provenance::default()
             };
             write_ledger_with(&self.inner, lang, &ExportOptions { provenance }, &path)
-        });
-        match written {
-            Ok(summary) => export_summary_to_py(py, &summary),
-            Err(e) => Err(errors::export_error(py, e)),
-        }
+        })
     }
 
     fn __len__(&self) -> usize {

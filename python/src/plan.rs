@@ -17,7 +17,7 @@ use crate::convert::{self, date_to_py, decimal_to_py, findings_to_py, text_to_py
 use crate::errors;
 use crate::files::{self, Source};
 use crate::ledger::Ledger;
-use crate::report::{FinalReport, ProgressReport, VarianceReport, export_summary_to_py};
+use crate::report::{FinalReport, ProgressReport, VarianceReport, write_workbook};
 
 /// A budget plan: ceiling, period, objectives, budget lines, funding sources, amendments.
 ///
@@ -351,17 +351,13 @@ impl Plan {
         lang: &str,
     ) -> PyResult<Bound<'py, PyList>> {
         let lang = convert::lang(lang)?;
-        let written = py.detach(|| {
+        write_workbook(py, || {
             let provenance = Provenance {
                 inputs: self.inputs()?,
                 ..Provenance::default()
             };
             write_plan_with(&self.inner, lang, &ExportOptions { provenance }, &path)
-        });
-        match written {
-            Ok(summary) => export_summary_to_py(py, &summary),
-            Err(e) => Err(errors::export_error(py, e)),
-        }
+        })
     }
 
     /// The plan as pretty JSON, readable by `planfin.read_plan` and `Plan.from_json`.

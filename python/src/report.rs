@@ -12,9 +12,10 @@ use planfin_core::report::{
     VarianceRow, variance::Totals,
 };
 use planfin_xlsx::export::{
-    ExportOptions, ExportSummary, Provenance, variance_reports, write_final_report,
+    ExportError, ExportOptions, ExportSummary, Provenance, variance_reports, write_final_report,
     write_progress_report, write_variance_report,
 };
+use pyo3::marker::Ungil;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rust_decimal::Decimal;
@@ -141,7 +142,7 @@ fn provenance(
     plan: &Plan,
     ledger: &Ledger,
     options: Vec<(String, String)>,
-) -> Result<Provenance, planfin_xlsx::export::ExportError> {
+) -> Result<Provenance, ExportError> {
     let mut inputs = plan.inputs()?;
     inputs.extend(ledger.inputs()?);
     Ok(Provenance {
@@ -331,20 +332,16 @@ impl VarianceReport {
         };
         let mut given = common_options(Some(report.as_of), report.lang, report.tolerance);
         given.insert(0, ("by".to_string(), report.by.code().to_string()));
-        let written = py.detach(|| {
+        write_workbook(py, || {
             let provenance = provenance(plan, ledger, given)?;
             let reports = variance_reports(&plan.inner, &ledger.inner, &options).map_err(|e| {
-                planfin_xlsx::export::ExportError::Report {
+                ExportError::Report {
                     path: path.clone(),
                     source: e,
                 }
             })?;
             write_variance_report(&reports, &ExportOptions { provenance }, &path)
-        });
-        match written {
-            Ok(summary) => summary_to_py(py, &summary),
-            Err(e) => Err(errors::export_error(py, e)),
-        }
+        })
     }
 
     fn _repr_markdown_(&self, py: Python<'_>) -> String {
@@ -585,14 +582,10 @@ impl ProgressReport {
     fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
         let (plan, ledger, report) = (self.plan.get(), self.ledger.get(), &self.inner);
         let given = common_options(Some(report.as_of), report.lang, report.tolerance);
-        let written = py.detach(|| {
+        write_workbook(py, || {
             let provenance = provenance(plan, ledger, given)?;
             write_progress_report(report, &ExportOptions { provenance }, &path)
-        });
-        match written {
-            Ok(summary) => summary_to_py(py, &summary),
-            Err(e) => Err(errors::export_error(py, e)),
-        }
+        })
     }
 
     fn _repr_markdown_(&self, py: Python<'_>) -> String {
@@ -782,14 +775,10 @@ impl FinalReport {
     fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
         let (plan, ledger, report) = (self.plan.get(), self.ledger.get(), &self.inner);
         let given = common_options(None, report.lang, report.tolerance);
-        let written = py.detach(|| {
+        write_workbook(py, || {
             let provenance = provenance(plan, ledger, given)?;
             write_final_report(report, &ExportOptions { provenance }, &path)
-        });
-        match written {
-            Ok(summary) => summary_to_py(py, &summary),
-            Err(e) => Err(errors::export_error(py, e)),
-        }
+        })
     }
 
     fn _repr_markdown_(&self, py: Python<'_>) -> String {
@@ -810,10 +799,14 @@ impl FinalReport {
     }
 }
 
-/// Writes `summary`'s export findings for `Plan.to_xlsx` and `Ledger.to_xlsx`.
-pub fn export_summary_to_py<'py>(
-    py: Python<'py>,
-    summary: &ExportSummary,
-) -> PyResult<Bound<'py, PyList>> {
-    summary_to_py(py, summary)
+/// Runs `write` with the GIL released, as every `to_xlsx` does: returns the values it wrote
+/// as exact text, as `[{"code", "location", "message"}]`, or raises `planfin.ExportError`.
+pub fn write_workbook<'py, F>(py: Python<'py>, write: F) -> PyResult<Bound<'py, PyList>>
+where
+    F: Ungil + FnOnce() -> Result<ExportSummary, ExportError>,
+{
+    match py.detach(write) {
+        Ok(summary) => summary_to_py(py, &summary),
+        Err(e) => Err(errors::export_error(py, e)),
+    }
 }
