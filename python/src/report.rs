@@ -125,6 +125,11 @@ fn text_all(tables: &[Table]) -> String {
     tables.iter().map(text_table).collect::<Vec<_>>().join("\n")
 }
 
+/// The objective table (the second of `tables`) as CSV.
+fn objectives_csv(tables: &[Table], bom: bool) -> String {
+    tables.get(1).map(|t| csv(t, bom)).unwrap_or_default()
+}
+
 fn summary_to_py<'py>(py: Python<'py>, summary: &ExportSummary) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
     for f in &summary.findings {
@@ -168,6 +173,65 @@ fn common_options(
     out
 }
 
+/// The `#[pymethods]` block of the report class `$report`: its own `$items`, then the
+/// getters and methods every report has the same (its `inner` core report has `plan`,
+/// `currency`, `lang`, `tolerance`, `sign_convention` and `rounding`; the class has its own
+/// `to_markdown` and `to_text`). One block per class, as pyo3 wants without its
+/// `multiple-pymethods` feature.
+macro_rules! report_pymethods {
+    ($report:ident { $($items:tt)* }) => {
+        #[pymethods]
+        impl $report {
+            $($items)*
+
+            /// The plan: `{"code", "title": {"fr", "en"}, "organisation", "currency", "start",
+            /// "end", "ceiling"}`.
+            #[getter]
+            fn plan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                plan_header_to_py(py, &self.inner.plan)
+            }
+
+            /// ISO 4217 code of every amount (the plan currency).
+            #[getter]
+            fn currency(&self) -> &str {
+                &self.inner.currency
+            }
+
+            /// Language of labels: `"fr"` or `"en"`.
+            #[getter]
+            fn lang(&self) -> &'static str {
+                lang_code(self.inner.lang)
+            }
+
+            /// The `over_tolerance` percentage, or `None`.
+            #[getter]
+            fn tolerance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                optional_decimal_to_py(py, self.inner.tolerance)
+            }
+
+            /// The sign convention, as stated in every report.
+            #[getter]
+            fn sign_convention(&self) -> &'static str {
+                self.inner.sign_convention
+            }
+
+            /// The rounding rule of conversions.
+            #[getter]
+            fn rounding(&self) -> &'static str {
+                self.inner.rounding
+            }
+
+            fn _repr_markdown_(&self, py: Python<'_>) -> String {
+                self.to_markdown(py)
+            }
+
+            fn __str__(&self, py: Python<'_>) -> String {
+                self.to_text(py)
+            }
+        }
+    };
+}
+
 /// The budget-vs-actual variance report: one row per objective, line, funding source or
 /// fiscal year, the totals, and the warnings of validation.
 ///
@@ -192,21 +256,7 @@ impl VarianceReport {
     }
 }
 
-#[pymethods]
-impl VarianceReport {
-    /// The plan: `{"code", "title": {"fr", "en"}, "organisation", "currency", "start", "end",
-    /// "ceiling"}`.
-    #[getter]
-    fn plan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        plan_header_to_py(py, &self.inner.plan)
-    }
-
-    /// ISO 4217 code of every amount (the plan currency).
-    #[getter]
-    fn currency(&self) -> &str {
-        &self.inner.currency
-    }
-
+report_pymethods!(VarianceReport {
     /// Cut-off date: amendments and expenditures dated after it are left out.
     #[getter]
     fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -217,30 +267,6 @@ impl VarianceReport {
     #[getter]
     fn by(&self) -> &'static str {
         self.inner.by.code()
-    }
-
-    /// Language of labels: `"fr"` or `"en"`.
-    #[getter]
-    fn lang(&self) -> &'static str {
-        lang_code(self.inner.lang)
-    }
-
-    /// The `over_tolerance` percentage, or `None`.
-    #[getter]
-    fn tolerance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        optional_decimal_to_py(py, self.inner.tolerance)
-    }
-
-    /// The sign convention, as stated in every report.
-    #[getter]
-    fn sign_convention(&self) -> &'static str {
-        self.inner.sign_convention
-    }
-
-    /// The rounding rule of conversions.
-    #[getter]
-    fn rounding(&self) -> &'static str {
-        self.inner.rounding
     }
 
     /// The names of the columns of `rows`, in order.
@@ -344,14 +370,6 @@ impl VarianceReport {
         })
     }
 
-    fn _repr_markdown_(&self, py: Python<'_>) -> String {
-        self.to_markdown(py)
-    }
-
-    fn __str__(&self, py: Python<'_>) -> String {
-        self.to_text(py)
-    }
-
     fn __repr__(&self) -> String {
         let r = &self.inner;
         format!(
@@ -363,7 +381,7 @@ impl VarianceReport {
             r.currency
         )
     }
-}
+});
 
 /// The progress report (rapport d'étape) at a cut-off date: cumulative execution per
 /// objective (with the spend projected to the end of the plan at the pace so far) and per
@@ -389,48 +407,11 @@ impl ProgressReport {
     }
 }
 
-#[pymethods]
-impl ProgressReport {
-    /// The plan: `{"code", "title", "organisation", "currency", "start", "end", "ceiling"}`.
-    #[getter]
-    fn plan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        plan_header_to_py(py, &self.inner.plan)
-    }
-
-    /// ISO 4217 code of every amount (the plan currency).
-    #[getter]
-    fn currency(&self) -> &str {
-        &self.inner.currency
-    }
-
+report_pymethods!(ProgressReport {
     /// The cut-off date.
     #[getter]
     fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         date_to_py(py, self.inner.as_of)
-    }
-
-    /// Language of labels: `"fr"` or `"en"`.
-    #[getter]
-    fn lang(&self) -> &'static str {
-        lang_code(self.inner.lang)
-    }
-
-    /// The `over_tolerance` percentage, or `None`.
-    #[getter]
-    fn tolerance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        optional_decimal_to_py(py, self.inner.tolerance)
-    }
-
-    /// The sign convention.
-    #[getter]
-    fn sign_convention(&self) -> &'static str {
-        self.inner.sign_convention
-    }
-
-    /// The rounding rule.
-    #[getter]
-    fn rounding(&self) -> &'static str {
-        self.inner.rounding
     }
 
     /// How the burn rate is computed.
@@ -555,13 +536,7 @@ impl ProgressReport {
     #[pyo3(signature = (bom=false))]
     fn to_csv(&self, py: Python<'_>, bom: bool) -> String {
         let report = &self.inner;
-        py.detach(|| {
-            report
-                .to_tables()
-                .get(1)
-                .map(|t| csv(t, bom))
-                .unwrap_or_default()
-        })
+        py.detach(|| objectives_csv(&report.to_tables(), bom))
     }
 
     /// Every table of the report (summary, objectives, years, findings) as Markdown.
@@ -588,14 +563,6 @@ impl ProgressReport {
         })
     }
 
-    fn _repr_markdown_(&self, py: Python<'_>) -> String {
-        self.to_markdown(py)
-    }
-
-    fn __str__(&self, py: Python<'_>) -> String {
-        self.to_text(py)
-    }
-
     fn __repr__(&self) -> String {
         let r = &self.inner;
         let t = &r.by_objective.totals;
@@ -611,7 +578,7 @@ impl ProgressReport {
             r.currency
         )
     }
-}
+});
 
 /// The final report (rapport final) over the whole plan period: the reconciliation of the
 /// ceiling with the amendments and the spending, the variance by objective (`rows`,
@@ -634,49 +601,12 @@ impl FinalReport {
     }
 }
 
-#[pymethods]
-impl FinalReport {
-    /// The plan: `{"code", "title", "organisation", "currency", "start", "end", "ceiling"}`.
-    #[getter]
-    fn plan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        plan_header_to_py(py, &self.inner.plan)
-    }
-
-    /// ISO 4217 code of every amount (the plan currency).
-    #[getter]
-    fn currency(&self) -> &str {
-        &self.inner.currency
-    }
-
+report_pymethods!(FinalReport {
     /// Everything dated up to this day counts (the later of the plan's end and its last
     /// dated event).
     #[getter]
     fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         date_to_py(py, self.inner.as_of)
-    }
-
-    /// Language of labels: `"fr"` or `"en"`.
-    #[getter]
-    fn lang(&self) -> &'static str {
-        lang_code(self.inner.lang)
-    }
-
-    /// The `over_tolerance` percentage, or `None`.
-    #[getter]
-    fn tolerance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        optional_decimal_to_py(py, self.inner.tolerance)
-    }
-
-    /// The sign convention.
-    #[getter]
-    fn sign_convention(&self) -> &'static str {
-        self.inner.sign_convention
-    }
-
-    /// The rounding rule.
-    #[getter]
-    fn rounding(&self) -> &'static str {
-        self.inner.rounding
     }
 
     /// From the ceiling to what is left unspent, as a dict of `decimal.Decimal`: `ceiling`,
@@ -748,13 +678,7 @@ impl FinalReport {
     #[pyo3(signature = (bom=false))]
     fn to_csv(&self, py: Python<'_>, bom: bool) -> String {
         let report = &self.inner;
-        py.detach(|| {
-            report
-                .to_tables()
-                .get(1)
-                .map(|t| csv(t, bom))
-                .unwrap_or_default()
-        })
+        py.detach(|| objectives_csv(&report.to_tables(), bom))
     }
 
     /// Every table of the report (reconciliation, objectives, sources, findings) as Markdown.
@@ -781,14 +705,6 @@ impl FinalReport {
         })
     }
 
-    fn _repr_markdown_(&self, py: Python<'_>) -> String {
-        self.to_markdown(py)
-    }
-
-    fn __str__(&self, py: Python<'_>) -> String {
-        self.to_text(py)
-    }
-
     fn __repr__(&self) -> String {
         let r = &self.inner;
         let c = &r.reconciliation;
@@ -797,7 +713,7 @@ impl FinalReport {
             r.plan.start, r.plan.end, c.ceiling, c.revised, c.paid, c.unspent, r.currency
         )
     }
-}
+});
 
 /// Runs `write` with the GIL released, as every `to_xlsx` does: returns the values it wrote
 /// as exact text, as `[{"code", "location", "message"}]`, or raises `planfin.ExportError`.
