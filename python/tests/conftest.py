@@ -1,5 +1,6 @@
-"""Shared fixtures: the repository's fixtures/ folder (the same files the Rust tests use) and
-a synthetic ledger large enough to time and to watch the GIL."""
+"""Shared fixtures: the repository's fixtures/ folder (the same files the Rust tests use), the
+plan and ledgers of fixtures/small, and a synthetic ledger large enough to time and to watch
+the GIL."""
 
 from __future__ import annotations
 
@@ -18,6 +19,16 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="module")
+def small(fixtures: Path) -> tuple[planfin.Plan, planfin.Ledger]:
+    """fixtures/small: its plan, and its two ledgers merged (the table of its README)."""
+    plan = planfin.read_plan(fixtures / "small" / "plan.json")
+    ledger = planfin.read_ledger(fixtures / "small" / "ledger.json").merge(
+        planfin.read_ledger(fixtures / "small" / "ledger-q4.json")
+    )
+    return plan, ledger
 
 
 def synthetic_records(plan: planfin.Plan, n: int, seed: int = 7) -> list[dict[str, object]]:

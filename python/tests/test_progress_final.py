@@ -17,15 +17,6 @@ D = Decimal
 CUT = datetime.date(2019, 6, 30)
 
 
-@pytest.fixture(scope="module")
-def small(fixtures: Path) -> tuple[planfin.Plan, planfin.Ledger]:
-    plan = planfin.read_plan(fixtures / "small" / "plan.json")
-    ledger = planfin.read_ledger(fixtures / "small" / "ledger.json").merge(
-        planfin.read_ledger(fixtures / "small" / "ledger-q4.json")
-    )
-    return plan, ledger
-
-
 def test_progress_at_a_cut_off(small: Any) -> None:
     plan, ledger = small
     report = plan.progress(ledger, CUT)

@@ -16,15 +16,6 @@ D = Decimal
 AMOUNTS = ["initial", "amendments", "revised", "committed", "paid", "variance", "available"]
 
 
-@pytest.fixture(scope="module")
-def small(fixtures: Path) -> tuple[planfin.Plan, planfin.Ledger]:
-    plan = planfin.read_plan(fixtures / "small" / "plan.json")
-    ledger = planfin.read_ledger(fixtures / "small" / "ledger.json").merge(
-        planfin.read_ledger(fixtures / "small" / "ledger-q4.json")
-    )
-    return plan, ledger
-
-
 def amounts(row: dict[str, Any]) -> list[Decimal]:
     return [row[k] for k in AMOUNTS]
 
