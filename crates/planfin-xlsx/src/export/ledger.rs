@@ -10,6 +10,7 @@ use planfin_core::plan::Lang;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet};
 
 use super::cell::{ExportFinding, a1};
+use super::plan::{Layout, autofilter, header};
 use super::report::{CONSTANT_MEMORY_ROWS, ExportSummary, new_sheet, write_workbook};
 use super::sheet::{Formats, amount, amount_format, fits, ratio_number, text, xl};
 use super::{ExportError, ExportOptions};
@@ -28,13 +29,12 @@ pub(crate) const LEDGER_COLUMNS: [(&str, &str, f64); 10] = [
     ("Justificatif", "Document", 18.0),
 ];
 
-/// The ledger sheet's name.
-pub(crate) fn ledger_sheet(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "Depenses",
-        Lang::En => "Expenditures",
-    }
-}
+/// The ledger sheet: `Depenses` (`Expenditures` in English) and its columns.
+pub(crate) const LEDGER_LAYOUT: Layout = Layout {
+    fr: "Depenses",
+    en: "Expenditures",
+    columns: &LEDGER_COLUMNS,
+};
 
 /// Writes `ledger` as a workbook [`crate::read_ledger`] reads back to the same entries:
 /// sheet `Depenses` (`Expenditures` in English), headers in `lang`, one row per
@@ -85,7 +85,7 @@ pub fn write_ledger_with(
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
     write_workbook(options, path, |wb, findings| {
-        let sheet = ledger_sheet(lang);
+        let sheet = LEDGER_LAYOUT.name(lang);
         let ws = new_sheet(wb, sheet, ledger.len().max(CONSTANT_MEMORY_ROWS + 1))?;
         write_entries(ws, sheet, lang, ledger.entries(), findings)?;
         Ok(vec![sheet.to_string()])
@@ -107,12 +107,7 @@ fn write_entries(
         .map(|m| Format::new().set_num_format(amount_format(m)))
         .collect();
     let rate_format = Format::new().set_num_format("0.##########");
-    for (c, (fr, en, width)) in LEDGER_COLUMNS.iter().enumerate() {
-        let h = if lang == Lang::Fr { fr } else { en };
-        text(ws, sheet, 0, c as ColNum, h, Some(&formats.header))?;
-        ws.set_column_width(c as ColNum, *width)
-            .map_err(xl(|| format!("{sheet} column {}", c + 1)))?;
-    }
+    header(ws, &LEDGER_LAYOUT, lang, &formats)?;
     for (i, e) in entries.iter().enumerate() {
         let row = i as RowNum + 1;
         date(ws, sheet, row, 0, e.date, &formats.date)?;
@@ -139,15 +134,7 @@ fn write_entries(
             non_empty(ws, sheet, row, 9, d)?;
         }
     }
-    let last = entries.len() as RowNum;
-    ws.set_freeze_panes(1, 0)
-        .map_err(xl(|| sheet.to_string()))?;
-    ws.autofilter(0, 0, last, LEDGER_COLUMNS.len() as ColNum - 1)
-        .map_err(xl(|| sheet.to_string()))?;
-    ws.set_repeat_rows(0, 0).map_err(xl(|| sheet.to_string()))?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    Ok(())
+    autofilter(ws, sheet, entries.len() as RowNum, LEDGER_COLUMNS.len())
 }
 
 /// Text, left blank when empty (an empty cell reads back as empty text).

@@ -113,7 +113,7 @@ pub(crate) fn source_kind_word(kind: SourceKind, lang: Lang) -> &'static str {
 
 /// Writes the header row of `layout` on `ws` (row 0), with widths, a frozen header, and the
 /// print set-up.
-fn header(
+pub(crate) fn header(
     ws: &mut Worksheet,
     layout: &Layout,
     lang: Lang,
@@ -316,7 +316,8 @@ pub(crate) fn table_sheet<'w>(
     Ok((ws, sheet))
 }
 
-fn autofilter(
+/// An autofilter on the header row of a sheet of `ncols` columns and rows up to `last_row`.
+pub(crate) fn autofilter(
     ws: &mut Worksheet,
     sheet: &str,
     last_row: RowNum,

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
     Workbook, Worksheet,
 };
 
-use super::ledger::LEDGER_COLUMNS;
+use super::ledger::LEDGER_LAYOUT;
 use super::plan::{
     AMENDMENTS_SHEET, LINES_SHEET, Layout, OBJECTIVES_SHEET, PLAN_SHEET, SOURCES_SHEET, pick,
     source_kind_word, table_sheet,
@@ -438,14 +438,9 @@ fn ledger_template(
 ) -> Result<Vec<String>, ExportError> {
     let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
     let codes = LEDGER_CODES.name(lang);
-    let layout = Layout {
-        fr: "Depenses",
-        en: "Expenditures",
-        columns: &LEDGER_COLUMNS,
-    };
     let ledger = validated_sheet(
         wb,
-        &layout,
+        &LEDGER_LAYOUT,
         lang,
         formats,
         vec![
