@@ -239,76 +239,71 @@ fn plan_template(
     }
 
     // Objectives.
-    {
-        sheets.push(validated_sheet(
-            wb,
-            &OBJECTIVES_SHEET,
-            lang,
-            formats,
-            vec![
-                (
-                    Accept::Any,
-                    t(
-                        "Code unique de l'objectif, p. ex. OS1",
-                        "Unique objective code, e.g. OS1",
-                    ),
+    sheets.push(validated_sheet(
+        wb,
+        &OBJECTIVES_SHEET,
+        lang,
+        formats,
+        vec![
+            (
+                Accept::Any,
+                t(
+                    "Code unique de l'objectif, p. ex. OS1",
+                    "Unique objective code, e.g. OS1",
                 ),
-                (Accept::Any, t("Intitulé en français", "Title (French)")),
-                (
-                    Accept::Any,
-                    t(
-                        "Intitulé en anglais (facultatif)",
-                        "Title in English (optional)",
-                    ),
+            ),
+            (Accept::Any, t("Intitulé en français", "Title (French)")),
+            (
+                Accept::Any,
+                t(
+                    "Intitulé en anglais (facultatif)",
+                    "Title in English (optional)",
                 ),
-            ],
-        )?);
-    }
+            ),
+        ],
+    )?);
 
     // Sources.
-    {
-        let kinds = [
-            SourceKind::StateBudget,
-            SourceKind::Donor,
-            SourceKind::Other,
-        ]
-        .map(|k| source_kind_word(k, lang))
-        .to_vec();
-        sheets.push(validated_sheet(
-            wb,
-            &SOURCES_SHEET,
-            lang,
-            formats,
-            vec![
-                (
-                    Accept::Any,
-                    t(
-                        "Code unique de la source, p. ex. ETAT",
-                        "Unique source code, e.g. STATE",
-                    ),
+    let kinds = [
+        SourceKind::StateBudget,
+        SourceKind::Donor,
+        SourceKind::Other,
+    ]
+    .map(|k| source_kind_word(k, lang))
+    .to_vec();
+    sheets.push(validated_sheet(
+        wb,
+        &SOURCES_SHEET,
+        lang,
+        formats,
+        vec![
+            (
+                Accept::Any,
+                t(
+                    "Code unique de la source, p. ex. ETAT",
+                    "Unique source code, e.g. STATE",
                 ),
-                (
-                    Accept::Any,
-                    t(
-                        "Nom de la source en français",
-                        "Name of the source (French)",
-                    ),
+            ),
+            (
+                Accept::Any,
+                t(
+                    "Nom de la source en français",
+                    "Name of the source (French)",
                 ),
-                (
-                    Accept::Any,
-                    t("Nom en anglais (facultatif)", "Name in English (optional)"),
-                ),
-                (
-                    Accept::Words(kinds),
-                    t("Etat, Bailleur ou Autre", "State budget, Donor or Other"),
-                ),
-            ],
-        )?);
-    }
+            ),
+            (
+                Accept::Any,
+                t("Nom en anglais (facultatif)", "Name in English (optional)"),
+            ),
+            (
+                Accept::Words(kinds),
+                t("Etat, Bailleur ou Autre", "State budget, Donor or Other"),
+            ),
+        ],
+    )?);
 
     // Lines.
-    {
-        sheets.push(validated_sheet(
+    sheets.push(validated_sheet(
             wb,
             &LINES_SHEET,
             lang,
@@ -353,57 +348,54 @@ fn plan_template(
             )),
             ],
         )?);
-    }
 
     // Amendments.
-    {
-        sheets.push(validated_sheet(
-            wb,
-            &AMENDMENTS_SHEET,
-            lang,
-            formats,
-            vec![
-                (
-                    Accept::Any,
-                    t(
-                        "Date d'effet (date ou aaaa-mm-jj)",
-                        "Effective date (a date or yyyy-mm-dd)",
-                    ),
+    sheets.push(validated_sheet(
+        wb,
+        &AMENDMENTS_SHEET,
+        lang,
+        formats,
+        vec![
+            (
+                Accept::Any,
+                t(
+                    "Date d'effet (date ou aaaa-mm-jj)",
+                    "Effective date (a date or yyyy-mm-dd)",
                 ),
-                (
-                    Accept::Any,
-                    t(
-                        "Référence unique (arrêté, décision)",
-                        "Unique reference (decision number)",
-                    ),
+            ),
+            (
+                Accept::Any,
+                t(
+                    "Référence unique (arrêté, décision)",
+                    "Unique reference (decision number)",
                 ),
-                (
-                    Accept::CodeFrom(lines),
-                    t(
-                        "Ligne qui cède le montant (vide pour une hausse)",
-                        "Line the amount is taken from (empty for a raise)",
-                    ),
+            ),
+            (
+                Accept::CodeFrom(lines),
+                t(
+                    "Ligne qui cède le montant (vide pour une hausse)",
+                    "Line the amount is taken from (empty for a raise)",
                 ),
-                (
-                    Accept::CodeFrom(lines),
-                    t(
-                        "Ligne qui reçoit le montant (vide pour une baisse)",
-                        "Line the amount goes to (empty for a cut)",
-                    ),
+            ),
+            (
+                Accept::CodeFrom(lines),
+                t(
+                    "Ligne qui reçoit le montant (vide pour une baisse)",
+                    "Line the amount goes to (empty for a cut)",
                 ),
-                (Accept::Positive, t("Montant, positif", "Amount, positive")),
-                (
-                    Accept::CodeFrom(sources),
-                    t(
-                        "Pour une hausse ou une baisse : la source",
-                        "For a raise or a cut: the funding source",
-                    ),
+            ),
+            (Accept::Positive, t("Montant, positif", "Amount, positive")),
+            (
+                Accept::CodeFrom(sources),
+                t(
+                    "Pour une hausse ou une baisse : la source",
+                    "For a raise or a cut: the funding source",
                 ),
-                (Accept::Any, t("Motif", "Reason")),
-                (Accept::Any, t("Approuvé par", "Approved by")),
-            ],
-        )?);
-    }
+            ),
+            (Accept::Any, t("Motif", "Reason")),
+            (Accept::Any, t("Approuvé par", "Approved by")),
+        ],
+    )?);
     Ok(sheets)
 }
 
