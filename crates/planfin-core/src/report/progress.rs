@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::labels::label;
+use super::labels::{label, labelled};
 use super::variance::{Totals, VarianceRow, variance};
 use super::{
     Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, execution_rate,
@@ -490,7 +490,7 @@ impl ProgressReport {
             ("projection", label("projection_text", lang)),
         ]
         .iter()
-        .map(|(k, v)| format!("{} : {v}", label(k, lang)))
+        .map(|(k, v)| labelled(k, v, lang))
         .collect()
     }
 }
