@@ -397,7 +397,7 @@ impl Ledger {
             let place = place(i);
             let e = record(&item, i, &place, default_currency)?;
             let origin = Origin {
-                file: source.map(str::to_string),
+                file: source.map(Into::into),
                 place: Some(place),
             };
             entries.push((e, origin));

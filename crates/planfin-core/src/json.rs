@@ -74,11 +74,12 @@ pub fn plan_to_json(plan: &Plan) -> String {
 /// Reads a ledger from JSON text; each entry's origin is `file expenditures[i]`.
 pub fn ledger_from_json(text: &str, file: &str) -> Result<Ledger, JsonError> {
     let doc: LedgerDocument = serde_json::from_str(text).map_err(|e| syntax(file, e))?;
+    let name: std::sync::Arc<str> = file.into();
     let entries = doc
         .expenditures
         .into_iter()
         .enumerate()
-        .map(|(i, e)| (e, Origin::new(file, format!("expenditures[{i}]"))));
+        .map(|(i, e)| (e, Origin::new(name.clone(), format!("expenditures[{i}]"))));
     let (ledger, conflicts) = Ledger::from_entries(entries);
     if conflicts.is_empty() {
         Ok(ledger)

@@ -115,6 +115,8 @@ fn import_inner(
     };
     let mut errors = Errors::new(&file, options.limits.max_errors);
     let mut ledger = Ledger::new();
+    // One copy of the file name for every entry's origin.
+    let shared_file: std::sync::Arc<str> = file.as_str().into();
     let mut conflicts = Vec::new();
     let mut sum = Decimal::ZERO;
     let mut rows = 0usize;
@@ -219,7 +221,7 @@ fn import_inner(
                     if rows.is_multiple_of(10_000) {
                         progress(rows as u64);
                     }
-                    let origin = Origin::new(file.clone(), place(&sheet, r));
+                    let origin = Origin::new(shared_file.clone(), place(&sheet, r));
                     match ledger.append(e, origin) {
                         Ok(Appended::New) => {}
                         Ok(Appended::Duplicate) => s.warn(
