@@ -236,31 +236,15 @@ impl<'c> Ctx<'c> {
         errors: &mut Errors,
         warnings: &mut Warnings,
     ) -> Result<Vec<Objective>, ImportError> {
-        let mut s = self.sheet(sheet, errors, warnings);
-        let mut out = Vec::new();
-        read_table::<ObjectiveCol>(
-            wb,
-            self.file,
-            sheet,
-            true,
-            &missing_required,
-            &mut |h, r, cells| {
-                if skip(&mut s, h, r, cells, ObjectiveCol::REQUIRED) {
-                    return Ok(());
-                }
-                let code = s.need(r, h.get(cells, ObjectiveCol::Code), code);
-                let fr = s.need(r, h.get(cells, ObjectiveCol::Title), text);
-                let en = s.opt(r, h.get(cells, ObjectiveCol::TitleEn), text);
-                if let (Some(code), Some(fr), Some(en)) = (code, fr, en) {
-                    out.push(Objective {
-                        code,
-                        title: Text::new(fr, en.unwrap_or_default()),
-                    });
-                }
-                Ok(())
-            },
-        )?;
-        Ok(out)
+        self.records::<ObjectiveCol, _>(wb, sheet, false, errors, warnings, |s, h, r, cells| {
+            let code = s.need(r, h.get(cells, ObjectiveCol::Code), code);
+            let fr = s.need(r, h.get(cells, ObjectiveCol::Title), text);
+            let en = s.opt(r, h.get(cells, ObjectiveCol::TitleEn), text);
+            Some(Objective {
+                code: code?,
+                title: Text::new(fr?, en?.unwrap_or_default()),
+            })
+        })
     }
 
     fn sources(
@@ -270,29 +254,44 @@ impl<'c> Ctx<'c> {
         errors: &mut Errors,
         warnings: &mut Warnings,
     ) -> Result<Vec<FundingSource>, ImportError> {
+        self.records::<SourceCol, _>(wb, sheet, false, errors, warnings, |s, h, r, cells| {
+            let code = s.need(r, h.get(cells, SourceCol::Code), code);
+            let fr = s.need(r, h.get(cells, SourceCol::Name), text);
+            let en = s.opt(r, h.get(cells, SourceCol::NameEn), text);
+            let kind = s.need(r, h.get(cells, SourceCol::Kind), source_kind);
+            Some(FundingSource {
+                code: code?,
+                name: Text::new(fr?, en?.unwrap_or_default()),
+                kind: kind?,
+            })
+        })
+    }
+
+    /// Reads a sheet of one record per row: rows without any required cell are skipped with a
+    /// warning (and, with `skip_totals`, a totals row silently); `record` reports its cells'
+    /// errors and gives the record when they are all good.
+    fn records<C: Columns, T>(
+        &self,
+        wb: &mut Workbook,
+        sheet: &str,
+        skip_totals: bool,
+        errors: &mut Errors,
+        warnings: &mut Warnings,
+        mut record: impl FnMut(&mut Sheet<'_>, &Header<C>, u32, &RowCells<'_>) -> Option<T>,
+    ) -> Result<Vec<T>, ImportError> {
         let mut s = self.sheet(sheet, errors, warnings);
         let mut out = Vec::new();
-        read_table::<SourceCol>(
+        read_table::<C>(
             wb,
             self.file,
             sheet,
             true,
             &missing_required,
             &mut |h, r, cells| {
-                if skip(&mut s, h, r, cells, SourceCol::REQUIRED) {
+                if (skip_totals && totals_label(cells)) || skip(&mut s, h, r, cells, C::REQUIRED) {
                     return Ok(());
                 }
-                let code = s.need(r, h.get(cells, SourceCol::Code), code);
-                let fr = s.need(r, h.get(cells, SourceCol::Name), text);
-                let en = s.opt(r, h.get(cells, SourceCol::NameEn), text);
-                let kind = s.need(r, h.get(cells, SourceCol::Kind), source_kind);
-                if let (Some(code), Some(fr), Some(en), Some(kind)) = (code, fr, en, kind) {
-                    out.push(FundingSource {
-                        code,
-                        name: Text::new(fr, en.unwrap_or_default()),
-                        kind,
-                    });
-                }
+                out.extend(record(&mut s, h, r, cells));
                 Ok(())
             },
         )?;
@@ -371,10 +370,10 @@ impl<'c> Ctx<'c> {
                 return Ok(());
             }
             let code = s.need(r, h.get(cells, LineCol::Code), code);
-            let objective = s.need(r, h.get(cells, LineCol::Objective), code_of);
+            let objective = s.need(r, h.get(cells, LineCol::Objective), crate::cell::code);
             let fr = s.need(r, h.get(cells, LineCol::Label), text);
             let en = s.opt(r, h.get(cells, LineCol::LabelEn), text);
-            let source = s.need(r, h.get(cells, LineCol::Source), code_of);
+            let source = s.need(r, h.get(cells, LineCol::Source), crate::cell::code);
             let costing = costing(&mut s, h, r, cells, cur);
             let mut amounts = Vec::new();
             let mut ok = true;
@@ -527,72 +526,58 @@ impl<'c> Ctx<'c> {
         warnings: &mut Warnings,
     ) -> Result<Vec<Amendment>, ImportError> {
         let locale = self.options.locale;
-        let mut s = self.sheet(sheet, errors, warnings);
-        let mut out = Vec::new();
-        read_table::<AmendmentCol>(
-            wb,
-            self.file,
-            sheet,
-            true,
-            &missing_required,
-            &mut |h, r, cells| {
-                if totals_label(cells) || skip(&mut s, h, r, cells, AmendmentCol::REQUIRED) {
-                    return Ok(());
+        self.records::<AmendmentCol, _>(wb, sheet, true, errors, warnings, |s, h, r, cells| {
+            let date = s.need(r, h.get(cells, AmendmentCol::Date), date);
+            let reference = s.need(r, h.get(cells, AmendmentCol::Reference), code);
+            let from = s.opt(r, h.get(cells, AmendmentCol::From), code);
+            let to = s.opt(r, h.get(cells, AmendmentCol::To), code);
+            let amount = s.need(r, h.get(cells, AmendmentCol::Amount), |v| {
+                let a = money(v, cur, locale)?;
+                if a <= Decimal::ZERO {
+                    return Err(Problem::new(
+                        "a positive amount",
+                        "an amendment moves a positive amount (the direction is in De / Vers)",
+                        "write the amount without a sign and swap De and Vers if needed",
+                    ));
                 }
-                let date = s.need(r, h.get(cells, AmendmentCol::Date), date);
-                let reference = s.need(r, h.get(cells, AmendmentCol::Reference), code);
-                let from = s.opt(r, h.get(cells, AmendmentCol::From), code);
-                let to = s.opt(r, h.get(cells, AmendmentCol::To), code);
-                let amount = s.need(r, h.get(cells, AmendmentCol::Amount), |v| {
-                    let a = money(v, cur, locale)?;
-                    if a <= Decimal::ZERO {
-                        return Err(Problem::new(
-                            "a positive amount",
-                            "an amendment moves a positive amount (the direction is in De / Vers)",
-                            "write the amount without a sign and swap De and Vers if needed",
-                        ));
-                    }
-                    Ok(a)
-                });
-                let source = s.opt(r, h.get(cells, AmendmentCol::Source), code);
-                let reason = s.opt(r, h.get(cells, AmendmentCol::Reason), text);
-                let approved_by = s.opt(r, h.get(cells, AmendmentCol::ApprovedBy), text);
-                let (Some(date), Some(reference), Some(from), Some(to), Some(amount)) =
-                    (date, reference, from, to, amount)
-                else {
-                    return Ok(());
-                };
-                if from.is_none() && to.is_none() {
-                    let col = h
-                        .col(AmendmentCol::From)
-                        .or(h.col(AmendmentCol::To))
-                        .unwrap_or(0);
-                    s.error(
-                        r,
-                        col,
-                        &Value::Empty,
-                        Problem::new(
-                            "a line",
-                            "an amendment takes from a line (De), gives to a line (Vers), or both",
-                            "fill in De, Vers or both",
-                        ),
-                    );
-                    return Ok(());
-                }
-                out.push(Amendment {
-                    reference,
-                    date,
-                    from,
-                    to,
-                    amount,
-                    source: source.flatten(),
-                    reason: reason.flatten().unwrap_or_default(),
-                    approved_by: approved_by.flatten().unwrap_or_default(),
-                });
-                Ok(())
-            },
-        )?;
-        Ok(out)
+                Ok(a)
+            });
+            let source = s.opt(r, h.get(cells, AmendmentCol::Source), code);
+            let reason = s.opt(r, h.get(cells, AmendmentCol::Reason), text);
+            let approved_by = s.opt(r, h.get(cells, AmendmentCol::ApprovedBy), text);
+            let (Some(date), Some(reference), Some(from), Some(to), Some(amount)) =
+                (date, reference, from, to, amount)
+            else {
+                return None;
+            };
+            if from.is_none() && to.is_none() {
+                let col = h
+                    .col(AmendmentCol::From)
+                    .or(h.col(AmendmentCol::To))
+                    .unwrap_or(0);
+                s.error(
+                    r,
+                    col,
+                    &Value::Empty,
+                    Problem::new(
+                        "a line",
+                        "an amendment takes from a line (De), gives to a line (Vers), or both",
+                        "fill in De, Vers or both",
+                    ),
+                );
+                return None;
+            }
+            Some(Amendment {
+                reference,
+                date,
+                from,
+                to,
+                amount,
+                source: source.flatten(),
+                reason: reason.flatten().unwrap_or_default(),
+                approved_by: approved_by.flatten().unwrap_or_default(),
+            })
+        })
     }
 }
 
@@ -626,11 +611,6 @@ fn skip<C: Columns>(
         );
     }
     !any
-}
-
-/// A code that refers to another sheet's code.
-fn code_of(v: &Value<'_>) -> Result<String, Problem> {
-    code(v)
 }
 
 /// An amount in the plan currency.
