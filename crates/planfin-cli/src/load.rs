@@ -161,31 +161,16 @@ impl Reader {
         }
     }
 
-    /// Reads a plan or a ledger, telling which from the content: a workbook with a `Lignes`
-    /// (`Lines`) sheet is a plan, one with a `Depenses` (`Expenditures`) sheet or a single
-    /// sheet a ledger; a JSON object with an `expenditures` member is a ledger, one with
+    /// Reads a plan or a ledger, telling which from the content: a workbook with a `Depenses`
+    /// (`Expenditures`) sheet, or a single sheet, is a ledger, else one with a `Lignes`
+    /// (`Lines`) sheet a plan; a JSON object with an `expenditures` member is a ledger, one with
     /// `lines`, `objectives` or `ceiling` a plan.
     pub fn document(&self, path: &Path) -> Result<Loaded<Document>, Failure> {
         if Format::of(path) == Format::Spreadsheet {
-            let bar = Progress::reading(path);
+            // Spins while the workbook is read (read_document reports no row count).
+            let _spinner = Progress::reading(path);
             let options = self.options(path);
-            let imported = match planfin_xlsx::read_document(path, &options) {
-                // A ledger workbook made from `planfin template --kind ledger` also has a
-                // `Lignes` sheet (the line codes of its drop-downs), which read_document takes
-                // for a plan: when there is no `Plan` sheet, read it as the ledger it is.
-                Err(plan_error @ ImportError::MissingSheet { .. }) => {
-                    match planfin_xlsx::read_ledger_with_progress(path, &options, &mut |rows| {
-                        bar.rows(rows)
-                    }) {
-                        Ok(ledger) => planfin_xlsx::Imported {
-                            value: planfin_xlsx::Document::Ledger(ledger.value),
-                            warnings: ledger.warnings,
-                        },
-                        Err(_) => return Err(import_failure(plan_error)),
-                    }
-                }
-                other => other.map_err(import_failure)?,
-            };
+            let imported = planfin_xlsx::read_document(path, &options).map_err(import_failure)?;
             let value = match imported.value {
                 planfin_xlsx::Document::Plan(plan) => Document::Plan(plan),
                 planfin_xlsx::Document::Ledger(ledger) => Document::Ledger(ledger),

@@ -15,14 +15,15 @@ use crate::{Imported, display_name, read_ledger, read_plan};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Document {
-    /// A plan workbook (it has a `Lignes` / `Lines` sheet).
+    /// A plan workbook (a `Lignes` / `Lines` sheet and no `Depenses` / `Expenditures` sheet).
     Plan(Box<Plan>),
     /// A ledger workbook (a `Depenses` / `Expenditures` sheet, or a single sheet).
     Ledger(Ledger),
 }
 
-/// Reads a plan or a ledger workbook, telling which from its sheets: a `Lignes` (`Lines`)
-/// sheet makes it a plan, a `Depenses` (`Expenditures`) sheet or a lone sheet a ledger. For
+/// Reads a plan or a ledger workbook, telling which from its sheets: a `Depenses`
+/// (`Expenditures`) sheet or a lone sheet makes it a ledger, else a `Lignes` (`Lines`) sheet a
+/// plan (a ledger may carry a sheet of line codes for its drop-downs). For
 /// `planfin validate` and `planfin convert`, which take either.
 ///
 /// ```no_run
@@ -43,17 +44,20 @@ pub fn read_document(
     let names = Workbook::open(path, &file, &options.limits)?
         .sheet_names()
         .to_vec();
-    if LINES.find(&names).is_some() {
-        let plan = read_plan(path, options)?;
-        Ok(Imported {
-            value: Document::Plan(Box::new(plan.value)),
-            warnings: plan.warnings,
-        })
-    } else if EXPENDITURES.find(&names).is_some() || names.len() == 1 {
+    // A ledger has an expenditures sheet, which a plan never has; a plan has a lines sheet,
+    // which a ledger may have too (the code lists of `template --kind ledger`): so the
+    // expenditures sheet decides first.
+    if EXPENDITURES.find(&names).is_some() || (names.len() == 1 && LINES.find(&names).is_none()) {
         let ledger = read_ledger(path, options)?;
         Ok(Imported {
             value: Document::Ledger(ledger.value),
             warnings: ledger.warnings,
+        })
+    } else if LINES.find(&names).is_some() {
+        let plan = read_plan(path, options)?;
+        Ok(Imported {
+            value: Document::Plan(Box::new(plan.value)),
+            warnings: plan.warnings,
         })
     } else {
         Err(ImportError::MissingSheet {

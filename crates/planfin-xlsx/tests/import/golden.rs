@@ -141,3 +141,35 @@ fn documents_are_told_by_their_sheets() {
         )
     );
 }
+
+#[test]
+fn a_ledger_with_a_sheet_of_line_codes_is_a_ledger() -> Result<(), Box<dyn std::error::Error>> {
+    // A journal often carries the plan's line codes on a sheet of its own (for drop-downs):
+    // its expenditures sheet, not the `Lignes` sheet, says what the workbook is.
+    use planfin_xlsx::{Document, ImportOptions, read_document};
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("journal.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Depenses")?;
+    for (c, h) in ["Date", "N° pièce", "Ligne", "Montant", "Devise"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h)?;
+    }
+    for (c, v) in ["14/03/2018", "PC-1", "0101", "1 250 000", "XOF"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *v)?;
+    }
+    let codes = book.add_worksheet().set_name("Lignes")?;
+    codes.write_string(0, 0, "Code")?;
+    codes.write_string(1, 0, "0101")?;
+    book.save(&path)?;
+    match read_document(&path, &ImportOptions::default())?.value {
+        Document::Ledger(ledger) => assert_eq!(ledger.len(), 1),
+        other => panic!("read as {other:?}"),
+    }
+    Ok(())
+}
