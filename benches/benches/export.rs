@@ -32,7 +32,7 @@ fn bench_export(c: &mut Criterion) {
         b.iter(|| write_ledger(black_box(&ledger), Lang::Fr, &out))
     });
 
-    let amounts: Vec<Decimal> = ledger.entries().iter().map(|e| e.amount).collect();
+    let amounts: Vec<Decimal> = ledger.iter().map(|e| e.amount).collect();
     group.bench_function("excel_number_10k", |b| {
         b.iter(|| {
             black_box(&amounts)

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use planfin_core::currency::Currency;
-use planfin_core::expenditure::{Expenditure as CoreExpenditure, Stage};
+use planfin_core::expenditure::{Entry, Expenditure as CoreExpenditure, Stage};
 use planfin_core::json::{ledger_from_json, ledger_to_json};
 use planfin_core::ledger::{Ledger as CoreLedger, Origin};
 use planfin_xlsx::Warning;
@@ -125,18 +125,18 @@ fn expenditure_from_fields<'py>(
     })
 }
 
-fn expenditure_to_dict<'py>(py: Python<'py>, e: &CoreExpenditure) -> PyResult<Bound<'py, PyDict>> {
+fn expenditure_to_dict<'py>(py: Python<'py>, e: &Entry<'_>) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    dict.set_item("voucher", &e.voucher)?;
+    dict.set_item("voucher", e.voucher)?;
     dict.set_item("date", date_to_py(py, e.date)?)?;
-    dict.set_item("line", &e.line)?;
+    dict.set_item("line", e.line)?;
     dict.set_item("amount", decimal_to_py(py, e.amount)?)?;
     dict.set_item("currency", e.currency.code())?;
     dict.set_item("rate", optional_decimal_to_py(py, e.rate)?)?;
     dict.set_item("stage", e.stage.code())?;
-    dict.set_item("payee", &e.payee)?;
-    dict.set_item("description", &e.description)?;
-    dict.set_item("document", e.document.as_deref())?;
+    dict.set_item("payee", e.payee)?;
+    dict.set_item("description", e.description)?;
+    dict.set_item("document", e.document)?;
     Ok(dict)
 }
 
@@ -253,7 +253,7 @@ impl Expenditure {
 
     /// The fields as a dict (the keys `Ledger.from_records` reads).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        expenditure_to_dict(py, &self.inner)
+        expenditure_to_dict(py, &self.inner.as_entry())
     }
 
     fn __eq__(&self, other: &Bound<'_, Expenditure>) -> bool {
@@ -421,8 +421,8 @@ impl Ledger {
     }
 
     fn entry(&self, index: usize) -> Option<Expenditure> {
-        let inner = self.inner.entries().get(index)?.clone();
-        let origin = self.inner.origins().get(index).cloned().unwrap_or_default();
+        let inner = self.inner.entry(index)?.to_expenditure();
+        let origin = self.inner.origin(index).unwrap_or_default();
         Some(Expenditure { inner, origin })
     }
 }
@@ -518,11 +518,7 @@ impl Ledger {
 
     /// The entry with `voucher`, or `None`.
     fn get(&self, voucher: &str) -> Option<Expenditure> {
-        let index = self
-            .inner
-            .entries()
-            .iter()
-            .position(|e| e.voucher == voucher)?;
+        let index = self.inner.iter().position(|e| e.voucher == voucher)?;
         self.entry(index)
     }
 
@@ -545,9 +541,8 @@ impl Ledger {
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let items = self
             .inner
-            .entries()
             .iter()
-            .map(|e| expenditure_to_dict(py, e))
+            .map(|e| expenditure_to_dict(py, &e))
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, items)
     }
@@ -557,11 +552,11 @@ impl Ledger {
     /// them to float64 for plotting (no longer exact). Dates are `datetime.date`.
     #[pyo3(signature = (float_amounts=false))]
     fn to_pandas<'py>(&self, py: Python<'py>, float_amounts: bool) -> PyResult<Bound<'py, PyAny>> {
-        let entries = self.inner.entries();
+        let entries: Vec<Entry<'_>> = self.inner.iter().collect();
         // Column by column; a ledger has few distinct dates: one datetime.date each.
         let mut dates: HashMap<chrono::NaiveDate, Bound<'py, PyAny>> = HashMap::new();
         let mut date_column = Vec::with_capacity(entries.len());
-        for e in entries {
+        for e in &entries {
             let date = match dates.get(&e.date) {
                 Some(d) => d.clone(),
                 None => {
@@ -583,10 +578,12 @@ impl Ledger {
             }
         };
         let columns = PyDict::new(py);
-        let text = |f: fn(&CoreExpenditure) -> Option<&str>| PyList::new(py, entries.iter().map(f));
-        columns.set_item("voucher", text(|e| Some(&e.voucher))?)?;
+        let text = |f: for<'e> fn(&'e Entry<'e>) -> Option<&'e str>| {
+            PyList::new(py, entries.iter().map(f))
+        };
+        columns.set_item("voucher", text(|e| Some(e.voucher))?)?;
         columns.set_item("date", PyList::new(py, date_column)?)?;
-        columns.set_item("line", text(|e| Some(&e.line))?)?;
+        columns.set_item("line", text(|e| Some(e.line))?)?;
         let amounts = entries
             .iter()
             .map(|e| amount(Some(e.amount)))
@@ -599,9 +596,9 @@ impl Ledger {
             .collect::<PyResult<Vec<_>>>()?;
         columns.set_item("rate", PyList::new(py, rates)?)?;
         columns.set_item("stage", text(|e| Some(e.stage.code()))?)?;
-        columns.set_item("payee", text(|e| Some(&e.payee))?)?;
-        columns.set_item("description", text(|e| Some(&e.description))?)?;
-        columns.set_item("document", text(|e| e.document.as_deref())?)?;
+        columns.set_item("payee", text(|e| Some(e.payee))?)?;
+        columns.set_item("description", text(|e| Some(e.description))?)?;
+        columns.set_item("document", text(|e| e.document)?)?;
         py.import("planfin._pandas")?.call_method1(
             "frame_of_columns",
             (columns, vec!["amount", "rate"], float_amounts),
@@ -660,11 +657,11 @@ impl Ledger {
     }
 
     fn __eq__(&self, other: &Bound<'_, Ledger>) -> bool {
-        self.inner.entries() == other.get().inner.entries()
+        self.inner.iter().eq(other.get().inner.iter())
     }
 
     fn __repr__(&self) -> String {
-        let entries = self.inner.entries();
+        let entries = &self.inner;
         let first = entries.iter().map(|e| e.date).min();
         let last = entries.iter().map(|e| e.date).max();
         match (first, last) {

@@ -48,7 +48,7 @@ pub enum Document {
     /// A plan file.
     Plan(Box<Plan>),
     /// A ledger file.
-    Ledger(Ledger),
+    Ledger(Box<Ledger>),
 }
 
 /// What was read, with the notes of a workbook import (`file Sheet!A1: note: what was
@@ -194,7 +194,7 @@ impl Reader {
         let has = |key: &str| value.get(key).is_some();
         if has("expenditures") {
             ledger_from_json(&text, &file)
-                .map(|l| Loaded::bare(Document::Ledger(l)))
+                .map(|l| Loaded::bare(Document::Ledger(Box::new(l))))
                 .map_err(json_failure)
         } else if has("lines") || has("objectives") || has("ceiling") {
             plan_from_json(&text, &file)

@@ -133,3 +133,91 @@ pub struct Expenditure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
 }
+
+impl Expenditure {
+    /// This expenditure as an [`Entry`], the borrowed form a [`crate::ledger::Ledger`] stores
+    /// and hands out.
+    pub fn as_entry(&self) -> Entry<'_> {
+        Entry {
+            voucher: &self.voucher,
+            date: self.date,
+            line: &self.line,
+            amount: self.amount,
+            currency: self.currency,
+            rate: self.rate,
+            stage: self.stage,
+            payee: &self.payee,
+            description: &self.description,
+            document: self.document.as_deref(),
+        }
+    }
+}
+
+/// One entry of the journal, borrowed: the fields of an [`Expenditure`], with its texts
+/// pointing into the ledger (or the workbook) that holds them. A ledger hands entries out in
+/// this form, so that reading a million of them copies no text.
+///
+/// ```
+/// use planfin_core::{cnltp, expenditure::Entry};
+/// let ledger = cnltp::ledger();
+/// let first: Entry<'_> = ledger.iter().next().ok_or("empty")?;
+/// let owned = first.to_expenditure();
+/// assert_eq!(owned.as_entry(), first);
+/// assert_eq!(first, owned);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Entry<'a> {
+    /// Voucher reference (numero de piece), unique in the ledger.
+    pub voucher: &'a str,
+    /// Date of the operation.
+    pub date: NaiveDate,
+    /// Code of the budget line charged.
+    pub line: &'a str,
+    /// Amount in `currency`, exact; negative for a correction.
+    pub amount: Decimal,
+    /// Currency of the amount.
+    pub currency: Currency,
+    /// Rate to the plan currency, where no peg applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Decimal>,
+    /// Stage in the expenditure chain.
+    pub stage: Stage,
+    /// Who is paid.
+    pub payee: &'a str,
+    /// What for.
+    pub description: &'a str,
+    /// Supporting document reference (facture, PV, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<&'a str>,
+}
+
+impl Entry<'_> {
+    /// An owned copy.
+    pub fn to_expenditure(&self) -> Expenditure {
+        Expenditure {
+            voucher: self.voucher.to_string(),
+            date: self.date,
+            line: self.line.to_string(),
+            amount: self.amount,
+            currency: self.currency,
+            rate: self.rate,
+            stage: self.stage,
+            payee: self.payee.to_string(),
+            description: self.description.to_string(),
+            document: self.document.map(str::to_string),
+        }
+    }
+}
+
+impl PartialEq<Expenditure> for Entry<'_> {
+    fn eq(&self, other: &Expenditure) -> bool {
+        *self == other.as_entry()
+    }
+}
+
+impl PartialEq<Entry<'_>> for Expenditure {
+    fn eq(&self, other: &Entry<'_>) -> bool {
+        self.as_entry() == *other
+    }
+}

@@ -91,10 +91,22 @@ pub fn ledger_from_json(text: &str, file: &str) -> Result<Ledger, JsonError> {
     }
 }
 
-/// Writes a ledger's distinct entries as pretty JSON.
+/// Writes a ledger's distinct entries as pretty JSON (in the shape of [`LedgerDocument`],
+/// entry by entry: no copy of the ledger is made).
 pub fn ledger_to_json(ledger: &Ledger) -> String {
-    let doc = LedgerDocument {
-        expenditures: ledger.entries().to_vec(),
+    /// The entries of a ledger, serialised as a list as they are read.
+    struct Expenditures<'a>(&'a Ledger);
+    impl Serialize for Expenditures<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter())
+        }
+    }
+    #[derive(Serialize)]
+    struct Document<'a> {
+        expenditures: Expenditures<'a>,
+    }
+    let doc = Document {
+        expenditures: Expenditures(ledger),
     };
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
@@ -110,7 +122,7 @@ mod tests {
             {"voucher":"B","date":"2018-02-01","line":"0101","amount":0.1,"currency":"EUR"}]}"#;
         let ledger = ledger_from_json(text, "l.json");
         let amounts: Vec<String> = ledger
-            .map(|l| l.entries().iter().map(|e| e.amount.to_string()).collect())
+            .map(|l| l.iter().map(|e| e.amount.to_string()).collect())
             .unwrap_or_default();
         assert_eq!(amounts, ["1000.10", "0.1"]);
     }
@@ -145,7 +157,7 @@ mod tests {
             {"voucher":"B","date":"2018-02-01","line":"0101","amount":"10","currency":"XOF","stage":"engagé"},
             {"voucher":"C","date":"2018-02-01","line":"0101","amount":"10","currency":"XOF","stage":"liquidation"}]}"#;
         let stages: Vec<_> = ledger_from_json(text, "l.json")
-            .map(|l| l.entries().iter().map(|e| e.stage).collect())
+            .map(|l| l.iter().map(|e| e.stage).collect())
             .unwrap_or_default();
         use crate::expenditure::Stage;
         assert_eq!(

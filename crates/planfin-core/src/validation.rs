@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::currency::Currency;
-use crate::expenditure::Expenditure;
+use crate::expenditure::Entry;
 use crate::ledger::{Ledger, Origin};
 use crate::money::{checked_add, checked_sum, round_to_minor};
 use crate::plan::{LineIndex, Plan};
@@ -433,8 +433,9 @@ pub fn distinct_amendments(plan: &Plan) -> impl Iterator<Item = &crate::amendmen
 pub fn validate_ledger(plan: &Plan, ledger: &Ledger) -> Vec<Finding> {
     let lines = LineIndex::new(plan);
     let mut out = Vec::new();
-    for (e, origin) in ledger.entries().iter().zip(ledger.origins()) {
-        check_expenditure(plan, e, origin, lines.get(&e.line).is_some(), &mut out);
+    for (i, e) in ledger.iter().enumerate() {
+        let origin = || ledger.origin(i).unwrap_or_default();
+        check_expenditure(plan, &e, &origin, lines.get(e.line).is_some(), &mut out);
     }
     out.extend(duplicate_findings(ledger, None));
     out
@@ -455,13 +456,13 @@ pub(crate) struct Checked {
 /// entry in one pass.
 pub(crate) fn check_expenditure(
     plan: &Plan,
-    e: &Expenditure,
-    origin: &Origin,
+    e: &Entry<'_>,
+    origin: &dyn Fn() -> Origin,
     known_line: bool,
     out: &mut Vec<Finding>,
 ) -> Checked {
     use FindingCode as C;
-    let at = || entry_location(e, origin);
+    let at = || entry_location(e, &origin());
     if !known_line {
         out.push(Finding::warning(
             C::UnknownLine,
@@ -552,7 +553,7 @@ pub(crate) fn duplicate_findings(
 }
 
 /// Where a finding about an expenditure is: its origin when known, and its voucher.
-fn entry_location(e: &Expenditure, origin: &Origin) -> String {
+fn entry_location(e: &Entry<'_>, origin: &Origin) -> String {
     if origin.file.is_some() || origin.place.is_some() {
         format!("{origin} (voucher {})", e.voucher)
     } else {

@@ -44,18 +44,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ws.write_string_with_format(0, c as u16, *h, &header)?;
     }
     let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
-    for (i, e) in ledger.entries().iter().enumerate() {
+    for (i, e) in ledger.iter().enumerate() {
         let r = i as u32 + 1;
         ws.write_number_with_format(r, 0, (e.date - epoch).num_days() as f64, &date)?;
-        ws.write_string(r, 1, &e.voucher)?;
-        ws.write_string(r, 2, &e.line)?;
+        ws.write_string(r, 1, e.voucher)?;
+        ws.write_string(r, 2, e.line)?;
         let f = &amounts[usize::from(e.currency.minor_unit() > 0)];
         ws.write_number_with_format(r, 3, e.amount.to_f64().unwrap_or_default(), f)?;
         ws.write_string(r, 4, e.currency.code())?;
         ws.write_string(r, 6, e.stage.code())?;
-        ws.write_string(r, 7, &e.payee)?;
-        ws.write_string(r, 8, &e.description)?;
-        if let Some(d) = &e.document {
+        ws.write_string(r, 7, e.payee)?;
+        ws.write_string(r, 8, e.description)?;
+        if let Some(d) = e.document {
             ws.write_string(r, 9, d)?;
         }
     }

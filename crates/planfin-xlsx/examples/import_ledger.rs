@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     match read_ledger(&path, &ImportOptions::default()) {
         Ok(imported) => {
             let mut sums: BTreeMap<String, Decimal> = BTreeMap::new();
-            for e in imported.value.entries() {
+            for e in imported.value.iter() {
                 *sums.entry(e.currency.to_string()).or_default() += e.amount;
             }
             println!("{} expenditures", imported.value.len());

@@ -21,7 +21,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     write_ledger(&ledger, Lang::Fr, &ledger_path)?;
     let options = ImportOptions::default();
     let same_plan = read_plan(&plan_path, &options)?.value == plan;
-    let same_ledger = read_ledger(&ledger_path, &options)?.value.entries() == ledger.entries();
+    let same_ledger = read_ledger(&ledger_path, &options)?
+        .value
+        .iter()
+        .eq(ledger.iter());
     println!(
         "{}: {} lines, read back identical: {same_plan}",
         plan_path.display(),

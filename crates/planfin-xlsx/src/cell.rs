@@ -165,14 +165,19 @@ pub(crate) fn common_problem(v: &Value<'_>, expected: &'static str) -> Option<Pr
 /// A code (line, objective, voucher): text kept as written (`0201` stays `0201`), or a whole
 /// number written as its integer text (a cell `201` or `201.0` gives `201`).
 pub(crate) fn code(v: &Value<'_>) -> Result<String, Problem> {
+    code_in(v).map(Cow::into_owned)
+}
+
+/// [`code`], borrowing the cell's text where it can.
+pub(crate) fn code_in<'v>(v: &'v Value<'_>) -> Result<Cow<'v, str>, Problem> {
     const WHAT: &str = "a code";
     if let Some(p) = common_problem(v, WHAT) {
         return Err(p);
     }
     match v {
-        Value::Text(s) => Ok(s.trim().to_string()),
-        Value::Int(i) => Ok(i.to_string()),
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(format!("{f:.0}")),
+        Value::Text(s) => Ok(Cow::Borrowed(s.trim())),
+        Value::Int(i) => Ok(i.to_string().into()),
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(format!("{f:.0}").into()),
         Value::Float(_) => Err(Problem::new(
             WHAT,
             "a code is text or a whole number",
@@ -189,15 +194,20 @@ pub(crate) fn code(v: &Value<'_>) -> Result<String, Problem> {
 /// Free text (label, payee, description): text as written, numbers as their shortest form.
 /// An empty cell gives an empty text.
 pub(crate) fn text(v: &Value<'_>) -> Result<String, Problem> {
+    text_in(v).map(Cow::into_owned)
+}
+
+/// [`text`], borrowing the cell's text where it can.
+pub(crate) fn text_in<'v>(v: &'v Value<'_>) -> Result<Cow<'v, str>, Problem> {
     const WHAT: &str = "a text";
     match v {
-        Value::Empty | Value::Blank => Ok(String::new()),
+        Value::Empty | Value::Blank => Ok(Cow::Borrowed("")),
         Value::Error(_) | Value::Uncached(_) => match common_problem(v, WHAT) {
             Some(p) => Err(p),
-            None => Ok(String::new()),
+            None => Ok(Cow::Borrowed("")),
         },
-        Value::Text(s) => Ok(s.trim().to_string()),
-        other => Ok(other.shown()),
+        Value::Text(s) => Ok(Cow::Borrowed(s.trim())),
+        other => Ok(other.shown().into()),
     }
 }
 

@@ -18,7 +18,7 @@ pub enum Document {
     /// A plan workbook (a `Lignes` / `Lines` sheet and no `Depenses` / `Expenditures` sheet).
     Plan(Box<Plan>),
     /// A ledger workbook (a `Depenses` / `Expenditures` sheet, or a single sheet).
-    Ledger(Ledger),
+    Ledger(Box<Ledger>),
 }
 
 /// Reads a plan or a ledger workbook, telling which from its sheets: a `Depenses`
@@ -50,7 +50,7 @@ pub fn read_document(
     if EXPENDITURES.find(&names).is_some() || (names.len() == 1 && LINES.find(&names).is_none()) {
         let ledger = read_ledger(path, options)?;
         Ok(Imported {
-            value: Document::Ledger(ledger.value),
+            value: Document::Ledger(Box::new(ledger.value)),
             warnings: ledger.warnings,
         })
     } else if LINES.find(&names).is_some() {

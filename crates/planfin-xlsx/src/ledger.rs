@@ -1,15 +1,16 @@
 //! The ledger workbook: one sheet `Depenses` (or `Expenditures`, ...) of expenditures.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use planfin_core::currency::Currency;
-use planfin_core::expenditure::{Expenditure, Stage};
+use planfin_core::expenditure::{Entry, Stage};
 use planfin_core::ledger::{Appended, Ledger, Origin};
 use planfin_core::money::checked_add;
 use rust_decimal::Decimal;
 
 use crate::amount::{amount, decimal};
-use crate::cell::{Problem, Value, code, text};
+use crate::cell::{Problem, Value, code_in, text_in};
 use crate::error::{Errors, ImportError};
 use crate::header::{Columns, EXPENDITURES, LedgerCol, currency_hint, currency_word, normalise};
 use crate::options::ImportOptions;
@@ -115,8 +116,8 @@ fn import_inner(
     };
     let mut errors = Errors::new(&file, options.limits.max_errors);
     let mut ledger = Ledger::new();
-    // One copy of the file name for every entry's origin.
-    let shared_file: std::sync::Arc<str> = file.as_str().into();
+    // One copy of the file name for every entry's origin; the place is rewritten for each row.
+    let mut origin = Origin::new(file.as_str(), String::new());
     let mut conflicts = Vec::new();
     let mut sum = Decimal::ZERO;
     let mut rows = 0usize;
@@ -200,7 +201,8 @@ fn import_inner(
                     );
                     return Ok(());
                 }
-                if let Some(e) = row(&mut s, h, r, cells, hint, options, &mut memo) {
+                if let Some(read) = row(&mut s, h, r, cells, hint, options, &mut memo) {
+                    let e = read.entry();
                     match checked_add(sum, e.amount) {
                         Ok(x) => sum = x,
                         Err(_) => {
@@ -221,8 +223,8 @@ fn import_inner(
                     if rows.is_multiple_of(10_000) {
                         progress(rows as u64);
                     }
-                    let origin = Origin::new(shared_file.clone(), place(&sheet, r));
-                    match ledger.append(e, origin) {
+                    set_place(origin.place.get_or_insert_default(), &sheet, r);
+                    match ledger.append_entry(e, &origin) {
                         Ok(Appended::New) => {}
                         Ok(Appended::Duplicate) => s.warn(
                             r,
@@ -247,19 +249,50 @@ fn import_inner(
     })
 }
 
+/// An expenditure row read, its texts borrowed from the cells where they can be.
+struct Row<'v> {
+    voucher: Cow<'v, str>,
+    date: chrono::NaiveDate,
+    line: Cow<'v, str>,
+    amount: Decimal,
+    currency: Currency,
+    rate: Option<Decimal>,
+    stage: Stage,
+    payee: Cow<'v, str>,
+    description: Cow<'v, str>,
+    document: Option<Cow<'v, str>>,
+}
+
+impl Row<'_> {
+    fn entry(&self) -> Entry<'_> {
+        Entry {
+            voucher: &self.voucher,
+            date: self.date,
+            line: &self.line,
+            amount: self.amount,
+            currency: self.currency,
+            rate: self.rate,
+            stage: self.stage,
+            payee: &self.payee,
+            description: &self.description,
+            document: self.document.as_deref(),
+        }
+    }
+}
+
 /// One expenditure row, or `None` with its problems recorded.
-fn row(
+fn row<'v>(
     s: &mut Sheet<'_>,
     h: &crate::table::Header<LedgerCol>,
     r: u32,
-    cells: &crate::workbook::RowCells<'_>,
+    cells: &'v crate::workbook::RowCells<'_>,
     hint: Option<Currency>,
     options: &ImportOptions,
     memo: &mut Memo,
-) -> Option<Expenditure> {
+) -> Option<Row<'v>> {
     let date = s.need(r, h.get(cells, LedgerCol::Date), date);
-    let voucher = s.need(r, h.get(cells, LedgerCol::Voucher), code);
-    let line = s.need(r, h.get(cells, LedgerCol::Line), code);
+    let voucher = s.need(r, h.get(cells, LedgerCol::Voucher), code_in);
+    let line = s.need(r, h.get(cells, LedgerCol::Line), code_in);
     let column_currency = s.opt(r, h.get(cells, LedgerCol::Currency), |v| {
         remembered(&mut memo.currency, v, currency)
     });
@@ -293,22 +326,15 @@ fn row(
     let stage = s.opt(r, h.get(cells, LedgerCol::Stage), |v| {
         remembered(&mut memo.stage, v, stage)
     });
-    let payee = s.need(
-        r,
-        Some(h.get(cells, LedgerCol::Payee).unwrap_or((0, &Value::Empty))),
-        text,
-    );
-    let description = s.need(
-        r,
-        Some(
-            h.get(cells, LedgerCol::Description)
-                .unwrap_or((0, &Value::Empty)),
-        ),
-        text,
-    );
-    let document = s.opt(r, h.get(cells, LedgerCol::Document), text);
+    let optional_text = |s: &mut Sheet<'_>, col| {
+        s.opt(r, h.get(cells, col), text_in)
+            .map(|t| t.filter(|t| !t.is_empty()))
+    };
+    let payee = optional_text(s, LedgerCol::Payee);
+    let description = optional_text(s, LedgerCol::Description);
+    let document = optional_text(s, LedgerCol::Document);
     let a = read?;
-    Some(Expenditure {
+    Some(Row {
         voucher: voucher?,
         date: date?,
         line: line?,
@@ -316,9 +342,9 @@ fn row(
         currency: declared.or(a.currency).unwrap_or(options.currency),
         rate: rate?,
         stage: stage?.unwrap_or_default(),
-        payee: payee?,
-        description: description?,
-        document: document?.filter(|d| !d.is_empty()),
+        payee: payee?.unwrap_or_default(),
+        description: description?.unwrap_or_default(),
+        document: document?,
     })
 }
 
@@ -349,21 +375,11 @@ fn remembered<T: Copy>(
     Ok(x)
 }
 
-/// `Depenses!A12`: where an entry comes from (0-based row `r`).
-fn place(sheet: &str, r: u32) -> String {
-    let mut digits = [0u8; 10];
-    let mut n = u64::from(r) + 1;
-    let mut i = digits.len();
-    while n > 0 {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    let mut out = String::with_capacity(sheet.len() + 2 + digits.len() - i);
-    out.push_str(sheet);
-    out.push_str("!A");
-    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
-    out
+/// Writes `Depenses!A12` into `place`: where an entry comes from (0-based row `r`).
+fn set_place(place: &mut String, sheet: &str, r: u32) {
+    use std::fmt::Write;
+    place.clear();
+    let _ = write!(place, "{sheet}!A{}", u64::from(r) + 1);
 }
 
 /// A currency cell: an ISO code or a usual word (`FCFA`, `F CFA`, `€`, `Euro`).
@@ -403,8 +419,11 @@ mod tests {
 
     #[test]
     fn places_are_row_references() {
-        assert_eq!(place("Depenses", 0), "Depenses!A1");
-        assert_eq!(place("Depenses", 1_048_575), "Depenses!A1048576");
+        let mut place = "left over".to_string();
+        set_place(&mut place, "Depenses", 0);
+        assert_eq!(place, "Depenses!A1");
+        set_place(&mut place, "Depenses", 1_048_575);
+        assert_eq!(place, "Depenses!A1048576");
     }
 
     #[test]

@@ -213,11 +213,11 @@ impl Sheet<'_> {
     }
 
     /// Reads a required cell with `read`, recording its problem.
-    pub(crate) fn need<T>(
+    pub(crate) fn need<'v, 'a, T>(
         &mut self,
         row: u32,
-        cell: Option<(u32, &Value<'_>)>,
-        read: impl FnOnce(&Value<'_>) -> Result<T, Problem>,
+        cell: Option<(u32, &'v Value<'a>)>,
+        read: impl FnOnce(&'v Value<'a>) -> Result<T, Problem>,
     ) -> Option<T> {
         let (col, v) = cell?;
         match read(v) {
@@ -230,11 +230,11 @@ impl Sheet<'_> {
     }
 
     /// Reads an optional cell: `None` when absent or empty.
-    pub(crate) fn opt<T>(
+    pub(crate) fn opt<'v, 'a, T>(
         &mut self,
         row: u32,
-        cell: Option<(u32, &Value<'_>)>,
-        read: impl FnOnce(&Value<'_>) -> Result<T, Problem>,
+        cell: Option<(u32, &'v Value<'a>)>,
+        read: impl FnOnce(&'v Value<'a>) -> Result<T, Problem>,
     ) -> Option<Option<T>> {
         match cell {
             None => Some(None),

@@ -30,7 +30,7 @@ pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
                     Document::Plan(plan) => plans.push((load::name(path), *plan)),
                     Document::Ledger(one) => {
                         ledger_files.push(load::name(path));
-                        let conflicts = ledger.extend(one);
+                        let conflicts = ledger.extend(*one);
                         refusals += conflicts.len();
                         refused.extend(conflicts.iter().map(ToString::to_string));
                     }

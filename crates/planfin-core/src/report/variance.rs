@@ -296,14 +296,15 @@ pub fn variance(
         .collect();
     let unknown_label = label("unknown_line", lang);
     let overflow = || MoneyError::Overflow("a report row");
-    for (e, origin) in ledger.entries().iter().zip(ledger.origins()) {
+    for (i, e) in ledger.iter().enumerate() {
         if cut_off.is_some_and(|c| e.date > c) {
             // After the cut-off: not in this report, and neither are its findings.
             continue;
         }
-        let known = line_index.get(&e.line);
+        let known = line_index.get(e.line);
         let before = findings.len();
-        let checked = check_expenditure(plan, e, origin, known.is_some(), &mut findings);
+        let origin = || ledger.origin(i).unwrap_or_default();
+        let checked = check_expenditure(plan, &e, &origin, known.is_some(), &mut findings);
         if findings.len() > before {
             blocked |= findings[before..].iter().any(Finding::is_error);
         }
@@ -317,11 +318,7 @@ pub fn variance(
             (Grouping::Period, _) => rows.year(e.date.year()),
             (_, Some(i)) => line_row[i],
             (_, None) => {
-                let key = if by == Grouping::Line {
-                    e.line.as_str()
-                } else {
-                    "?"
-                };
+                let key = if by == Grouping::Line { e.line } else { "?" };
                 let row = rows.get_or_insert(key, || unknown_label.to_string());
                 rows.rows[row].unknown_row = true;
                 row
@@ -341,7 +338,7 @@ pub fn variance(
         acc.entries += 1;
         acc.outside_period |= !checked.in_period;
         acc.unknown_line |= known.is_none();
-        acc.duplicate |= !duplicated.is_empty() && duplicated.contains(e.voucher.as_str());
+        acc.duplicate |= !duplicated.is_empty() && duplicated.contains(e.voucher);
     }
     findings.extend(duplicate_findings(ledger, cut_off));
     if blocked {

@@ -162,7 +162,10 @@ fn killing_the_writer_mid_write_leaves_the_previous_file_whole() {
     // The target is the previous complete file, byte for byte, and still imports.
     assert_eq!(std::fs::read(&target).unwrap_or_default(), before);
     let back = read_ledger(&target, &ImportOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(back.value.entries(), cnltp::ledger().entries());
+    assert_eq!(
+        back.value.to_expenditures(),
+        cnltp::ledger().to_expenditures()
+    );
     // What the crash left is a temporary beside it, never the target.
     assert!(!temporaries(dir.path()).is_empty());
 }
@@ -170,7 +173,7 @@ fn killing_the_writer_mid_write_leaves_the_previous_file_whole() {
 #[test]
 fn a_text_too_long_for_a_cell_is_refused_naming_the_file_and_the_cell() {
     let mut ledger = cnltp::ledger();
-    let mut e = ledger.entries()[0].clone();
+    let mut e = ledger.to_expenditures()[0].clone();
     e.voucher = "LONG".into();
     e.description = "x".repeat(40_000);
     let _ = ledger.append(e, Origin::default());

@@ -36,7 +36,7 @@ fn ledger_back(ledger: &Ledger, lang: Lang) -> Vec<Expenditure> {
     read_ledger(&out, &ImportOptions::default())
         .unwrap_or_else(|e| panic!("{e}"))
         .value
-        .entries()
+        .to_expenditures()
         .to_vec()
 }
 
@@ -54,7 +54,11 @@ fn the_cnltp_plan_and_ledger_round_trip_in_both_languages() {
     let ledger = cnltp::ledger();
     for lang in [Lang::Fr, Lang::En] {
         assert_eq!(plan_back(&plan, lang), plan, "{lang:?}");
-        assert_eq!(ledger_back(&ledger, lang), ledger.entries(), "{lang:?}");
+        assert_eq!(
+            ledger_back(&ledger, lang),
+            ledger.to_expenditures(),
+            "{lang:?}"
+        );
     }
 }
 
@@ -139,7 +143,7 @@ fn formula_looking_ledger_text_stays_text() {
             assert_eq!(back.value("Depenses", r, c), Data::String(t.to_string()));
         }
     }
-    assert_eq!(ledger_back(&ledger, Lang::Fr), ledger.entries());
+    assert_eq!(ledger_back(&ledger, Lang::Fr), ledger.to_expenditures());
 }
 
 // ---- properties ----
@@ -283,7 +287,7 @@ proptest! {
     fn any_ledger_round_trips(entries in prop::collection::vec(expenditure(), 0..40), english in any::<bool>()) {
         let (ledger, _) = Ledger::from_entries(entries.into_iter().map(|e| (e, Origin::default())));
         let lang = if english { Lang::En } else { Lang::Fr };
-        prop_assert_eq!(ledger_back(&ledger, lang), ledger.entries());
+        prop_assert_eq!(ledger_back(&ledger, lang), ledger.to_expenditures());
     }
 }
 
@@ -303,7 +307,7 @@ fn amounts_keep_their_cents_and_codes_their_zeros() {
         document: None,
     };
     let _ = ledger.append(e, Origin::default());
-    assert_eq!(ledger_back(&ledger, Lang::Fr), ledger.entries());
+    assert_eq!(ledger_back(&ledger, Lang::Fr), ledger.to_expenditures());
 }
 
 #[test]
@@ -350,9 +354,9 @@ fn amounts_beyond_an_f64_and_precise_rates_round_trip_as_exact_text() {
         Data::String("612.123456789012".into())
     );
     let (readable, _) = Ledger::from_entries(
-        ledger.entries()[..5]
+        ledger.to_expenditures()[..5]
             .iter()
             .map(|e| (e.clone(), Origin::default())),
     );
-    assert_eq!(ledger_back(&readable, Lang::Fr), readable.entries());
+    assert_eq!(ledger_back(&readable, Lang::Fr), readable.to_expenditures());
 }

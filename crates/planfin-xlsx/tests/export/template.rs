@@ -96,9 +96,9 @@ fn a_filled_ledger_template_imports_cleanly() {
         .unwrap_or_else(|e| panic!("{e}"))
         .value;
     assert!(matches!(document, Document::Ledger(_)));
-    let e = &ledger.entries()[1];
+    let e = &ledger.to_expenditures()[1];
     assert_eq!((e.currency, e.stage), (Currency::EUR, Stage::Engagement));
     assert_eq!(e.payee, "+33 6 12");
-    assert_eq!(ledger.entries()[0].description, "=atelier");
-    assert_eq!(ledger.entries()[2].amount, Decimal::from(-50_000));
+    assert_eq!(ledger.to_expenditures()[0].description, "=atelier");
+    assert_eq!(ledger.to_expenditures()[2].amount, Decimal::from(-50_000));
 }

@@ -1,0 +1,442 @@
+//! The ledger: an append-only journal of expenditures, keyed by voucher.
+//!
+//! The same voucher appended twice with the same content (the same journal imported twice, or
+//! two monthly files that overlap) is recognised and counted once; the same voucher with
+//! different content is a conflict that names both sources. Corrections are new entries,
+//! negative amounts allowed: nothing is ever edited or removed.
+
+use std::fmt;
+use std::hash::{BuildHasher, RandomState};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::currency::Currency;
+use crate::expenditure::{Entry, Expenditure, Stage};
+
+mod store;
+
+use store::{Interned, Origins, Texts};
+
+/// Where an entry came from: a file and a place in it (`Depenses!A12`, `expenditures[3]`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Origin {
+    /// The file, as the user named it; shared by every entry of that file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<Arc<str>>,
+    /// The place in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+impl Origin {
+    /// An origin in `file` at `place`. Pass the same `Arc<str>` for every entry of a file so
+    /// that its name is held once.
+    pub fn new(file: impl Into<Arc<str>>, place: impl Into<String>) -> Origin {
+        Origin {
+            file: Some(file.into()),
+            place: Some(place.into()),
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, &self.place) {
+            (Some(file), Some(place)) => write!(f, "{file} {place}"),
+            (Some(file), None) => f.write_str(file),
+            (None, Some(place)) => f.write_str(place),
+            (None, None) => f.write_str("(unknown source)"),
+        }
+    }
+}
+
+/// A voucher seen twice with identical content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateVoucher {
+    /// The voucher reference.
+    pub voucher: String,
+    /// Where it was first seen.
+    pub first: Origin,
+    /// Where it was seen again.
+    pub again: Origin,
+}
+
+/// What can go wrong when appending to a ledger.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LedgerError {
+    /// The same voucher with different content.
+    #[error(
+        "voucher {voucher:?} at {again} conflicts with the entry of the same voucher at {first}: \
+         vouchers are unique; give the new entry its own voucher, or record a correction as a new entry"
+    )]
+    ConflictingVoucher {
+        /// The voucher reference.
+        voucher: String,
+        /// Where it was first seen.
+        first: Origin,
+        /// The conflicting entry's origin.
+        again: Origin,
+    },
+    /// More than 4,294,967,295 entries, or 4 GiB of text in one kind of field.
+    #[error(
+        "the ledger is full: it holds at most 4,294,967,295 entries and 4 GiB of vouchers and \
+         of other texts; split the journal by year or by source"
+    )]
+    Full,
+}
+
+/// What [`Ledger::append`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Appended {
+    /// A new entry.
+    New,
+    /// The voucher was already there with the same content: not counted twice.
+    Duplicate,
+}
+
+/// The append-only journal of expenditures.
+///
+/// The entries are held column by column (see the `store` module): a ledger of a million
+/// entries takes about 80 MB. They are handed out as [`Entry`] values borrowing the ledger's
+/// texts: [`Ledger::iter`], [`Ledger::entry`], [`Ledger::get`]; [`Ledger::to_expenditures`]
+/// makes owned copies.
+///
+/// ```
+/// use planfin_core::{currency::Currency, expenditure::{Expenditure, Stage}, ledger::{Appended, Ledger, Origin}};
+/// use rust_decimal::Decimal;
+/// let e = Expenditure {
+///     voucher: "PC-001".into(), date: "2018-03-14".parse()?, line: "0101".into(),
+///     amount: Decimal::from(1_250_000), currency: Currency::XOF, rate: None,
+///     stage: Stage::Paiement, payee: "Hotel".into(), description: "Atelier".into(), document: None,
+/// };
+/// let mut ledger = Ledger::new();
+/// assert_eq!(ledger.append(e.clone(), Origin::new("jan.xlsx", "Depenses!A2"))?, Appended::New);
+/// assert_eq!(ledger.append(e.clone(), Origin::new("feb.xlsx", "Depenses!A2"))?, Appended::Duplicate);
+/// let mut changed = e.clone();
+/// changed.amount = Decimal::from(1);
+/// assert!(ledger.append(changed, Origin::new("mar.xlsx", "Depenses!A9")).is_err());
+/// assert_eq!(ledger.len(), 1);
+/// assert_eq!(ledger.duplicates().len(), 1);
+/// assert_eq!(ledger.get("PC-001"), Some(e.as_entry()));
+/// assert_eq!(ledger.origin(0), Some(Origin::new("jan.xlsx", "Depenses!A2")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Default)]
+pub struct Ledger {
+    dates: Vec<NaiveDate>,
+    amounts: Vec<Decimal>,
+    currencies: Vec<Currency>,
+    stages: Vec<Stage>,
+    /// Line codes, payees, descriptions and documents: indexes into `texts`.
+    lines: Vec<u32>,
+    payees: Vec<u32>,
+    descriptions: Vec<u32>,
+    /// [`NO_DOCUMENT`] for none.
+    documents: Vec<u32>,
+    /// The few entries with a rate, in entry order.
+    rates: Vec<(u32, Decimal)>,
+    vouchers: Texts,
+    texts: Interned,
+    origins: Origins,
+    /// Position of each entry, found by its voucher's hash and compared with the entry's own
+    /// voucher: the index holds no second copy of the vouchers.
+    index: hashbrown::HashTable<u32>,
+    hasher: RandomState,
+    duplicates: Vec<DuplicateVoucher>,
+}
+
+const NO_DOCUMENT: u32 = u32::MAX;
+
+/// Two ledgers are equal when they hold the same entries, origins and duplicates, in the same
+/// order (how the texts are stored does not matter).
+impl PartialEq for Ledger {
+    fn eq(&self, other: &Ledger) -> bool {
+        self.len() == other.len()
+            && self.iter().eq(other.iter())
+            && (0..self.len()).all(|i| self.origins.get(i) == other.origins.get(i))
+            && self.duplicates == other.duplicates
+    }
+}
+
+impl Eq for Ledger {}
+
+impl fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Ledger")
+            .field("entries", &self.iter().collect::<Vec<_>>())
+            .field("duplicates", &self.duplicates)
+            .finish()
+    }
+}
+
+impl Ledger {
+    /// An empty ledger.
+    pub fn new() -> Ledger {
+        Ledger::default()
+    }
+
+    /// Room for `additional` more entries, so that a journal of known length is not copied as
+    /// it grows.
+    pub fn reserve(&mut self, additional: usize) {
+        self.dates.reserve(additional);
+        self.amounts.reserve(additional);
+        self.currencies.reserve(additional);
+        self.stages.reserve(additional);
+        self.lines.reserve(additional);
+        self.payees.reserve(additional);
+        self.descriptions.reserve(additional);
+        self.documents.reserve(additional);
+        let Ledger {
+            vouchers,
+            index,
+            hasher,
+            ..
+        } = self;
+        index.reserve(additional, |&i| hasher.hash_one(vouchers.get(i)));
+    }
+
+    fn position(&self, voucher: &str) -> Option<usize> {
+        let hash = self.hasher.hash_one(voucher);
+        self.index
+            .find(hash, |&i| self.vouchers.get(i) == voucher)
+            .map(|&i| i as usize)
+    }
+
+    /// Appends `expenditure`, recognising a duplicate voucher and refusing a conflicting one.
+    pub fn append(
+        &mut self,
+        expenditure: Expenditure,
+        origin: Origin,
+    ) -> Result<Appended, LedgerError> {
+        self.append_entry(expenditure.as_entry(), &origin)
+    }
+
+    /// Appends a borrowed entry (its texts are copied into the ledger), recognising a duplicate
+    /// voucher and refusing a conflicting one: what an importer calls for each row, with no
+    /// allocation of its own.
+    ///
+    /// ```
+    /// use planfin_core::{cnltp, ledger::{Ledger, Origin}};
+    /// let source = cnltp::ledger();
+    /// let mut copy = Ledger::new();
+    /// let origin = Origin::new("copy.json", "expenditures[0]");
+    /// for e in source.iter() {
+    ///     copy.append_entry(e, &origin)?;
+    /// }
+    /// assert_eq!(copy.to_expenditures(), source.to_expenditures());
+    /// # Ok::<(), planfin_core::ledger::LedgerError>(())
+    /// ```
+    pub fn append_entry(
+        &mut self,
+        entry: Entry<'_>,
+        origin: &Origin,
+    ) -> Result<Appended, LedgerError> {
+        if let Some(i) = self.position(entry.voucher) {
+            let first = self.origins.get(i);
+            let again = origin.clone();
+            let voucher = entry.voucher.to_string();
+            return if self.entry(i) == Some(entry) {
+                self.duplicates.push(DuplicateVoucher {
+                    voucher,
+                    first,
+                    again,
+                });
+                Ok(Appended::Duplicate)
+            } else {
+                Err(LedgerError::ConflictingVoucher {
+                    voucher,
+                    first,
+                    again,
+                })
+            };
+        }
+        let texts = [
+            entry.line,
+            entry.payee,
+            entry.description,
+            entry.document.unwrap_or_default(),
+        ];
+        let text_bytes = texts.iter().map(|t| t.len()).sum();
+        // Checked before anything is added, so that an entry goes in whole or not at all.
+        if !self.vouchers.has_room(1, entry.voucher.len())
+            || !self.texts.has_room(texts.len(), text_bytes)
+        {
+            return Err(LedgerError::Full);
+        }
+        let Ledger {
+            vouchers,
+            index,
+            hasher,
+            ..
+        } = self;
+        let position = vouchers.push(entry.voucher)?;
+        let hash = hasher.hash_one(entry.voucher);
+        index.insert_unique(hash, position, |&i| hasher.hash_one(vouchers.get(i)));
+        self.origins.push(origin)?;
+        self.dates.push(entry.date);
+        self.amounts.push(entry.amount);
+        self.currencies.push(entry.currency);
+        self.stages.push(entry.stage);
+        let line = self.texts.intern(entry.line)?;
+        self.lines.push(line);
+        let payee = self.texts.intern(entry.payee)?;
+        self.payees.push(payee);
+        let description = self.texts.intern(entry.description)?;
+        self.descriptions.push(description);
+        let document = match entry.document {
+            Some(d) => self.texts.intern(d)?,
+            None => NO_DOCUMENT,
+        };
+        self.documents.push(document);
+        if let Some(rate) = entry.rate {
+            self.rates.push((position, rate));
+        }
+        Ok(Appended::New)
+    }
+
+    /// Appends every entry of `other` (another journal), in order, collecting every conflict.
+    pub fn extend(&mut self, other: Ledger) -> Vec<LedgerError> {
+        let mut errors = Vec::new();
+        for (i, e) in other.iter().enumerate() {
+            if let Err(err) = self.append_entry(e, &other.origins.get(i)) {
+                errors.push(err);
+            }
+        }
+        self.duplicates.extend(other.duplicates);
+        errors
+    }
+
+    /// Builds a ledger from entries and their origins, collecting every conflict.
+    pub fn from_entries(
+        entries: impl IntoIterator<Item = (Expenditure, Origin)>,
+    ) -> (Ledger, Vec<LedgerError>) {
+        let entries = entries.into_iter();
+        let mut ledger = Ledger::new();
+        ledger.reserve(entries.size_hint().0);
+        let errors = entries
+            .filter_map(|(e, o)| ledger.append_entry(e.as_entry(), &o).err())
+            .collect();
+        (ledger, errors)
+    }
+
+    /// The entries, in the order they were appended.
+    ///
+    /// ```
+    /// let ledger = planfin_core::cnltp::ledger();
+    /// let paid: planfin_core::Decimal = ledger.iter().filter(|e| !e.stage.is_committed()).map(|e| e.amount).sum();
+    /// assert!(paid > planfin_core::Decimal::ZERO);
+    /// ```
+    pub fn iter(&self) -> Entries<'_> {
+        Entries {
+            ledger: self,
+            next: 0,
+            rate: 0,
+        }
+    }
+
+    /// The entry at `index` (in the order of appending).
+    pub fn entry(&self, index: usize) -> Option<Entry<'_>> {
+        let rate = self
+            .rates
+            .binary_search_by_key(&index, |&(i, _)| i as usize)
+            .ok()
+            .map(|k| self.rates[k].1);
+        self.entry_with(index, rate)
+    }
+
+    fn entry_with(&self, i: usize, rate: Option<Decimal>) -> Option<Entry<'_>> {
+        Some(Entry {
+            voucher: self.vouchers.get(u32::try_from(i).ok()?),
+            date: *self.dates.get(i)?,
+            line: self.texts.get(self.lines[i]),
+            amount: self.amounts[i],
+            currency: self.currencies[i],
+            rate,
+            stage: self.stages[i],
+            payee: self.texts.get(self.payees[i]),
+            description: self.texts.get(self.descriptions[i]),
+            document: match self.documents[i] {
+                NO_DOCUMENT => None,
+                d => Some(self.texts.get(d)),
+            },
+        })
+    }
+
+    /// Owned copies of the entries, in order.
+    pub fn to_expenditures(&self) -> Vec<Expenditure> {
+        self.iter().map(|e| e.to_expenditure()).collect()
+    }
+
+    /// Where the entry at `index` came from.
+    pub fn origin(&self, index: usize) -> Option<Origin> {
+        (index < self.len()).then(|| self.origins.get(index))
+    }
+
+    /// The vouchers that were seen twice with identical content.
+    pub fn duplicates(&self) -> &[DuplicateVoucher] {
+        &self.duplicates
+    }
+
+    /// Number of distinct entries.
+    pub fn len(&self) -> usize {
+        self.dates.len()
+    }
+
+    /// Whether there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
+
+    /// The entry with `voucher`.
+    pub fn get(&self, voucher: &str) -> Option<Entry<'_>> {
+        self.position(voucher).and_then(|i| self.entry(i))
+    }
+}
+
+impl<'a> IntoIterator for &'a Ledger {
+    type Item = Entry<'a>;
+    type IntoIter = Entries<'a>;
+
+    fn into_iter(self) -> Entries<'a> {
+        self.iter()
+    }
+}
+
+/// The entries of a ledger, in order: see [`Ledger::iter`].
+#[derive(Debug, Clone)]
+pub struct Entries<'a> {
+    ledger: &'a Ledger,
+    next: usize,
+    /// The first of the ledger's rates not yet passed.
+    rate: usize,
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = Entry<'a>;
+
+    fn next(&mut self) -> Option<Entry<'a>> {
+        let i = self.next;
+        let rates = &self.ledger.rates;
+        let rate = match rates.get(self.rate) {
+            Some(&(at, rate)) if at as usize == i => {
+                self.rate += 1;
+                Some(rate)
+            }
+            _ => None,
+        };
+        let entry = self.ledger.entry_with(i, rate)?;
+        self.next += 1;
+        Some(entry)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.ledger.len().saturating_sub(self.next);
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for Entries<'_> {}
