@@ -205,17 +205,14 @@ impl Workbook {
     }
 }
 
-/// Rows handed from the decoding thread to the visiting one: the cells of many rows, flat,
-/// and where each row starts.
-struct Batch<'a> {
-    cells: Vec<(u32, Value<'a>)>,
-    rows: Vec<(u32, usize)>,
-}
+/// Cells handed from the decoding thread to the visiting one, as calamine read them.
+type Batch<'a> = Vec<(u32, u32, DataRef<'a>)>;
 
-const BATCH_ROWS: usize = 1024;
+const BATCH_CELLS: usize = 16 * 1024;
 
-/// Streams an xlsx sheet with calamine's fast cell reader on a scoped thread, handing rows over
-/// in batches through a bounded channel; `visit` runs here. Returns whether rows made only of
+/// Streams an xlsx sheet with calamine's fast cell reader on a scoped thread, which does
+/// nothing else: it hands the cells over in batches through a bounded channel, and this thread
+/// checks them, groups them into rows and runs `visit`. Returns whether rows made only of
 /// blank cell elements were skipped.
 fn pipelined(
     book: &mut Xlsx<Input>,
@@ -228,83 +225,111 @@ fn pipelined(
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(4);
         // Visited batches come back to be filled again: no allocation per batch.
         let (back_tx, back_rx) = std::sync::mpsc::channel::<Batch<'_>>();
-        let producer = scope.spawn(move || -> Result<bool, ImportError> {
+        let producer = scope.spawn(move || -> Result<(), ImportError> {
             let mut reader = book
                 .worksheet_cells_reader(sheet)
                 .map_err(|e| unreadable(e.to_string()))?;
-            let new_batch = || Batch {
-                cells: Vec::with_capacity(BATCH_ROWS * 10),
-                rows: Vec::with_capacity(BATCH_ROWS),
-            };
-            let mut batch = new_batch();
-            let mut blank_rows = false;
-            // The row being read: where it starts in the batch, and whether it has a value.
-            let mut current: Option<u32> = None;
-            let mut start = 0usize;
-            let mut filled = false;
-            let mut close = |batch: &mut Batch<'_>, row: u32, start: usize, filled: bool| {
-                if filled {
-                    batch.rows.push((row, start));
-                } else {
-                    blank_rows |= batch.cells.len() > start;
-                    batch.cells.truncate(start);
-                }
-            };
+            let mut batch = Vec::with_capacity(BATCH_CELLS);
             while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.to_string()))? {
                 let (r, c) = cell.get_position();
-                let value = match cell.get_value() {
-                    DataRef::Empty => Value::Blank,
-                    v => Value::from_ref(v.clone(), false),
-                };
-                guard.count(r, c, &value)?;
-                if current != Some(r) {
-                    if let Some(row) = current {
-                        close(&mut batch, row, start, filled);
+                batch.push((r, c, cell.get_value().clone()));
+                if batch.len() == BATCH_CELLS {
+                    let empty = back_rx
+                        .try_recv()
+                        .unwrap_or_else(|_| Vec::with_capacity(BATCH_CELLS));
+                    if tx.send(std::mem::replace(&mut batch, empty)).is_err() {
+                        // The visitor stopped (an error): nothing more to read.
+                        return Ok(());
                     }
-                    if batch.rows.len() >= BATCH_ROWS {
-                        let empty = back_rx.try_recv().unwrap_or_else(|_| new_batch());
-                        let full = std::mem::replace(&mut batch, empty);
-                        if tx.send(full).is_err() {
-                            // The visitor stopped (an error): nothing more to read.
-                            return Ok(blank_rows);
-                        }
-                    }
-                    current = Some(r);
-                    start = batch.cells.len();
-                    filled = false;
                 }
-                if !matches!(value, Value::Empty) {
-                    filled |= !value.is_empty();
-                    batch.cells.push((c, value));
-                }
-            }
-            if let Some(row) = current {
-                close(&mut batch, row, start, filled);
             }
             let _ = tx.send(batch);
-            Ok(blank_rows)
+            Ok(())
         });
+        let mut rows = RowBuilder::default();
         let mut visited = Ok(());
         'batches: for mut batch in rx.iter() {
-            for (i, &(row, start)) in batch.rows.iter().enumerate() {
-                let end = batch.rows.get(i + 1).map_or(batch.cells.len(), |&(_, s)| s);
-                if let Err(e) = visit(row, &batch.cells[start..end]) {
+            for (r, c, data) in batch.drain(..) {
+                let value = match data {
+                    DataRef::Empty => Value::Blank,
+                    v => Value::from_ref(v, false),
+                };
+                if let Err(e) = guard
+                    .count(r, c, &value)
+                    .and_then(|()| rows.push(r, c, value, visit))
+                {
                     visited = Err(e);
                     break 'batches;
                 }
             }
-            batch.cells.clear();
-            batch.rows.clear();
             let _ = back_tx.send(batch);
         }
+        let visited = visited.and_then(|()| rows.finish(visit));
         // Dropping the receiver stops the decoding thread at its next batch.
         drop(rx);
         let produced = producer
             .join()
             .unwrap_or_else(|_| Err(unreadable("the cell reader panicked".to_string())));
-        visited?;
-        produced
+        let blank_rows = visited?;
+        produced?;
+        Ok(blank_rows)
     })
+}
+
+/// Groups streamed cells into rows for the visitor, leaving out rows that hold only blank
+/// cell elements (and remembering that there were some).
+#[derive(Default)]
+struct RowBuilder<'a> {
+    row: Option<u32>,
+    cells: Vec<(u32, Value<'a>)>,
+    /// Whether the row being built holds a value (not only blank cell elements).
+    filled: bool,
+    blank_rows: bool,
+}
+
+impl<'a> RowBuilder<'a> {
+    fn push(
+        &mut self,
+        r: u32,
+        c: u32,
+        value: Value<'a>,
+        visit: &mut dyn FnMut(u32, &RowCells<'_>) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
+        if self.row != Some(r) {
+            self.close(visit)?;
+            self.row = Some(r);
+        }
+        if !matches!(value, Value::Empty) {
+            self.filled |= !value.is_empty();
+            self.cells.push((c, value));
+        }
+        Ok(())
+    }
+
+    fn close(
+        &mut self,
+        visit: &mut dyn FnMut(u32, &RowCells<'_>) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
+        if let Some(row) = self.row {
+            if self.filled {
+                visit(row, &self.cells)?;
+            } else {
+                self.blank_rows |= !self.cells.is_empty();
+            }
+        }
+        self.cells.clear();
+        self.filled = false;
+        Ok(())
+    }
+
+    /// Visits the last row; returns whether blank rows were left out.
+    fn finish(
+        mut self,
+        visit: &mut dyn FnMut(u32, &RowCells<'_>) -> Result<(), ImportError>,
+    ) -> Result<bool, ImportError> {
+        self.close(visit)?;
+        Ok(self.blank_rows)
+    }
 }
 
 /// Opens an OLE2 file: an .xls workbook, or an encrypted OOXML package (which calamine's xlsx
