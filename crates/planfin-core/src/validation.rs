@@ -10,8 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::currency::Currency;
-use crate::expenditure::Entry;
-use crate::ledger::{Ledger, Origin};
+use crate::ledger::{Figures, Ledger};
 use crate::money::{checked_add, checked_sum, round_to_minor};
 use crate::plan::{LineIndex, Plan};
 
@@ -433,9 +432,12 @@ pub fn distinct_amendments(plan: &Plan) -> impl Iterator<Item = &crate::amendmen
 pub fn validate_ledger(plan: &Plan, ledger: &Ledger) -> Vec<Finding> {
     let lines = LineIndex::new(plan);
     let mut out = Vec::new();
-    for (i, e) in ledger.iter().enumerate() {
-        let origin = || ledger.origin(i).unwrap_or_default();
-        check_expenditure(plan, &e, &origin, lines.get(e.line).is_some(), &mut out);
+    let known: Vec<bool> = ledger
+        .line_codes()
+        .map(|code| lines.get(code).is_some())
+        .collect();
+    for f in ledger.figures() {
+        check_expenditure(plan, ledger, &f, known[f.line as usize], &mut out);
     }
     out.extend(duplicate_findings(ledger, None));
     out
@@ -456,20 +458,20 @@ pub(crate) struct Checked {
 /// entry in one pass.
 pub(crate) fn check_expenditure(
     plan: &Plan,
-    e: &Entry<'_>,
-    origin: &dyn Fn() -> Origin,
+    ledger: &Ledger,
+    e: &Figures,
     known_line: bool,
     out: &mut Vec<Finding>,
 ) -> Checked {
     use FindingCode as C;
-    let at = || entry_location(e, &origin());
+    let at = || entry_location(ledger, e.index);
     if !known_line {
         out.push(Finding::warning(
             C::UnknownLine,
             format!(
                 "line {:?} is not in the plan: the amount is reported under an unknown line; \
                  correct the line code or add the line to the plan",
-                e.line
+                ledger.line_code(e.line)
             ),
             at(),
         ));
@@ -552,12 +554,14 @@ pub(crate) fn duplicate_findings(
         })
 }
 
-/// Where a finding about an expenditure is: its origin when known, and its voucher.
-fn entry_location(e: &Entry<'_>, origin: &Origin) -> String {
+/// Where a finding about the entry at `index` is: its origin when known, and its voucher.
+fn entry_location(ledger: &Ledger, index: usize) -> String {
+    let origin = ledger.origin(index).unwrap_or_default();
+    let voucher = ledger.voucher(index);
     if origin.file.is_some() || origin.place.is_some() {
-        format!("{origin} (voucher {})", e.voucher)
+        format!("{origin} (voucher {voucher})")
     } else {
-        format!("voucher {}", e.voucher)
+        format!("voucher {voucher}")
     }
 }
 
@@ -576,6 +580,7 @@ mod tests {
     use super::*;
     use crate::currency::Currency;
     use crate::expenditure::Stage;
+    use crate::ledger::Origin;
     use crate::plan::{FiscalPeriod, Objective, Text, UnitCosting};
     use crate::report::sample::{self, d, date, expenditure};
 

@@ -131,8 +131,9 @@ pub struct Ledger {
     amounts: Vec<Decimal>,
     currencies: Vec<Currency>,
     stages: Vec<Stage>,
-    /// Line codes, payees, descriptions and documents: indexes into `texts`.
+    /// Indexes into `codes`.
     lines: Vec<u32>,
+    /// Payees, descriptions and documents: indexes into `texts`.
     payees: Vec<u32>,
     descriptions: Vec<u32>,
     /// [`NO_DOCUMENT`] for none.
@@ -140,6 +141,8 @@ pub struct Ledger {
     /// The few entries with a rate, in entry order.
     rates: Vec<(u32, Decimal)>,
     vouchers: Texts,
+    /// The distinct line codes.
+    codes: Interned,
     texts: Interned,
     origins: Origins,
     /// Position of each entry, found by its voucher's hash and compared with the entry's own
@@ -255,7 +258,6 @@ impl Ledger {
             };
         }
         let texts = [
-            entry.line,
             entry.payee,
             entry.description,
             entry.document.unwrap_or_default(),
@@ -263,6 +265,7 @@ impl Ledger {
         let text_bytes = texts.iter().map(|t| t.len()).sum();
         // Checked before anything is added, so that an entry goes in whole or not at all.
         if !self.vouchers.has_room(1, entry.voucher.len())
+            || !self.codes.has_room(1, entry.line.len())
             || !self.texts.has_room(texts.len(), text_bytes)
         {
             return Err(LedgerError::Full);
@@ -281,7 +284,7 @@ impl Ledger {
         self.amounts.push(entry.amount);
         self.currencies.push(entry.currency);
         self.stages.push(entry.stage);
-        let line = self.texts.intern(entry.line)?;
+        let line = self.codes.intern(entry.line)?;
         self.lines.push(line);
         let payee = self.texts.intern(entry.payee)?;
         self.payees.push(payee);
@@ -352,7 +355,7 @@ impl Ledger {
         Some(Entry {
             voucher: self.vouchers.get(u32::try_from(i).ok()?),
             date: *self.dates.get(i)?,
-            line: self.texts.get(self.lines[i]),
+            line: self.codes.get(self.lines[i]),
             amount: self.amounts[i],
             currency: self.currencies[i],
             rate,
@@ -364,6 +367,52 @@ impl Ledger {
                 d => Some(self.texts.get(d)),
             },
         })
+    }
+
+    /// The line of each entry, in entry order, as a position in [`Ledger::line_codes`]: a
+    /// report looks each distinct code up once, not once an entry.
+    ///
+    /// ```
+    /// let ledger = planfin_core::cnltp::ledger();
+    /// let codes: Vec<&str> = ledger.line_codes().collect();
+    /// let first = ledger.iter().next().ok_or("empty")?;
+    /// assert_eq!(codes[ledger.line_keys()[0] as usize], first.line);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn line_keys(&self) -> &[u32] {
+        &self.lines
+    }
+
+    /// The distinct line codes the entries charge, in the order they first appear.
+    pub fn line_codes(&self) -> impl ExactSizeIterator<Item = &str> {
+        (0..self.codes.len()).map(|i| self.codes.get(i as u32))
+    }
+
+    /// The figures of each entry, in order: what the checks and the sums of a report read,
+    /// without building the entries' texts.
+    pub(crate) fn figures(&self) -> impl Iterator<Item = Figures> + '_ {
+        let mut rates = self.rates.iter().peekable();
+        (0..self.len()).map(move |index| Figures {
+            index,
+            date: self.dates[index],
+            amount: self.amounts[index],
+            currency: self.currencies[index],
+            rate: rates
+                .next_if(|&&(at, _)| at as usize == index)
+                .map(|&(_, r)| r),
+            stage: self.stages[index],
+            line: self.lines[index],
+        })
+    }
+
+    /// The voucher of the entry at `index` (empty when out of range).
+    pub(crate) fn voucher(&self, index: usize) -> &str {
+        u32::try_from(index).map_or("", |i| self.vouchers.get(i))
+    }
+
+    /// The line code of a [`Ledger::line_keys`] key.
+    pub(crate) fn line_code(&self, key: u32) -> &str {
+        self.codes.get(key)
     }
 
     /// Owned copies of the entries, in order.
@@ -395,6 +444,19 @@ impl Ledger {
     pub fn get(&self, voucher: &str) -> Option<Entry<'_>> {
         self.position(voucher).and_then(|i| self.entry(i))
     }
+}
+
+/// What the checks and the sums read of an entry: see `Ledger::figures`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Figures {
+    pub(crate) index: usize,
+    pub(crate) date: NaiveDate,
+    pub(crate) amount: Decimal,
+    pub(crate) currency: Currency,
+    pub(crate) rate: Option<Decimal>,
+    pub(crate) stage: Stage,
+    /// The line, as a [`Ledger::line_keys`] key.
+    pub(crate) line: u32,
 }
 
 impl<'a> IntoIterator for &'a Ledger {
@@ -440,3 +502,109 @@ impl<'a> Iterator for Entries<'a> {
 }
 
 impl ExactSizeIterator for Entries<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// An expenditure from a few parameters: voucher number, line pick, amount, rate?,
+    /// stage pick, payee pick, document?
+    fn expenditure(v: u32, line: u8, amount: i64, rate: bool, stage: u8, doc: bool) -> Expenditure {
+        Expenditure {
+            voucher: format!("PC-{v}"),
+            date: NaiveDate::from_ymd_opt(2018, 1, 1).unwrap_or_default(),
+            line: format!("0{}", line % 7),
+            amount: Decimal::new(amount, 2),
+            currency: if rate { Currency::USD } else { Currency::EUR },
+            rate: rate.then(|| Decimal::new(6_021_234, 4)),
+            stage: Stage::ALL[usize::from(stage % 4)],
+            payee: ["", "Hôtel", "Imprimerie"][usize::from(line % 3)].to_string(),
+            description: format!("atelier {}", v % 5),
+            document: doc.then(|| format!("F-{}", v % 3)),
+        }
+    }
+
+    proptest! {
+        /// Whatever the mix of texts, rates and documents, the columns give back each entry as
+        /// it went in, by position, by voucher and in order; the figures agree with the entries.
+        #[test]
+        fn entries_come_back_as_they_went_in(
+            params in proptest::collection::vec((0u8..20, -1_000_000i64..1_000_000, any::<bool>(), 0u8..4, any::<bool>()), 0..60)
+        ) {
+            let entries: Vec<Expenditure> = params
+                .iter()
+                .enumerate()
+                .map(|(i, &(line, amount, rate, stage, doc))| {
+                    expenditure(i as u32, line, amount, rate, stage, doc)
+                })
+                .collect();
+            let file: Arc<str> = "j.xlsx".into();
+            let (ledger, conflicts) = Ledger::from_entries(entries.iter().enumerate().map(|(i, e)| {
+                (e.clone(), Origin::new(file.clone(), format!("Depenses!A{}", i + 2)))
+            }));
+            prop_assert!(conflicts.is_empty());
+            prop_assert_eq!(ledger.to_expenditures(), entries.clone());
+            prop_assert_eq!(ledger.iter().len(), entries.len());
+            let codes: Vec<&str> = ledger.line_codes().collect();
+            for (i, (e, f)) in entries.iter().zip(ledger.figures()).enumerate() {
+                prop_assert_eq!(ledger.entry(i), Some(e.as_entry()));
+                prop_assert_eq!(ledger.get(&e.voucher), Some(e.as_entry()));
+                prop_assert_eq!(
+                    (f.index, f.date, f.amount, f.currency, f.rate, f.stage),
+                    (i, e.date, e.amount, e.currency, e.rate, e.stage)
+                );
+                prop_assert_eq!(codes[ledger.line_keys()[i] as usize], e.line.as_str());
+                prop_assert_eq!(
+                    ledger.origin(i),
+                    Some(Origin::new(file.clone(), format!("Depenses!A{}", i + 2)))
+                );
+            }
+            prop_assert_eq!(ledger.entry(entries.len()), None);
+            prop_assert_eq!(ledger.origin(entries.len()), None);
+        }
+    }
+
+    #[test]
+    fn extending_keeps_origins_and_counts_duplicates_once() {
+        let a = expenditure(1, 1, 100, false, 3, false);
+        let b = expenditure(2, 2, 200, true, 0, true);
+        let mut jan = Ledger::new();
+        let mut feb = Ledger::new();
+        let appended = [
+            jan.append(a.clone(), Origin::new("jan.xlsx", "Depenses!A2")),
+            feb.append(a.clone(), Origin::new("feb.xlsx", "Depenses!A2")),
+            feb.append(b.clone(), Origin::new("feb.xlsx", "Depenses!A3")),
+        ];
+        assert!(appended.iter().all(|r| *r == Ok(Appended::New)));
+        assert!(jan.extend(feb).is_empty());
+        assert_eq!(jan.to_expenditures(), [a, b]);
+        assert_eq!(jan.origin(1), Some(Origin::new("feb.xlsx", "Depenses!A3")));
+        assert_eq!(jan.duplicates().len(), 1);
+        assert_eq!(
+            jan.duplicates()[0].again.to_string(),
+            "feb.xlsx Depenses!A2"
+        );
+    }
+
+    #[test]
+    fn ledgers_are_equal_by_content_not_by_storage() {
+        let a = expenditure(1, 1, 100, false, 3, false);
+        let b = expenditure(2, 2, 200, true, 0, true);
+        let one = Ledger::from_entries([
+            (a.clone(), Origin::default()),
+            (b.clone(), Origin::default()),
+        ])
+        .0;
+        // The same entries, with b's texts interned first.
+        let mut other = Ledger::new();
+        let mut warm = Ledger::new();
+        let _ = warm.append(b.clone(), Origin::default());
+        other.texts = warm.texts.clone();
+        other.codes = warm.codes.clone();
+        let _ = other.append(a, Origin::default());
+        let _ = other.append(b, Origin::default());
+        assert_eq!(one, other);
+        assert_ne!(one.lines, other.lines);
+    }
+}

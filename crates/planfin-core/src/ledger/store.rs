@@ -81,6 +81,11 @@ impl Interned {
         self.texts.get(index)
     }
 
+    /// Number of distinct texts.
+    pub(super) fn len(&self) -> usize {
+        self.texts.ends.len()
+    }
+
     /// Whether `more` new texts of `bytes` bytes in all can still be added.
     pub(super) fn has_room(&self, more: usize, bytes: usize) -> bool {
         self.texts.has_room(more, bytes)

@@ -296,15 +296,19 @@ pub fn variance(
         .collect();
     let unknown_label = label("unknown_line", lang);
     let overflow = || MoneyError::Overflow("a report row");
-    for (i, e) in ledger.iter().enumerate() {
+    // Each distinct line code of the ledger looked up once.
+    let line_of: Vec<Option<usize>> = ledger
+        .line_codes()
+        .map(|code| line_index.get(code))
+        .collect();
+    for e in ledger.figures() {
         if cut_off.is_some_and(|c| e.date > c) {
             // After the cut-off: not in this report, and neither are its findings.
             continue;
         }
-        let known = line_index.get(e.line);
+        let known = line_of[e.line as usize];
         let before = findings.len();
-        let origin = || ledger.origin(i).unwrap_or_default();
-        let checked = check_expenditure(plan, &e, &origin, known.is_some(), &mut findings);
+        let checked = check_expenditure(plan, ledger, &e, known.is_some(), &mut findings);
         if findings.len() > before {
             blocked |= findings[before..].iter().any(Finding::is_error);
         }
@@ -318,7 +322,11 @@ pub fn variance(
             (Grouping::Period, _) => rows.year(e.date.year()),
             (_, Some(i)) => line_row[i],
             (_, None) => {
-                let key = if by == Grouping::Line { e.line } else { "?" };
+                let key = if by == Grouping::Line {
+                    ledger.line_code(e.line)
+                } else {
+                    "?"
+                };
                 let row = rows.get_or_insert(key, || unknown_label.to_string());
                 rows.rows[row].unknown_row = true;
                 row
@@ -338,7 +346,7 @@ pub fn variance(
         acc.entries += 1;
         acc.outside_period |= !checked.in_period;
         acc.unknown_line |= known.is_none();
-        acc.duplicate |= !duplicated.is_empty() && duplicated.contains(e.voucher);
+        acc.duplicate |= !duplicated.is_empty() && duplicated.contains(ledger.voucher(e.index));
     }
     findings.extend(duplicate_findings(ledger, cut_off));
     if blocked {
