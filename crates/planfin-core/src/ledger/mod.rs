@@ -6,7 +6,9 @@
 //! negative amounts allowed: nothing is ever edited or removed.
 
 use std::fmt;
-use std::hash::{BuildHasher, RandomState};
+use std::hash::BuildHasher;
+
+use hashbrown::DefaultHashBuilder;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -148,7 +150,7 @@ pub struct Ledger {
     /// Position of each entry, found by its voucher's hash and compared with the entry's own
     /// voucher: the index holds no second copy of the vouchers.
     index: hashbrown::HashTable<u32>,
-    hasher: RandomState,
+    hasher: DefaultHashBuilder,
     duplicates: Vec<DuplicateVoucher>,
 }
 

@@ -6,7 +6,9 @@
 //! (line codes, payees, descriptions, documents) kept once, and each origin reduced to a
 //! numbered place, the same journal takes about 80 bytes an entry.
 
-use std::hash::{BuildHasher, RandomState};
+use std::hash::BuildHasher;
+
+use hashbrown::DefaultHashBuilder;
 use std::sync::Arc;
 
 use super::{LedgerError, Origin};
@@ -56,7 +58,7 @@ impl Texts {
 pub(super) struct Interned {
     texts: Texts,
     index: hashbrown::HashTable<u32>,
-    hasher: RandomState,
+    hasher: DefaultHashBuilder,
 }
 
 impl Interned {
@@ -108,7 +110,7 @@ struct Family {
 pub(super) struct Origins {
     families: Vec<Family>,
     index: hashbrown::HashTable<u32>,
-    hasher: RandomState,
+    hasher: DefaultHashBuilder,
     family: Vec<u32>,
     number: Vec<u32>,
 }
