@@ -17,6 +17,10 @@ memory (crates/planfin-xlsx/tests/import/hostile.rs):
   empty.xlsx             zero bytes
   not_a_workbook.xlsx    a CSV export renamed .xlsx
   html_table.xls         an HTML table named .xls, as some systems export
+  xls_far_cell.xls       the CNLTP ledger .xls with one cell moved to IV65536: calamine would
+                         build a 65,536 x 256 sheet (about 0.5 GB) when opening it
+  xls_huge_dimensions.xls  the same with a DIMENSIONS record declaring 4 billion rows by 65,535
+                         columns: calamine's reservation for it aborts the process
 (password_protected.xlsx, salted encryption, comes from scripts/make_workbook_fixtures.py.)
 """
 
@@ -169,6 +173,39 @@ def truncated():
     return path
 
 
+def patched_xls(name, patch):
+    """fixtures/xlsx/cnltp_ledger.xls with `patch(data)` applied in place: BIFF records sit in
+    the file's sectors as they are, so a record's fields can be rewritten without rebuilding
+    the OLE2 container."""
+    data = bytearray(open(os.path.join(ROOT, "fixtures", "xlsx", "cnltp_ledger.xls"), "rb").read())
+    patch(data)
+    path = os.path.join(OUT, name)
+    open(path, "wb").write(bytes(data))
+    return path
+
+
+def record_at(data, typ, length):
+    """Where the first record of this type and data length starts (its header)."""
+    at = data.find(struct.pack("<HH", typ, length))
+    if at < 0:
+        sys.exit(f"no record {typ:#06x} of {length} bytes in cnltp_ledger.xls")
+    return at
+
+
+def xls_far_cell():
+    def patch(data):
+        at = record_at(data, 0x00FD, 10)  # LabelSst: row, col, xf, string index
+        data[at + 4:at + 8] = struct.pack("<HH", 65535, 255)
+    return patched_xls("xls_far_cell.xls", patch)
+
+
+def xls_huge_dimensions():
+    def patch(data):
+        at = record_at(data, 0x0200, 14)  # Dimensions: first/last+1 row (u32), col (u16)
+        data[at + 4:at + 16] = struct.pack("<IIHH", 0, 0xFFFFFFF0, 0, 0xFFFF)
+    return patched_xls("xls_huge_dimensions.xls", patch)
+
+
 def small_files():
     open(os.path.join(OUT, "empty.xlsx"), "wb").close()
     with open(os.path.join(OUT, "not_a_workbook.xlsx"), "w", encoding="utf-8") as f:
@@ -226,7 +263,7 @@ def main():
 def generate(quiet):
     os.makedirs(OUT, exist_ok=True)
     for make in (xfd, shared_strings_bomb, declared_huge, billion_laughs, many_entries,
-                 truncated, ods_repeat_bomb):
+                 truncated, ods_repeat_bomb, xls_far_cell, xls_huge_dimensions):
         path = make()
         if not quiet:
             print("wrote", os.path.relpath(path, ROOT), os.path.getsize(path), "bytes")

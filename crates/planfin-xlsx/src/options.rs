@@ -62,7 +62,9 @@ pub struct Limits {
     /// Most non-empty cells read in one sheet.
     pub max_cells: u64,
     /// Most cells of the rectangle an xls or ods sheet spans (calamine builds it whole, about
-    /// 32 bytes a cell); for ods, checked before opening, repeated rows and columns expanded.
+    /// 32 bytes a cell), checked before opening: for ods with repeated rows and columns
+    /// expanded; for xls over all sheets together (calamine builds them all when it opens the
+    /// file), with the room their `DIMENSIONS` records make calamine reserve.
     pub max_range_cells: u64,
     /// Most characters in one text cell (Excel's own limit is 32,767).
     pub max_text_chars: usize,

@@ -149,7 +149,7 @@ fn caps_on_text_and_on_xls_ranges() {
     };
     assert_eq!(
         with(range, "xlsx/cnltp_ledger.xls"),
-        Some("cnltp_ledger.xls: sheet Depenses spans 372 rows by 9 columns, beyond the limit of 1000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
+        Some("cnltp_ledger.xls: the xls reader would allocate 6696 cells for its sheets (the rectangles their cells span, and the room their DIMENSIONS records reserve), beyond the limit of 1000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
     );
 }
 
@@ -159,5 +159,33 @@ fn an_encrypted_workbook_is_named_as_password_protected() {
     assert_eq!(
         m,
         "password_protected.xlsx: the workbook is protected by a password: planfin cannot read encrypted workbooks; open it, remove the password (File > Info > Protect Workbook) and save a copy"
+    );
+}
+
+#[test]
+fn an_xls_cell_at_iv65536_is_measured_before_calamine_builds_the_sheet() {
+    let (m, t) = refused("xls_far_cell.xls");
+    assert!(t < Duration::from_secs(1), "{t:?}");
+    // The sheet's declared 372 x 9 cells plus its span, A1 to IV65536.
+    assert_eq!(
+        m,
+        format!(
+            "xls_far_cell.xls: the xls reader would allocate {} cells for its sheets (the rectangles their cells span, and the room their DIMENSIONS records reserve), beyond the limit of 5000000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions",
+            372 * 9 + 65_536 * 256
+        )
+    );
+    assert_kind("xls_far_cell.xls", |e| {
+        matches!(e, ImportError::TooLarge { .. })
+    });
+}
+
+#[test]
+fn an_xls_declaring_four_billion_rows_is_refused_not_reserved() {
+    // calamine reserves room for the declared cells: this file aborted the process.
+    let (m, t) = refused("xls_huge_dimensions.xls");
+    assert!(t < Duration::from_secs(1), "{t:?}");
+    assert!(
+        m.starts_with("xls_huge_dimensions.xls: the xls reader would allocate 281470680"),
+        "{m}"
     );
 }

@@ -5,13 +5,16 @@
 //! number of entries, each entry's declared uncompressed size and compression ratio, and their
 //! total. The zip reader calamine uses stops an entry that inflates past its declared size, so
 //! the declared sizes checked here bound the decompression. An OLE2 (CFB) file is an .xls
-//! workbook or an encrypted OOXML package.
+//! workbook, whose sheets are measured from their records ([`xls`]), or an encrypted OOXML
+//! package.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 
 use crate::error::ImportError;
 use crate::options::Limits;
+
+mod xls;
 
 /// What the file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +66,7 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<Kind
     let n = read_up_to(file, &mut head).map_err(io)?;
     let head = &head[..n];
     if head.starts_with(&CFB_MAGIC) {
+        xls::check(file, name, limits)?;
         return Ok(Kind::Cfb);
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
