@@ -43,6 +43,10 @@ pub(crate) type RowCells<'a> = [(u32, Value<'a>)];
 impl Workbook {
     /// Pre-flight checks, then opens the workbook with the reader its content calls for.
     pub(crate) fn open(path: &Path, name: &str, limits: &Limits) -> Result<Workbook, ImportError> {
+        guarded(name, || Workbook::open_unguarded(path, name, limits))
+    }
+
+    fn open_unguarded(path: &Path, name: &str, limits: &Limits) -> Result<Workbook, ImportError> {
         let io = |source| ImportError::Io {
             file: name.to_string(),
             source,
@@ -99,6 +103,16 @@ impl Workbook {
     /// empty cell without reading the sheet again exactly. Returns whether rows made only of
     /// such blanks were skipped (they too may hide formulas).
     pub(crate) fn rows(
+        &mut self,
+        sheet: &str,
+        exact: bool,
+        visit: &mut dyn FnMut(u32, &RowCells<'_>) -> Result<(), ImportError>,
+    ) -> Result<bool, ImportError> {
+        let name = self.name.clone();
+        guarded(&name, || self.rows_unguarded(sheet, exact, visit))
+    }
+
+    fn rows_unguarded(
         &mut self,
         sheet: &str,
         exact: bool,
@@ -330,6 +344,23 @@ impl<'a> RowBuilder<'a> {
         self.close(visit)?;
         Ok(self.blank_rows)
     }
+}
+
+/// Runs `read` over a file's content, turning a panic of the reader (calamine indexes some
+/// damaged records without checking them) into an error that names the file, so that a bad
+/// file never brings the process down.
+fn guarded<T>(name: &str, read: impl FnOnce() -> Result<T, ImportError>) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(ImportError::Unreadable {
+            file: name.to_string(),
+            reason: format!("the reader failed on a damaged record: {what}"),
+        })
+    })
 }
 
 /// Opens an OLE2 file: an .xls workbook, or an encrypted OOXML package (which calamine's xlsx

@@ -189,3 +189,13 @@ fn an_xls_declaring_four_billion_rows_is_refused_not_reserved() {
         "{m}"
     );
 }
+
+#[test]
+fn an_xlsb_cell_past_the_shared_strings_is_refused_not_a_crash() {
+    // calamine indexes the shared strings unchecked and panics; the panic is caught.
+    let (m, _) = refused("xlsb_bad_string_index.xlsb");
+    assert!(
+        m.starts_with("xlsb_bad_string_index.xlsb: the workbook cannot be read (the reader failed on a damaged record: index out of bounds"),
+        "{m}"
+    );
+}

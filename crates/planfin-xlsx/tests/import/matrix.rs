@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 use crate::{ledger, plan};
 
 const FORMATS: [&str; 3] = ["xlsx", "xls", "ods"];
-/// The ledgers also come as .xlsm, written by LibreOffice's own OOXML writer.
+/// The ledgers also come as .xlsm, written by LibreOffice's own OOXML writer, and the CNLTP
+/// ledger as .xlsb, written record by record by scripts/make_xlsb_fixtures.py.
 const LEDGER_FORMATS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
 
 fn d(s: &str) -> Decimal {
@@ -39,7 +40,7 @@ fn assert_cnltp_totals(l: &Ledger, what: &str) {
 #[test]
 fn cnltp_ledger_in_every_format_equals_the_json_ledger() {
     let json = planfin_core::cnltp::ledger();
-    for ext in LEDGER_FORMATS {
+    for ext in LEDGER_FORMATS.into_iter().chain(["xlsb"]) {
         let name = format!("xlsx/cnltp_ledger.{ext}");
         let imported = ledger(&name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(
