@@ -22,6 +22,7 @@ fn import(c: &mut Criterion) {
         "messy_ledger.xlsx",
         "cnltp_ledger.xls",
         "cnltp_ledger.ods",
+        "cnltp_ledger.xlsb",
     ] {
         let path = fixture(name);
         group.bench_function(format!("read_ledger {name} (371 rows)"), |b| {
