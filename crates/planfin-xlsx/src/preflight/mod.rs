@@ -157,11 +157,7 @@ pub(crate) fn central_directory(
         what,
         limit,
     };
-    file.seek(SeekFrom::Start(0))
-        .map_err(|source| ImportError::Io {
-            file: name.to_string(),
-            source,
-        })?;
+    rewind(file, name)?;
     let mut archive = zip::ZipArchive::new(&mut *file).map_err(|e| ImportError::Unreadable {
         file: name.to_string(),
         reason: format!("damaged or truncated zip container, perhaps cut short: {e}"),
@@ -225,6 +221,16 @@ pub(crate) fn central_directory(
     Ok(entries)
 }
 
+/// Goes back to the start of `file` (named `name` in errors) for the next reader.
+fn rewind(file: &mut File, name: &str) -> Result<(), ImportError> {
+    file.seek(SeekFrom::Start(0))
+        .map(|_| ())
+        .map_err(|source| ImportError::Io {
+            file: name.to_string(),
+            source,
+        })
+}
+
 /// Scans an ods `content.xml` for the cells calamine would build when opening it: each sheet's
 /// rows up to its last non-empty one times its widest row, repeated rows and columns
 /// (`table:number-rows-repeated`, `table:number-columns-repeated`) expanded. A few hundred
@@ -236,11 +242,7 @@ fn ods_cells(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportE
         file: name.to_string(),
         reason,
     };
-    file.seek(SeekFrom::Start(0))
-        .map_err(|source| ImportError::Io {
-            file: name.to_string(),
-            source,
-        })?;
+    rewind(file, name)?;
     let mut archive =
         zip::ZipArchive::new(&mut *file).map_err(|e| unreadable(format!("zip: {e}")))?;
     let content = archive

@@ -10,8 +10,9 @@
 //! record gives, nested substreams skipped) and measures both, for all sheets together.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::Read;
 
+use super::rewind;
 use crate::error::ImportError;
 use crate::options::Limits;
 
@@ -36,11 +37,7 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<(), 
         file: name.to_string(),
         reason,
     };
-    file.seek(SeekFrom::Start(0))
-        .map_err(|source| ImportError::Io {
-            file: name.to_string(),
-            source,
-        })?;
+    rewind(file, name)?;
     let mut container = cfb::CompoundFile::open(&mut *file)
         .map_err(|e| damaged(format!("the OLE2 container is damaged: {e}")))?;
     let Some(path) = ["/Workbook", "/Book"]
