@@ -177,10 +177,6 @@ pub fn peak_memory_kib(args: &[&str]) -> Result<Option<u64>, Box<dyn std::error:
         .arg(binary())
         .args(args)
         .current_dir(root())
-        // A reader panic that planfin catches (a damaged .xlsb) is reported by the panic hook
-        // first; with RUST_BACKTRACE set, resolving the backtrace costs 100 MB, which is the
-        // developer's diagnostic, not the cost of refusing the file.
-        .env("RUST_BACKTRACE", "0")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()?;

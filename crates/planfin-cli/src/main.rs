@@ -17,6 +17,7 @@ use clap::Parser;
 use crate::cli::{Cli, Command};
 
 fn main() -> ExitCode {
+    quiet_reader_panics();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Report(args) => commands::report::run(args),
@@ -33,4 +34,20 @@ fn main() -> ExitCode {
             failure.exit_code()
         }
     }
+}
+
+/// A panic inside calamine (a damaged record it indexes unchecked) is caught by planfin-xlsx
+/// and reported as an unreadable file, naming it: the default hook's message and backtrace
+/// would only come before that error, in a developer's terms. Any other panic is a planfin
+/// bug and keeps the default report.
+fn quiet_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_reader = info
+            .location()
+            .is_some_and(|at| at.file().contains("/calamine-"));
+        if !in_reader {
+            default(info);
+        }
+    }));
 }
