@@ -15,6 +15,9 @@ strings part, a styles part whose second cell format is a date, and the sheet's 
   fixtures/hostile/xlsb_bad_string_index.xlsb
                                     a sheet whose cell points past the shared strings table
                                     (calamine indexes it unchecked and panics)
+  fixtures/hostile/xlsb_huge_record.xlsb
+                                    a sheet record that claims 256 MB in a 2 KB file
+                                    (calamine allocates the claimed length before reading)
 
 LibreOffice reads cnltp_ledger.xlsb to the same cells as cnltp_ledger.xlsx (checked by hand
 with `soffice --headless --convert-to csv`), except that it shows the dates as their serial
@@ -101,9 +104,9 @@ def strings_part(strings):
             + record(END_SST))
 
 
-def sheet_part(rows, columns):
+def sheet_part(rows, columns, extra=b""):
     """`rows`: lists of cells, each None or (kind, value, style) with kind "isst", "rk"
-    (a whole number of 30 bits) or "real"."""
+    (a whole number of 30 bits) or "real"; `extra`: raw bytes after the last row."""
     out = [record(BEGIN_SHEET),
            record(WS_DIM, struct.pack("<IIII", 0, len(rows) - 1, 0, columns - 1)),
            record(BEGIN_SHEET_DATA)]
@@ -120,7 +123,7 @@ def sheet_part(rows, columns):
                 out.append(record(CELL_RK, head + struct.pack("<i", (value << 2) | 2)))
             else:
                 out.append(record(CELL_REAL, head + struct.pack("<d", value)))
-    out += [record(END_SHEET_DATA), record(END_SHEET)]
+    out += [extra, record(END_SHEET_DATA), record(END_SHEET)]
     return b"".join(out)
 
 
@@ -145,7 +148,7 @@ WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
-def package(path, sheet_name, rows, strings):
+def package(path, sheet_name, rows, strings, extra=b""):
     parts = [
         ("[Content_Types].xml", CONTENT_TYPES.encode()),
         ("_rels/.rels", RELS.encode()),
@@ -153,7 +156,7 @@ def package(path, sheet_name, rows, strings):
         ("xl/_rels/workbook.bin.rels", WORKBOOK_RELS.encode()),
         ("xl/styles.bin", styles_part()),
         ("xl/sharedStrings.bin", strings_part(strings)),
-        ("xl/worksheets/sheet1.bin", sheet_part(rows, len(HEADERS))),
+        ("xl/worksheets/sheet1.bin", sheet_part(rows, len(HEADERS), extra)),
     ]
     with zipfile.ZipFile(path, "w") as z:
         for name, data in parts:
@@ -212,9 +215,18 @@ def bad_string_index(out):
                    list(strings.index))
 
 
+def huge_record(out):
+    strings = Strings()
+    rows = [[strings.cell(h) for h in HEADERS]]
+    # A BrtCellReal whose length field says 2**28 - 1 bytes, with none following.
+    claim = varint(CELL_REAL, 2) + bytes([0xFF, 0xFF, 0xFF, 0x7F])
+    return package(os.path.join(out, "hostile", "xlsb_huge_record.xlsb"), "Depenses", rows,
+                   list(strings.index), extra=claim)
+
+
 def generate(out, quiet):
     paths = []
-    for make in (cnltp_ledger, bad_string_index):
+    for make in (cnltp_ledger, bad_string_index, huge_record):
         os.makedirs(os.path.join(out, "xlsx"), exist_ok=True)
         os.makedirs(os.path.join(out, "hostile"), exist_ok=True)
         path = make(out)

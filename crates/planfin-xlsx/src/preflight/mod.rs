@@ -6,7 +6,7 @@
 //! total. The zip reader calamine uses stops an entry that inflates past its declared size, so
 //! the declared sizes checked here bound the decompression. An OLE2 (CFB) file is an .xls
 //! workbook, whose sheets are measured from their records ([`xls`]), or an encrypted OOXML
-//! package.
+//! package. The records of an xlsb are checked to fit their parts ([`xlsb`]).
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -15,6 +15,7 @@ use crate::error::ImportError;
 use crate::options::Limits;
 
 mod xls;
+mod xlsb;
 
 /// What the file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,8 +75,10 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<Kind
         let kind = zip_kind(&entries).ok_or_else(|| {
             not("a zip archive, but with neither xl/workbook.xml nor content.xml inside")
         })?;
-        if kind == Kind::Ods {
-            ods_cells(file, name, limits)?;
+        match kind {
+            Kind::Ods => ods_cells(file, name, limits)?,
+            Kind::Xlsb => xlsb::check(file, name)?,
+            Kind::Xlsx | Kind::Cfb => {}
         }
         return Ok(kind);
     }

@@ -199,3 +199,13 @@ fn an_xlsb_cell_past_the_shared_strings_is_refused_not_a_crash() {
         "{m}"
     );
 }
+
+#[test]
+fn an_xlsb_record_claiming_256_mb_is_refused_before_calamine_allocates_it() {
+    let (m, t) = refused("xlsb_huge_record.xlsb");
+    assert!(t < Duration::from_secs(1), "{t:?}");
+    assert_eq!(
+        m,
+        "xlsb_huge_record.xlsb: the workbook cannot be read (xl/worksheets/sheet1.bin: the record at byte 170 claims 268435455 bytes, but 6 are left in the part); open it in Excel or LibreOffice, repair it if asked, and save it again"
+    );
+}
