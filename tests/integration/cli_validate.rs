@@ -136,3 +136,40 @@ fn unreadable_files_are_all_reported() -> TestResult {
         )));
     Ok(())
 }
+
+#[test]
+fn a_large_json_ledger_is_read_entry_by_entry() -> TestResult {
+    // 50,000 entries, 11 MB of JSON. Parsed whole (a `serde_json::Value` tree to tell a plan
+    // from a ledger, then a list of entries) it took about 85 MB; streamed into the ledger,
+    // about 20 MB.
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("big.json");
+    let entries: Vec<String> = (0..50_000)
+        .map(|i| {
+            format!(
+                r#"{{"voucher": "PC-{i:07}", "date": "2018-{:02}-15", "line": "0{}0{}", "amount": "{}", "currency": "XOF", "stage": "paiement", "payee": "Fournisseur {}", "description": "Atelier de sensibilisation et frais de mission {}"}}"#,
+                i % 12 + 1,
+                i % 5 + 1,
+                i % 4 + 1,
+                1000 + i * 7 % 100_000,
+                i % 50,
+                i % 8
+            )
+        })
+        .collect();
+    std::fs::write(
+        &file,
+        format!("{{\"expenditures\": [\n{}\n]}}\n", entries.join(",\n")),
+    )?;
+    let name = file.to_string_lossy().into_owned();
+    let out = run_ok(&["validate", &name])?;
+    assert!(
+        out.trim_end()
+            .ends_with("1 file(s): 0 error(s), 0 warning(s), 0 refused"),
+        "{out}"
+    );
+    if let Some(kib) = crate::peak_memory_kib(&["validate", &name])? {
+        assert!(kib < 50 * 1024, "{kib} KiB");
+    }
+    Ok(())
+}

@@ -188,10 +188,23 @@ impl Reader {
         }
         let file = name(path);
         let text = read_text(path)?;
-        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            Failure::refused(at_position(&file, e.line(), e.column(), &e.to_string()))
-        })?;
-        let has = |key: &str| value.get(key).is_some();
+        // Only the top-level keys tell a plan from a ledger: the values are skipped, not built
+        // (a million-entry ledger as a `serde_json::Value` tree took over 1 GB).
+        let keys: std::collections::HashMap<String, serde::de::IgnoredAny> =
+            match serde_json::from_str(&text) {
+                Ok(keys) => keys,
+                // Valid JSON but not an object: neither a plan nor a ledger, said below.
+                Err(e) if e.is_data() => std::collections::HashMap::new(),
+                Err(e) => {
+                    return Err(Failure::refused(at_position(
+                        &file,
+                        e.line(),
+                        e.column(),
+                        &e.to_string(),
+                    )));
+                }
+            };
+        let has = |key: &str| keys.contains_key(key);
         if has("expenditures") {
             ledger_from_json(&text, &file)
                 .map(|l| Loaded::bare(Document::Ledger(Box::new(l))))

@@ -72,22 +72,118 @@ pub fn plan_to_json(plan: &Plan) -> String {
 }
 
 /// Reads a ledger from JSON text; each entry's origin is `file expenditures[i]`.
+///
+/// The entries are appended to the ledger as they are parsed: no list of them is built first,
+/// so a million-entry file needs little more than its text and the ledger.
+///
+/// ```
+/// let text = r#"{"expenditures": [{"voucher": "PC-1", "date": "2018-02-01", "line": "0101",
+///     "amount": "250000", "currency": "XOF"}]}"#;
+/// let ledger = planfin_core::json::ledger_from_json(text, "jan.json")?;
+/// assert_eq!(ledger.origin(0).map(|o| o.to_string()).as_deref(), Some("jan.json expenditures[0]"));
+/// # Ok::<(), planfin_core::json::JsonError>(())
+/// ```
 pub fn ledger_from_json(text: &str, file: &str) -> Result<Ledger, JsonError> {
-    let doc: LedgerDocument = serde_json::from_str(text).map_err(|e| syntax(file, e))?;
-    let name: std::sync::Arc<str> = file.into();
-    let entries = doc
-        .expenditures
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| (e, Origin::new(name.clone(), format!("expenditures[{i}]"))));
-    let (ledger, conflicts) = Ledger::from_entries(entries);
-    if conflicts.is_empty() {
-        Ok(ledger)
+    let mut sink = Sink {
+        ledger: Ledger::new(),
+        conflicts: Vec::new(),
+        origin: Origin::new(file, String::new()),
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(DocumentSeed(&mut sink), &mut de)
+        .and_then(|()| de.end())
+        .map_err(|e| syntax(file, e))?;
+    if sink.conflicts.is_empty() {
+        Ok(sink.ledger)
     } else {
         Err(JsonError::Conflicts {
             file: file.to_string(),
-            conflicts,
+            conflicts: sink.conflicts,
         })
+    }
+}
+
+/// Where [`ledger_from_json`] puts the entries as they are parsed.
+struct Sink {
+    ledger: Ledger,
+    conflicts: Vec<LedgerError>,
+    /// The file, and the place rewritten for each entry.
+    origin: Origin,
+}
+
+/// A [`LedgerDocument`], read into a [`Sink`].
+struct DocumentSeed<'s>(&'s mut Sink);
+
+/// The `expenditures` list, read into a [`Sink`].
+struct EntriesSeed<'s>(&'s mut Sink);
+
+const LEDGER_FIELDS: &[&str] = &["expenditures"];
+
+impl<'de> serde::de::DeserializeSeed<'de> for DocumentSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_struct("LedgerDocument", LEDGER_FIELDS, self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for DocumentSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a ledger: an object with an \"expenditures\" list")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        let mut seen = false;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key != "expenditures" {
+                return Err(A::Error::unknown_field(&key, LEDGER_FIELDS));
+            }
+            if seen {
+                return Err(A::Error::duplicate_field("expenditures"));
+            }
+            seen = true;
+            map.next_value_seed(EntriesSeed(&mut *self.0))?;
+        }
+        if seen {
+            Ok(())
+        } else {
+            Err(A::Error::missing_field("expenditures"))
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for EntriesSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for EntriesSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of expenditures")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        use std::fmt::Write;
+        let sink = self.0;
+        let mut i = 0usize;
+        while let Some(e) = seq.next_element::<Expenditure>()? {
+            let place = sink.origin.place.get_or_insert_default();
+            place.clear();
+            let _ = write!(place, "expenditures[{i}]");
+            if let Err(conflict) = sink.ledger.append_entry(e.as_entry(), &sink.origin) {
+                sink.conflicts.push(conflict);
+            }
+            i += 1;
+        }
+        Ok(())
     }
 }
 
@@ -125,6 +221,38 @@ mod tests {
             .map(|l| l.iter().map(|e| e.amount.to_string()).collect())
             .unwrap_or_default();
         assert_eq!(amounts, ["1000.10", "0.1"]);
+    }
+
+    #[test]
+    fn the_document_shape_is_checked_as_entries_stream_in() {
+        let err = |text: &str| {
+            ledger_from_json(text, "l.json")
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert!(
+            err(r#"{"expenditures": [], "extra": 1}"#)
+                .contains("unknown field `extra`, expected `expenditures`")
+        );
+        assert!(
+            err(r#"{"expenditures": [], "expenditures": []}"#)
+                .contains("duplicate field `expenditures`")
+        );
+        assert!(err("{}").contains("missing field `expenditures`"));
+        assert!(err("[]").starts_with("l.json:1:"));
+        assert!(err(r#"{"expenditures": []} x"#).contains("trailing characters"));
+        let e =
+            r#"{"voucher":"A","date":"2018-02-01","line":"0101","amount":"10","currency":"XOF"}"#;
+        let other = e.replace("\"10\"", "\"11\"");
+        let conflicting = format!(r#"{{"expenditures": [{e}, {e}, {other}]}}"#);
+        assert!(err(&conflicting).starts_with(
+            "l.json: 1 conflicting voucher(s); first: voucher \"A\" at l.json expenditures[2]"
+        ));
+        let ledger = ledger_from_json(&format!(r#"{{"expenditures": [{e}, {e}]}}"#), "l.json");
+        let duplicates = ledger.map(|l| l.duplicates().to_vec()).unwrap_or_default();
+        assert_eq!(duplicates.len(), 1);
+        assert_eq!(duplicates[0].again.to_string(), "l.json expenditures[1]");
     }
 
     #[test]
