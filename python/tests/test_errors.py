@@ -47,7 +47,7 @@ def test_malformed_json_names_file_line_and_column(tmp_path: Path) -> None:
     assert (e.value.path, e.value.line, e.value.column) == (str(path), 2, 11)
     with pytest.raises(planfin.JsonError) as e:
         planfin.Ledger.from_json('{"expenditures": 3}')
-    assert str(e.value) == "<string>:1:18: invalid type: integer `3`, expected a sequence at line 1 column 18"
+    assert str(e.value) == "<string>:1:18: invalid type: integer `3`, expected a list of expenditures at line 1 column 18"
 
 
 def test_bytes_that_are_not_json(tmp_path: Path) -> None:
