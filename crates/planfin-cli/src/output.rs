@@ -5,99 +5,51 @@
 //! inputs is refused before anything is read.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use planfin_xlsx::export::ExportError;
+
+use crate::commands::export_failure;
 use crate::error::Failure;
 use crate::load::name;
 
-/// The absolute, symlink-free form of `path`, which need not exist (its folder must).
-fn resolved(path: &Path) -> Option<PathBuf> {
-    if let Ok(p) = path.canonicalize() {
-        return Some(p);
-    }
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    Some(parent.canonicalize().ok()?.join(path.file_name()?))
-}
-
-#[cfg(unix)]
-fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (a.metadata(), b.metadata()) {
-        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_: &Path, _: &Path) -> bool {
-    false
-}
-
-/// Refuses `out` when it is one of `inputs` (the same path, a symlink to it or a hard link).
+/// Refuses `out` when it is one of `inputs` (the same path, a symlink to it or a hard link),
+/// before anything is read.
 pub fn refuse_input_as_output<'a>(
     out: &Path,
     inputs: impl IntoIterator<Item = &'a Path>,
 ) -> Result<(), Failure> {
-    let target = resolved(out);
-    for input in inputs {
-        let same = same_file(out, input) || (target.is_some() && target == resolved(input));
-        if same {
-            return Err(Failure::refused(format!(
-                "{}: the output would overwrite the input {}: choose another output file",
-                name(out),
-                name(input)
-            )));
-        }
+    let inputs: Vec<&Path> = inputs.into_iter().collect();
+    match planfin_xlsx::export::refuse_input_as_output(out, &inputs) {
+        Err(ExportError::OutputIsInput { input, .. }) => Err(Failure::refused(format!(
+            "{}: the output would overwrite the input {}: choose another output file",
+            name(out),
+            name(&input)
+        ))),
+        other => other.map_err(export_failure),
     }
-    Ok(())
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed and synced
-/// to disk, then renamed over `path`.
+/// to disk, then renamed over `path` (planfin-xlsx's [`planfin_xlsx::export::write_atomically`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let file = name(path);
-    let fail = |what: &str, e: std::io::Error| Failure::refused(format!("{file}: {what}: {e}"));
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomically`], with `write` filling the temporary file (for output written as it is
+/// produced).
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     if path.is_dir() {
         return Err(Failure::refused(format!(
-            "{file}: is a directory: give a file name to --out"
+            "{}: is a directory: give a file name to --out",
+            name(path)
         )));
     }
-    // The report gets the permissions of the file it replaces, or those of any new file
-    // (0666 less the umask), not the temporary file's private 0600.
-    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".planfin-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| fail("cannot create a file in its folder", e))?;
-    if let Some(permissions) = existing {
-        tmp.as_file()
-            .set_permissions(permissions)
-            .map_err(|e| fail("cannot keep the permissions of the file it replaces", e))?;
-    }
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| fail("cannot be written", e))?;
-    tmp.persist(path)
-        .map_err(|e| fail("cannot be replaced", e.error))?;
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        // Make the rename itself durable; a failure here leaves a complete file anyway.
-        let _ = d.sync_all();
-    }
-    Ok(())
+    planfin_xlsx::export::write_atomically(path, &[], |file| Ok(write(file)?))
+        .map_err(export_failure)
 }
 
 /// Prints `text` on standard output, or writes it atomically to `out`.

@@ -190,6 +190,23 @@ impl<'de> serde::de::Visitor<'de> for EntriesSeed<'_> {
 /// Writes a ledger's distinct entries as pretty JSON (in the shape of [`LedgerDocument`],
 /// entry by entry: no copy of the ledger is made).
 pub fn ledger_to_json(ledger: &Ledger) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and serde_json writes UTF-8.
+    let _ = write_ledger_json(ledger, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`ledger_to_json`] into `out` as the entries are serialised, for an output too large to
+/// build as one string first.
+///
+/// ```
+/// let ledger = planfin_core::cnltp::ledger();
+/// let mut out = Vec::new();
+/// planfin_core::json::write_ledger_json(&ledger, &mut out)?;
+/// assert_eq!(out, planfin_core::json::ledger_to_json(&ledger).into_bytes());
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn write_ledger_json(ledger: &Ledger, mut out: impl std::io::Write) -> std::io::Result<()> {
     /// The entries of a ledger, serialised as a list as they are read.
     struct Expenditures<'a>(&'a Ledger);
     impl Serialize for Expenditures<'_> {
@@ -204,7 +221,8 @@ pub fn ledger_to_json(ledger: &Ledger) -> String {
     let doc = Document {
         expenditures: Expenditures(ledger),
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! content; the output's format from its extension: `.json`, or `.xlsx` in the layout the
 //! importer reads back to the same plan or ledger.
 
+use std::io::Write;
 use std::path::Path;
 
-use planfin_core::json::{ledger_to_json, plan_to_json};
+use planfin_core::json::{plan_to_json, write_ledger_json};
 use planfin_xlsx::export::{ExportOptions, Provenance, write_ledger_with, write_plan_with};
 
 use super::{export_failure, write_workbook};
@@ -53,13 +54,17 @@ pub fn run(args: &ConvertArgs) -> Result<(), Failure> {
         eprintln!("planfin: {note}");
     }
     match to {
-        Target::Json => {
-            let text = match &loaded.value {
-                Document::Plan(plan) => plan_to_json(plan),
-                Document::Ledger(ledger) => ledger_to_json(ledger),
-            };
-            output::write_atomically(&args.output, text.as_bytes())
-        }
+        Target::Json => match &loaded.value {
+            Document::Plan(plan) => {
+                output::write_atomically(&args.output, plan_to_json(plan).as_bytes())
+            }
+            // A ledger is written as it is serialised: a million entries are 240 MB of text.
+            Document::Ledger(ledger) => output::write_atomically_with(&args.output, |file| {
+                let mut out = std::io::BufWriter::new(file);
+                write_ledger_json(ledger, &mut out)?;
+                out.flush()
+            }),
+        },
         Target::Xlsx => {
             let provenance = Provenance::of_files([&args.input]).map_err(export_failure)?;
             let options = ExportOptions { provenance };

@@ -74,8 +74,20 @@ pub fn write_atomically(
     Ok(())
 }
 
-/// Refuses `target` when it is one of `inputs`.
-pub(crate) fn refuse_input_as_output(target: &Path, inputs: &[&Path]) -> Result<(), ExportError> {
+/// Refuses `target` when it is one of `inputs`: the same path (after resolving links and
+/// `..`), or the same file by another name (a hard link). [`write_atomically`] calls it; a
+/// caller that reads its inputs first calls it before reading, to refuse early.
+///
+/// ```
+/// use planfin_xlsx::export::refuse_input_as_output;
+/// let dir = tempfile::tempdir()?;
+/// let input = dir.path().join("plan.json");
+/// std::fs::write(&input, "{}")?;
+/// assert!(refuse_input_as_output(&dir.path().join(".").join("plan.json"), &[&input]).is_err());
+/// assert!(refuse_input_as_output(&dir.path().join("report.json"), &[&input]).is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn refuse_input_as_output(target: &Path, inputs: &[&Path]) -> Result<(), ExportError> {
     let resolved = resolve(target);
     let target_id = file_id(target);
     for input in inputs {

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use planfin_core::report::ReportError;
 use sha2::{Digest, Sha256};
 
-pub use atomic::write_atomically;
+pub use atomic::{refuse_input_as_output, write_atomically};
 pub use cell::ExportFinding;
 pub use ledger::{write_ledger, write_ledger_with};
 pub use plan::{write_plan, write_plan_with};
