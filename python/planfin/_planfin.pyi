@@ -388,8 +388,14 @@ class FinalReport:
         """Writes the final workbook."""
     def _repr_markdown_(self) -> str: ...
 
-def read_plan(path: str | os.PathLike[str], *, decimal_mark: _DecimalMark | None = None) -> Plan:
-    """Reads a plan file: a workbook (xlsx, xlsm, xlsb, xls, ods) or JSON."""
+def read_plan(
+    path: str | os.PathLike[str],
+    *,
+    decimal_mark: _DecimalMark | None = None,
+    limits: Mapping[str, int] | None = None,
+) -> Plan:
+    """Reads a plan file: a workbook (xlsx, xlsm, xlsb, xls, ods) or JSON. `limits` sets the
+    workbook reader's safety limits by name (`{"max_range_cells": 20_000_000}`)."""
 
 def read_ledger(
     path: str | os.PathLike[str],
@@ -397,8 +403,10 @@ def read_ledger(
     *,
     currency: str | None = None,
     decimal_mark: _DecimalMark | None = None,
+    limits: Mapping[str, int] | None = None,
 ) -> Ledger:
-    """Reads a ledger file: a workbook (xlsx, xlsm, xlsb, xls, ods) or JSON."""
+    """Reads a ledger file: a workbook (xlsx, xlsm, xlsb, xls, ods) or JSON. `limits` sets the
+    workbook reader's safety limits by name (`{"max_cells": 100_000_000}`)."""
 
 def cnltp_plan() -> Plan:
     """The embedded CNLTP plan (ceiling 206,850,000 XOF; lines illustrative)."""

@@ -2,6 +2,7 @@
 //! planfin-xlsx; anything else is JSON, read here and parsed by `planfin_core::json`. Reading
 //! and parsing run with the GIL released.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use planfin_core::currency::Currency;
@@ -87,11 +88,12 @@ pub fn is_workbook(path: &Path) -> bool {
 }
 
 /// Import options from the Python arguments: `decimal_mark` `","` (French style: `1.250,50`),
-/// `"."` (English style: `1,250.50`) or `None` (ambiguous `1,000` refused), and the currency
-/// of amounts that name none.
+/// `"."` (English style: `1,250.50`) or `None` (ambiguous `1,000` refused), the currency of
+/// amounts that name none, and `limits`, safety limits by name (`{"max_range_cells": N}`).
 pub fn import_options(
     decimal_mark: Option<&str>,
     currency: Option<Currency>,
+    limits: Option<HashMap<String, u64>>,
 ) -> PyResult<ImportOptions> {
     let locale = match decimal_mark {
         None => Locale::Undeclared,
@@ -109,6 +111,12 @@ pub fn import_options(
     };
     if let Some(c) = currency {
         options.currency = c;
+    }
+    for (name, value) in limits.unwrap_or_default() {
+        options
+            .limits
+            .set(&name, value)
+            .map_err(|e| PyValueError::new_err(format!("limits: {e}")))?;
     }
     Ok(options)
 }

@@ -706,22 +706,25 @@ impl LedgerIterator {
 /// Raises `FileNotFoundError` (and the other `OSError`s) when the file cannot be opened,
 /// `planfin.WorkbookError` for a workbook that cannot be imported (every bad cell in
 /// `.errors`, the first in `.sheet` and `.cell`), `planfin.JsonError` for malformed JSON,
-/// `planfin.LedgerConflictError` for conflicting vouchers. Reading runs with the GIL released.
+/// `planfin.LedgerConflictError` for conflicting vouchers, `ValueError` for an unknown limit.
+/// `limits` sets the workbook reader's safety limits by name, as for `read_plan`. Reading
+/// runs with the GIL released.
 #[pyfunction]
-#[pyo3(signature = (path, plan=None, *, currency=None, decimal_mark=None))]
+#[pyo3(signature = (path, plan=None, *, currency=None, decimal_mark=None, limits=None))]
 pub fn read_ledger(
     py: Python<'_>,
     path: PathBuf,
     plan: Option<&Bound<'_, Plan>>,
     currency: Option<&str>,
     decimal_mark: Option<&str>,
+    limits: Option<HashMap<String, u64>>,
 ) -> PyResult<Ledger> {
     if files::is_workbook(&path) {
         let currency = match currency {
             Some(code) => Some(Currency::from_str(code).map_err(|e| errors::money_error(py, &e))?),
             None => plan.map(|p| p.get().inner.currency),
         };
-        let options = files::import_options(decimal_mark, currency)?;
+        let options = files::import_options(decimal_mark, currency, limits)?;
         let imported =
             files::read_workbook(py, &path, &options, |p, o| planfin_xlsx::read_ledger(p, o))?;
         Ok(Ledger {

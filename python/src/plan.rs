@@ -1,5 +1,6 @@
 //! `planfin.Plan`, `planfin.read_plan` and `planfin.cnltp_plan`.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use planfin_core::json::{plan_from_json, plan_to_json};
@@ -391,17 +392,24 @@ impl Plan {
 /// extension).
 ///
 /// `decimal_mark` says how text amounts such as `1.250,50` are read: `","` (French style),
-/// `"."` (English style) or `None` (an ambiguous `1,000` is refused).
+/// `"."` (English style) or `None` (an ambiguous `1,000` is refused). `limits` sets the
+/// workbook reader's safety limits by name, for a genuine workbook refused as too large
+/// (`{"max_range_cells": 20_000_000}`; the names are in the error that refuses it).
 ///
 /// Raises `FileNotFoundError` (and the other `OSError`s) when the file cannot be opened,
 /// `planfin.WorkbookError` for a workbook that cannot be imported (every bad cell in
-/// `.errors`, the first in `.sheet` and `.cell`), `planfin.JsonError` for malformed JSON.
-/// Reading runs with the GIL released.
+/// `.errors`, the first in `.sheet` and `.cell`), `planfin.JsonError` for malformed JSON,
+/// `ValueError` for an unknown limit. Reading runs with the GIL released.
 #[pyfunction]
-#[pyo3(signature = (path, *, decimal_mark=None))]
-pub fn read_plan(py: Python<'_>, path: PathBuf, decimal_mark: Option<&str>) -> PyResult<Plan> {
+#[pyo3(signature = (path, *, decimal_mark=None, limits=None))]
+pub fn read_plan(
+    py: Python<'_>,
+    path: PathBuf,
+    decimal_mark: Option<&str>,
+    limits: Option<HashMap<String, u64>>,
+) -> PyResult<Plan> {
     if files::is_workbook(&path) {
-        let options = files::import_options(decimal_mark, None)?;
+        let options = files::import_options(decimal_mark, None, limits)?;
         let imported =
             files::read_workbook(py, &path, &options, |p, o| planfin_xlsx::read_plan(p, o))?;
         Ok(Plan {

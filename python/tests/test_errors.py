@@ -86,3 +86,22 @@ def test_importing_planfin_does_not_import_pandas() -> None:
     code = "import sys, planfin; planfin.cnltp_plan().variance(planfin.cnltp_ledger()).rows; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parent)
     assert out.stdout.strip() == "False"
+
+
+def test_safety_limits_can_be_set_by_name(fixtures: Path) -> None:
+    ledger = fixtures / "xlsx" / "cnltp_ledger.xlsx"
+    with pytest.raises(planfin.WorkbookError) as e:
+        planfin.read_ledger(ledger, limits={"max_cells": 100})
+    assert "has more than 100 cells" in str(e.value)
+    assert 'limits={"max_cells": N} in Python' in str(e.value)
+    far = fixtures / "hostile" / "xls_far_cell.xls"
+    with pytest.raises(planfin.WorkbookError) as e:
+        planfin.read_ledger(far)
+    assert "raise max_range_cells" in str(e.value)
+    # Raised, the limit lets the reader build the sheet; its header was the cell moved away.
+    with pytest.raises(planfin.WorkbookError) as e:
+        planfin.read_ledger(far, limits={"max_range_cells": 20_000_000})
+    assert "missing column(s) Date" in str(e.value)
+    assert len(planfin.read_ledger(ledger, limits={"max_cells": 10_000})) == 370
+    with pytest.raises(ValueError, match='"max_rows" is not a limit'):
+        planfin.read_plan(fixtures / "xlsx" / "cnltp_plan.xlsx", limits={"max_rows": 1})

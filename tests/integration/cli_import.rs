@@ -269,3 +269,39 @@ fn the_same_journal_as_a_workbook_and_as_json_is_counted_once() -> TestResult {
     assert!(duplicates >= entries - 1, "{duplicates} of {entries}");
     Ok(())
 }
+
+#[test]
+fn a_safety_limit_is_named_and_can_be_set() -> TestResult {
+    let ledger = fixture("xlsx/cnltp_ledger.xlsx")
+        .to_string_lossy()
+        .into_owned();
+    planfin()
+        .args(["validate", "--limit", "max_cells=100", &ledger])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "has more than 100 cells, beyond the limit of 100 cells",
+        ))
+        .stderr(predicates::str::contains("planfin --limit max_cells=N"));
+    let far = fixture("hostile/xls_far_cell.xls")
+        .to_string_lossy()
+        .into_owned();
+    // Raised, the limit lets the sheet be built; its header was the cell moved away.
+    planfin()
+        .args([
+            "report",
+            "--limit",
+            "max_range_cells=20000000",
+            "--ledger",
+            &far,
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("missing column(s) Date"));
+    planfin()
+        .args(["validate", "--limit", "max_rows=3", &ledger])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("\"max_rows\" is not a limit"));
+    Ok(())
+}

@@ -51,10 +51,38 @@ pub struct InputArgs {
     /// given, else none.
     #[arg(long, value_name = "FILE")]
     pub ledger: Vec<PathBuf>,
+    /// How workbooks are read.
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How workbooks are read: the options of every command that reads files.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ReadArgs {
     /// How text amounts such as `1,000` or `1.000` in workbooks are read (refused as ambiguous
     /// unless this is given).
     #[arg(long, value_enum, value_name = "MARK")]
     pub decimal_mark: Option<DecimalMark>,
+    /// Set a safety limit of the workbook reader, for a genuine workbook refused as too large,
+    /// e.g. `--limit max_range_cells=20000000`; repeatable. The limits: max_file_bytes,
+    /// max_zip_entries, max_entry_bytes, max_shared_strings_bytes, max_total_bytes, max_ratio,
+    /// max_cells, max_range_cells, max_text_chars, max_errors.
+    #[arg(long = "limit", value_name = "NAME=N", value_parser = parse_limit)]
+    pub limits: Vec<(String, u64)>,
+}
+
+/// `NAME=N`, NAME one of the reader's limits.
+fn parse_limit(text: &str) -> Result<(String, u64), String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("{text:?}: write NAME=N, e.g. max_range_cells=20000000"))?;
+    let value: u64 = value
+        .trim()
+        .replace('_', "")
+        .parse()
+        .map_err(|_| format!("{value:?} is not a whole number"))?;
+    planfin_xlsx::Limits::default().set(name.trim(), value)?;
+    Ok((name.trim().to_string(), value))
 }
 
 /// Where and how a report is written.
@@ -134,9 +162,9 @@ pub struct ValidateArgs {
     /// Check the ledgers against this plan (default: the plan among FILE, if there is one).
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
-    /// How text amounts such as `1,000` or `1.000` in workbooks are read.
-    #[arg(long, value_enum, value_name = "MARK")]
-    pub decimal_mark: Option<DecimalMark>,
+    /// How workbooks are read.
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// Options of `planfin convert`.
@@ -151,9 +179,9 @@ pub struct ConvertArgs {
     /// Language of the workbook's sheet and column names.
     #[arg(long, value_enum, default_value_t = LangArg::Fr)]
     pub lang: LangArg,
-    /// How text amounts such as `1,000` or `1.000` in workbooks are read.
-    #[arg(long, value_enum, value_name = "MARK")]
-    pub decimal_mark: Option<DecimalMark>,
+    /// How workbooks are read.
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// Options of `planfin template`.

@@ -12,9 +12,9 @@ use std::path::Path;
 use planfin_core::json::{JsonError, ledger_from_json, plan_from_json};
 use planfin_core::ledger::Ledger;
 use planfin_core::plan::Plan;
-use planfin_xlsx::{ImportError, ImportOptions, Locale};
+use planfin_xlsx::{ImportError, ImportOptions, Limits, Locale};
 
-use crate::cli::DecimalMark;
+use crate::cli::{DecimalMark, ReadArgs};
 use crate::error::Failure;
 use crate::progress::Progress;
 
@@ -71,10 +71,26 @@ impl<T> Loaded<T> {
 }
 
 /// How inputs are read: the options the user gave that matter to workbooks.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Reader {
     /// How `1,000` and `1.000` in text amounts are read.
     pub decimal_mark: Option<DecimalMark>,
+    /// The reader's safety limits, as raised or lowered by `--limit`.
+    pub limits: Limits,
+}
+
+impl From<&ReadArgs> for Reader {
+    fn from(args: &ReadArgs) -> Reader {
+        let mut limits = Limits::default();
+        for (name, value) in &args.limits {
+            // Checked when the command line was parsed.
+            let _ = limits.set(name, *value);
+        }
+        Reader {
+            decimal_mark: args.decimal_mark,
+            limits,
+        }
+    }
 }
 
 /// The name of `path` as the user wrote it, for messages.
@@ -91,6 +107,7 @@ impl Reader {
                 Some(DecimalMark::Point) => Locale::DecimalPoint,
             },
             display_name: Some(name(path)),
+            limits: self.limits.clone(),
             ..ImportOptions::default()
         }
     }

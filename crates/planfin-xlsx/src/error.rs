@@ -144,7 +144,7 @@ pub enum ImportError {
     },
     /// The file goes beyond a safety limit (size, entries, compression ratio, cells, text).
     #[error(
-        "{file}: {what}, beyond the limit of {limit}: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions"
+        "{file}: {what}, beyond the limit of {limit}: planfin refuses it to stay safe; if the workbook is genuine, split it or raise {setting} (planfin --limit {setting}=N; limits={{\"{setting}\": N}} in Python)"
     )]
     TooLarge {
         /// The file.
@@ -153,6 +153,8 @@ pub enum ImportError {
         what: String,
         /// The limit, with its unit.
         limit: String,
+        /// The name of the limit in [`crate::Limits`] (one of [`crate::Limits::NAMES`]).
+        setting: &'static str,
     },
     /// The file is not a spreadsheet planfin reads.
     #[error(

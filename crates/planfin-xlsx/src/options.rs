@@ -72,6 +72,56 @@ pub struct Limits {
     pub max_errors: usize,
 }
 
+impl Limits {
+    /// The names of the limits, as [`Limits::set`] takes them (`planfin --limit NAME=N`,
+    /// `limits={"NAME": N}` in Python).
+    pub const NAMES: [&'static str; 10] = [
+        "max_file_bytes",
+        "max_zip_entries",
+        "max_entry_bytes",
+        "max_shared_strings_bytes",
+        "max_total_bytes",
+        "max_ratio",
+        "max_cells",
+        "max_range_cells",
+        "max_text_chars",
+        "max_errors",
+    ];
+
+    /// Sets the limit called `name` (one of [`Limits::NAMES`]) to `value`.
+    ///
+    /// ```
+    /// let mut limits = planfin_xlsx::Limits::default();
+    /// limits.set("max_range_cells", 20_000_000)?;
+    /// assert_eq!(limits.max_range_cells, 20_000_000);
+    /// assert!(limits.set("max_rows", 1).is_err());
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn set(&mut self, name: &str, value: u64) -> Result<(), String> {
+        let size =
+            || usize::try_from(value).map_err(|_| format!("{value} is too large for {name}"));
+        match name {
+            "max_file_bytes" => self.max_file_bytes = value,
+            "max_zip_entries" => self.max_zip_entries = value,
+            "max_entry_bytes" => self.max_entry_bytes = value,
+            "max_shared_strings_bytes" => self.max_shared_strings_bytes = value,
+            "max_total_bytes" => self.max_total_bytes = value,
+            "max_ratio" => self.max_ratio = value,
+            "max_cells" => self.max_cells = value,
+            "max_range_cells" => self.max_range_cells = value,
+            "max_text_chars" => self.max_text_chars = size()?,
+            "max_errors" => self.max_errors = size()?,
+            _ => {
+                return Err(format!(
+                    "{name:?} is not a limit: the limits are {}",
+                    Limits::NAMES.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {

@@ -448,6 +448,7 @@ impl Guard<'_> {
                 file: self.file.to_string(),
                 what: format!("sheet {} spans {rows} rows by {cols} columns", self.sheet),
                 limit: format!("{} cells", self.limits.max_range_cells),
+                setting: "max_range_cells",
             });
         }
         Ok(())
@@ -463,6 +464,7 @@ impl Guard<'_> {
                     self.sheet, self.limits.max_cells
                 ),
                 limit: format!("{} cells", self.limits.max_cells),
+                setting: "max_cells",
             });
         }
         if let Value::Text(s) = v
@@ -478,6 +480,7 @@ impl Guard<'_> {
                     s.chars().count()
                 ),
                 limit: format!("{} characters", self.limits.max_text_chars),
+                setting: "max_text_chars",
             });
         }
         Ok(())

@@ -46,9 +46,7 @@ fn target(path: &Path) -> Result<Target, Failure> {
 pub fn run(args: &ConvertArgs) -> Result<(), Failure> {
     let to = target(&args.output)?;
     output::refuse_input_as_output(&args.output, [args.input.as_path()])?;
-    let reader = Reader {
-        decimal_mark: args.decimal_mark,
-    };
+    let reader = Reader::from(&args.read);
     let loaded = reader.document(&args.input)?;
     for note in &loaded.notes {
         eprintln!("planfin: {note}");

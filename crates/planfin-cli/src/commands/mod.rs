@@ -76,9 +76,7 @@ pub fn check_output(output: &OutputArgs, input: &InputArgs) -> Result<(), Failur
 /// Reads the plan and the ledgers (the embedded CNLTP data by default), prints the imports'
 /// notes on standard error, and refuses a plan with blocking findings, naming its file.
 pub fn read_inputs(input: &InputArgs) -> Result<Inputs, Failure> {
-    let reader = Reader {
-        decimal_mark: input.decimal_mark,
-    };
+    let reader = Reader::from(&input.read);
     let mut notes = Vec::new();
     let (plan, plan_name) = match &input.plan {
         Some(path) => {

@@ -18,9 +18,7 @@ pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
     let mut ledger = Ledger::new();
     let mut ledger_files: Vec<String> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
-    let reader = Reader {
-        decimal_mark: args.decimal_mark,
-    };
+    let reader = Reader::from(&args.read);
 
     for path in &args.files {
         match reader.document(path) {

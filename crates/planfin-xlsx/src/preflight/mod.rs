@@ -61,6 +61,7 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<Kind
             file: name.to_string(),
             what: format!("the file has {}", bytes(len)),
             limit: bytes(limits.max_file_bytes),
+            setting: "max_file_bytes",
         });
     }
     let mut head = [0u8; 512];
@@ -155,10 +156,11 @@ pub(crate) fn central_directory(
     name: &str,
     limits: &Limits,
 ) -> Result<Vec<Entry>, ImportError> {
-    let too_large = |what: String, limit: String| ImportError::TooLarge {
+    let too_large = |what: String, limit: String, setting| ImportError::TooLarge {
         file: name.to_string(),
         what,
         limit,
+        setting,
     };
     rewind(file, name)?;
     let mut archive = zip::ZipArchive::new(&mut *file).map_err(|e| ImportError::Unreadable {
@@ -170,6 +172,7 @@ pub(crate) fn central_directory(
         return Err(too_large(
             format!("the zip container has {count} entries"),
             format!("{} entries", limits.max_zip_entries),
+            "max_zip_entries",
         ));
     }
     let mut entries = Vec::with_capacity(archive.len());
@@ -186,15 +189,16 @@ pub(crate) fn central_directory(
             entry.compressed_size(),
             entry.size(),
         );
-        let limit = if entry_name.ends_with("sharedStrings.xml") {
-            limits.max_shared_strings_bytes
+        let (limit, setting) = if entry_name.ends_with("sharedStrings.xml") {
+            (limits.max_shared_strings_bytes, "max_shared_strings_bytes")
         } else {
-            limits.max_entry_bytes
+            (limits.max_entry_bytes, "max_entry_bytes")
         };
         if uncompressed > limit {
             return Err(too_large(
                 format!("{entry_name} declares {} uncompressed", bytes(uncompressed)),
                 bytes(limit),
+                setting,
             ));
         }
         if uncompressed > RATIO_FLOOR && uncompressed / compressed.max(1) > limits.max_ratio {
@@ -206,6 +210,7 @@ pub(crate) fn central_directory(
                     bytes(uncompressed)
                 ),
                 format!("{}:1", limits.max_ratio),
+                "max_ratio",
             ));
         }
         total = total.saturating_add(uncompressed);
@@ -213,6 +218,7 @@ pub(crate) fn central_directory(
             return Err(too_large(
                 format!("the entries add up to more than {}", bytes(total)),
                 bytes(limits.max_total_bytes),
+                "max_total_bytes",
             ));
         }
         entries.push(Entry {
@@ -277,6 +283,7 @@ fn ods_cells(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportE
         file: name.to_string(),
         what: format!("its sheets span {cells} cells once repeated rows and columns are expanded"),
         limit: format!("{} cells", limits.max_range_cells),
+        setting: "max_range_cells",
     };
     loop {
         buf.clear();

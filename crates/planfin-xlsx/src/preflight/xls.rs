@@ -64,6 +64,7 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<(), 
                  their cells span, and the room their DIMENSIONS records reserve)"
             ),
             limit: format!("{} cells", limits.max_range_cells),
+            setting: "max_range_cells",
         });
     }
     Ok(())

@@ -53,7 +53,7 @@ fn a_declared_six_gigabyte_sheet_is_refused() {
     let (m, _) = refused("declared_huge.xlsx");
     assert_eq!(
         m,
-        "declared_huge.xlsx: xl/worksheets/sheet1.xml declares 6.4 GB uncompressed, beyond the limit of 1.1 GB: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions"
+        "declared_huge.xlsx: xl/worksheets/sheet1.xml declares 6.4 GB uncompressed, beyond the limit of 1.1 GB: planfin refuses it to stay safe; if the workbook is genuine, split it or raise max_entry_bytes (planfin --limit max_entry_bytes=N; limits={\"max_entry_bytes\": N} in Python)"
     );
 }
 
@@ -109,7 +109,7 @@ fn a_cell_cap_stops_a_large_sheet() {
     let err = planfin_xlsx::read_ledger(crate::fixture("xlsx/cnltp_ledger.xlsx"), &options);
     assert_eq!(
         err.err().map(|e| e.to_string()),
-        Some("cnltp_ledger.xlsx: sheet Depenses has more than 100 cells, beyond the limit of 100 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
+        Some("cnltp_ledger.xlsx: sheet Depenses has more than 100 cells, beyond the limit of 100 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise max_cells (planfin --limit max_cells=N; limits={\"max_cells\": N} in Python)".to_string())
     );
 }
 
@@ -119,7 +119,7 @@ fn an_ods_repeat_bomb_is_refused_before_calamine_expands_it() {
     assert!(t < Duration::from_secs(1), "{t:?}");
     assert_eq!(
         m,
-        "repeat_bomb.ods: its sheets span 65536000 cells once repeated rows and columns are expanded, beyond the limit of 5000000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions"
+        "repeat_bomb.ods: its sheets span 65536000 cells once repeated rows and columns are expanded, beyond the limit of 5000000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise max_range_cells (planfin --limit max_range_cells=N; limits={\"max_range_cells\": N} in Python)"
     );
 }
 
@@ -141,7 +141,7 @@ fn caps_on_text_and_on_xls_ranges() {
     };
     assert_eq!(
         with(text, "xlsx/cnltp_ledger.xlsx"),
-        Some("cnltp_ledger.xlsx: Depenses!H2 holds 84 characters of text, beyond the limit of 20 characters: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
+        Some("cnltp_ledger.xlsx: Depenses!H2 holds 84 characters of text, beyond the limit of 20 characters: planfin refuses it to stay safe; if the workbook is genuine, split it or raise max_text_chars (planfin --limit max_text_chars=N; limits={\"max_text_chars\": N} in Python)".to_string())
     );
     let range = planfin_xlsx::Limits {
         max_range_cells: 1_000,
@@ -149,7 +149,7 @@ fn caps_on_text_and_on_xls_ranges() {
     };
     assert_eq!(
         with(range, "xlsx/cnltp_ledger.xls"),
-        Some("cnltp_ledger.xls: the xls reader would allocate 6696 cells for its sheets (the rectangles their cells span, and the room their DIMENSIONS records reserve), beyond the limit of 1000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions".to_string())
+        Some("cnltp_ledger.xls: the xls reader would allocate 6696 cells for its sheets (the rectangles their cells span, and the room their DIMENSIONS records reserve), beyond the limit of 1000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise max_range_cells (planfin --limit max_range_cells=N; limits={\"max_range_cells\": N} in Python)".to_string())
     );
 }
 
@@ -170,7 +170,7 @@ fn an_xls_cell_at_iv65536_is_measured_before_calamine_builds_the_sheet() {
     assert_eq!(
         m,
         format!(
-            "xls_far_cell.xls: the xls reader would allocate {} cells for its sheets (the rectangles their cells span, and the room their DIMENSIONS records reserve), beyond the limit of 5000000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise the limit in ImportOptions",
+            "xls_far_cell.xls: the xls reader would allocate {} cells for its sheets (the rectangles their cells span, and the room their DIMENSIONS records reserve), beyond the limit of 5000000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise max_range_cells (planfin --limit max_range_cells=N; limits={{\"max_range_cells\": N}} in Python)",
             372 * 9 + 65_536 * 256
         )
     );
