@@ -432,15 +432,19 @@ pub fn distinct_amendments(plan: &Plan) -> impl Iterator<Item = &crate::amendmen
 pub fn validate_ledger(plan: &Plan, ledger: &Ledger) -> Vec<Finding> {
     let lines = LineIndex::new(plan);
     let mut out = Vec::new();
-    let known: Vec<bool> = ledger
-        .line_codes()
-        .map(|code| lines.get(code).is_some())
-        .collect();
+    let known = plan_lines(&lines, ledger);
     for f in ledger.figures() {
-        check_expenditure(plan, ledger, &f, known[f.line as usize], &mut out);
+        let known_line = known[f.line as usize].is_some();
+        check_expenditure(plan, ledger, &f, known_line, &mut out);
     }
     out.extend(duplicate_findings(ledger, None));
     out
+}
+
+/// The plan line of each of the ledger's distinct line codes (indexed by
+/// [`Ledger::line_keys`]), `None` for a code the plan lacks: each code looked up once.
+pub(crate) fn plan_lines(index: &LineIndex<'_>, ledger: &Ledger) -> Vec<Option<usize>> {
+    ledger.line_codes().map(|code| index.get(code)).collect()
 }
 
 /// What checking an expenditure found out, for the reports to use without looking again.

@@ -138,3 +138,17 @@ impl Default for Limits {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_limit_can_be_set() {
+        for (i, name) in Limits::NAMES.iter().enumerate() {
+            let mut limits = Limits::default();
+            assert_eq!(limits.set(name, 1000 + i as u64), Ok(()), "{name}");
+            assert_ne!(limits, Limits::default(), "{name} changed nothing");
+        }
+    }
+}

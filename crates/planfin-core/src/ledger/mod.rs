@@ -339,7 +339,7 @@ impl Ledger {
         Entries {
             ledger: self,
             next: 0,
-            rate: 0,
+            rates: RateCursor::new(&self.rates),
         }
     }
 
@@ -393,15 +393,13 @@ impl Ledger {
     /// The figures of each entry, in order: what the checks and the sums of a report read,
     /// without building the entries' texts.
     pub(crate) fn figures(&self) -> impl Iterator<Item = Figures> + '_ {
-        let mut rates = self.rates.iter().peekable();
+        let mut rates = RateCursor::new(&self.rates);
         (0..self.len()).map(move |index| Figures {
             index,
             date: self.dates[index],
             amount: self.amounts[index],
             currency: self.currencies[index],
-            rate: rates
-                .next_if(|&&(at, _)| at as usize == index)
-                .map(|&(_, r)| r),
+            rate: rates.at(index),
             stage: self.stages[index],
             line: self.lines[index],
         })
@@ -475,8 +473,26 @@ impl<'a> IntoIterator for &'a Ledger {
 pub struct Entries<'a> {
     ledger: &'a Ledger,
     next: usize,
-    /// The first of the ledger's rates not yet passed.
-    rate: usize,
+    rates: RateCursor<'a>,
+}
+
+/// The sparse rates column read in entry order: each entry's rate found by walking the
+/// column once, not by searching it.
+#[derive(Debug, Clone)]
+struct RateCursor<'a>(std::iter::Peekable<std::slice::Iter<'a, (u32, Decimal)>>);
+
+impl<'a> RateCursor<'a> {
+    fn new(rates: &'a [(u32, Decimal)]) -> RateCursor<'a> {
+        RateCursor(rates.iter().peekable())
+    }
+
+    /// The rate of entry `index`; entries are asked for in increasing order.
+    #[inline]
+    fn at(&mut self, index: usize) -> Option<Decimal> {
+        self.0
+            .next_if(|&&(at, _)| at as usize == index)
+            .map(|&(_, rate)| rate)
+    }
 }
 
 impl<'a> Iterator for Entries<'a> {
@@ -484,15 +500,7 @@ impl<'a> Iterator for Entries<'a> {
 
     fn next(&mut self) -> Option<Entry<'a>> {
         let i = self.next;
-        let rates = &self.ledger.rates;
-        let rate = match rates.get(self.rate) {
-            Some(&(at, rate)) if at as usize == i => {
-                self.rate += 1;
-                Some(rate)
-            }
-            _ => None,
-        };
-        let entry = self.ledger.entry_with(i, rate)?;
+        let entry = self.ledger.entry_with(i, self.rates.at(i))?;
         self.next += 1;
         Some(entry)
     }

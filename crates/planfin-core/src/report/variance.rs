@@ -16,7 +16,7 @@ use crate::money::{MoneyError, ROUNDING_RULE, converted_units, from_minor_units,
 use crate::plan::{Lang, LineIndex, Plan};
 use crate::render::{Cell, Table};
 use crate::validation::{
-    Finding, check_expenditure, distinct_amendments, duplicate_findings, validate_plan,
+    Finding, check_expenditure, distinct_amendments, duplicate_findings, plan_lines, validate_plan,
 };
 
 /// One row of a variance report.
@@ -296,11 +296,7 @@ pub fn variance(
         .collect();
     let unknown_label = label("unknown_line", lang);
     let overflow = || MoneyError::Overflow("a report row");
-    // Each distinct line code of the ledger looked up once.
-    let line_of: Vec<Option<usize>> = ledger
-        .line_codes()
-        .map(|code| line_index.get(code))
-        .collect();
+    let line_of = plan_lines(&line_index, ledger);
     for e in ledger.figures() {
         if cut_off.is_some_and(|c| e.date > c) {
             // After the cut-off: not in this report, and neither are its findings.
