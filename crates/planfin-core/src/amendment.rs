@@ -10,15 +10,17 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::money::{MoneyError, checked_sub};
+
 /// A dated change to the budget.
 ///
 /// ```
 /// use planfin_core::amendment::Amendment;
 /// use rust_decimal::Decimal;
 /// let a = Amendment::transfer("V-2019-01", "2019-03-01".parse()?, "0201", "0302", Decimal::from(5_000_000));
-/// assert_eq!(a.effect_on("0201"), Decimal::from(-5_000_000));
-/// assert_eq!(a.effect_on("0302"), Decimal::from(5_000_000));
-/// assert_eq!(a.effect_on("0101"), Decimal::ZERO);
+/// assert_eq!(a.effect_on("0201"), Ok(Decimal::from(-5_000_000)));
+/// assert_eq!(a.effect_on("0302"), Ok(Decimal::from(5_000_000)));
+/// assert_eq!(a.effect_on("0101"), Ok(Decimal::ZERO));
 /// # Ok::<(), chrono::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +38,11 @@ pub struct Amendment {
     pub to: Option<String>,
     /// The amount moved, in the plan currency; positive.
     pub amount: Decimal,
-    /// For a raise or a cut: the funding source that brings or takes back the money.
+    /// The funding source whose money moves, when the amendment says so. Money stays on its
+    /// line's source: each leg counts on the source of its own line, in every report, so a
+    /// source given here must be that of every line the amendment touches (validation refuses
+    /// another). Moving money from one source to another is two amendments: a cut on a line
+    /// of the first and a raise on a line of the second.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Why.
@@ -68,16 +74,17 @@ impl Amendment {
         }
     }
 
-    /// What this amendment adds to (or, negative, takes from) `line`.
-    pub fn effect_on(&self, line: &str) -> Decimal {
-        let mut effect = Decimal::ZERO;
-        if self.to.as_deref() == Some(line) {
-            effect += self.amount;
-        }
-        if self.from.as_deref() == Some(line) {
-            effect -= self.amount;
-        }
-        effect
+    /// What this amendment adds to (or, negative, takes from) `line`; an error only when a
+    /// line is both ends of an amendment too large to compute.
+    pub fn effect_on(&self, line: &str) -> Result<Decimal, MoneyError> {
+        let part = |end: &Option<String>| {
+            if end.as_deref() == Some(line) {
+                self.amount
+            } else {
+                Decimal::ZERO
+            }
+        };
+        checked_sub(part(&self.to), part(&self.from))
     }
 
     /// The lines this amendment touches, with the signed amount for each.

@@ -173,15 +173,16 @@ impl<'de> serde::de::Visitor<'de> for EntriesSeed<'_> {
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         use std::fmt::Write;
         let sink = self.0;
-        let mut i = 0usize;
-        while let Some(e) = seq.next_element::<Expenditure>()? {
+        for i in 0usize.. {
+            let Some(e) = seq.next_element::<Expenditure>()? else {
+                break;
+            };
             let place = sink.origin.place.get_or_insert_default();
             place.clear();
             let _ = write!(place, "expenditures[{i}]");
             if let Err(conflict) = sink.ledger.append_entry(e.as_entry(), &sink.origin) {
                 sink.conflicts.push(conflict);
             }
-            i += 1;
         }
         Ok(())
     }

@@ -12,6 +12,9 @@
 //! assert_eq!(plan.objectives.len(), 5);
 //! ```
 
+// Every operation on amounts is checked (tests may panic on overflow: that fails the test).
+#![cfg_attr(not(test), warn(clippy::arithmetic_side_effects))]
+
 pub mod amendment;
 pub mod cnltp;
 pub mod currency;

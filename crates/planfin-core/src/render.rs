@@ -19,6 +19,33 @@ pub enum Cell {
     Rate(Option<Decimal>),
 }
 
+/// `rate x 100` to two decimals, half away from zero, as text with a `.` decimal mark: the
+/// decimal point moved two places, so that no rate, however large, overflows.
+///
+/// ```
+/// # use planfin_core::{render::percent, Decimal};
+/// assert_eq!(percent(Decimal::new(6869, 4)), "68.69");
+/// assert_eq!(percent(Decimal::new(68685, 5)), "68.69");
+/// assert_eq!(percent(Decimal::new(3000, 4)), "30.00");
+/// assert_eq!(percent(Decimal::new(0, 4)), "0");
+/// assert_eq!(percent(Decimal::new(-5, 1)), "-50");
+/// assert_eq!(percent(Decimal::MAX), "7922816251426433759354395033500");
+/// ```
+pub fn percent(rate: Decimal) -> String {
+    if rate.is_zero() {
+        return "0".to_string();
+    }
+    match rate.scale().checked_sub(2) {
+        Some(scale) => Decimal::from_i128_with_scale(rate.mantissa(), scale)
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .to_string(),
+        None => {
+            let zeros = "0".repeat(2usize.saturating_sub(rate.scale() as usize));
+            format!("{}{zeros}", rate.mantissa())
+        }
+    }
+}
+
 impl Cell {
     /// The cell as a machine-readable string: amounts and rates as plain decimals.
     pub fn plain(&self) -> String {
@@ -35,7 +62,7 @@ impl Cell {
             Cell::Text(t) => t.clone(),
             Cell::Amount(a) => group_thousands(*a, thousands_separator(lang)),
             Cell::Rate(Some(r)) => {
-                let pct = (r * Decimal::ONE_HUNDRED).round_dp(2);
+                let pct = percent(*r);
                 match lang {
                     Lang::Fr => format!("{} %", pct.to_string().replace('.', ",")),
                     Lang::En => format!("{pct}%"),
@@ -146,7 +173,8 @@ pub fn text_table_with_width(table: &Table, max_text: usize) -> String {
         .collect::<Vec<_>>()
         .join("   ");
     for (n, row) in cells.iter().enumerate() {
-        if n == 1 || (table.totals.is_some() && n == cells.len() - 1) {
+        let last = n.checked_add(1) == Some(cells.len());
+        if n == 1 || (table.totals.is_some() && last) {
             out.push_str(&rule);
             out.push('\n');
         }

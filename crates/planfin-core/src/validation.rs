@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::currency::Currency;
 use crate::ledger::{Figures, Ledger};
-use crate::money::{checked_add, checked_sum, round_to_minor};
+use crate::money::{checked_add, checked_sub, checked_sum, round_to_minor};
 use crate::plan::{LineIndex, Plan};
 
 /// How serious a finding is.
@@ -82,10 +82,15 @@ finding_codes! {
     OutsidePeriod => "outside_period",
     /// Amendments bring a line's revised budget below zero.
     NegativeRevised => "negative_revised",
+    /// A line plans a negative amount for a period.
+    NegativeAmount => "negative_amount",
     /// The same voucher was seen twice with identical content (counted once).
     DuplicateVoucher => "duplicate_voucher",
     /// An expenditure in a currency with no peg and no rate.
     NoRate => "no_rate",
+    /// A rate that is not positive, does not convert into the plan currency, repeats another,
+    /// or is given for a currency with a legal peg.
+    InvalidRate => "invalid_rate",
     /// A line whose paid amount exceeds its revised budget.
     OverBudget => "over_budget",
     /// At the pace of payments so far, an objective would exceed its revised budget by the end
@@ -270,6 +275,17 @@ pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
         }
         for pa in &line.amounts {
             too_precise(pa.amount, format!("{at} {}", pa.period), &mut out);
+            if pa.amount < Decimal::ZERO {
+                out.push(Finding::error(
+                    C::NegativeAmount,
+                    format!(
+                        "{} is planned for {}: a planned amount cannot be negative; to take \
+                         money from a line, record an amendment",
+                        pa.amount, pa.period
+                    ),
+                    at.clone(),
+                ));
+            }
             if pa.period.year < start_year || pa.period.year > end_year {
                 out.push(Finding::error(
                     C::PeriodOutsidePlan,
@@ -280,6 +296,14 @@ pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
                     at.clone(),
                 ));
             }
+        }
+        if line.initial().is_err() {
+            out.push(Finding::error(
+                C::Overflow,
+                "the line's amounts add up to more than planfin can compute exactly (about \
+                 7.9e28): look for an amount typed with too many digits",
+                at.clone(),
+            ));
         }
         if let (Some(c), Ok(total)) = (&line.costing, line.initial()) {
             match c.quantity.checked_mul(c.unit_cost) {
@@ -299,34 +323,92 @@ pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
             }
         }
     }
-    match plan.total_initial() {
-        Ok(total) if total != plan.ceiling => {
-            let gap = plan.ceiling - total;
-            let (severity, hint) = if total > plan.ceiling {
-                (
-                    Severity::Error,
-                    "the lines exceed the ceiling: reduce them or raise the ceiling",
-                )
-            } else {
-                (
-                    Severity::Warning,
-                    "part of the ceiling is not allocated to any line: allocate it or lower the ceiling",
-                )
-            };
-            out.push(Finding {
-                code: C::CeilingMismatch,
-                severity,
-                message: format!(
-                    "the lines add up to {total}, the ceiling is {} (difference {gap}): {hint}",
-                    plan.ceiling
-                ),
-                location: Some("plan".into()),
-            });
-        }
-        Ok(_) => {}
-        Err(e) => out.push(Finding::error(C::Overflow, e.to_string(), "plan lines")),
-    }
+    out.extend(ceiling_finding(plan));
     out.extend(validate_amendments(plan));
+    out.extend(validate_rates(plan));
+    out
+}
+
+/// Whether the lines add up to the ceiling: a warning below it, an error above it or when the
+/// sum overflows.
+fn ceiling_finding(plan: &Plan) -> Option<Finding> {
+    let total = match plan.total_initial() {
+        Ok(total) if total == plan.ceiling => return None,
+        Ok(total) => total,
+        Err(_) => {
+            return Some(Finding::error(
+                FindingCode::Overflow,
+                "the lines' amounts add up to more than planfin can compute exactly (about \
+                 7.9e28): look for an amount typed with too many digits",
+                "plan lines",
+            ));
+        }
+    };
+    let (severity, hint) = if total > plan.ceiling {
+        (
+            Severity::Error,
+            "the lines exceed the ceiling: reduce them or raise the ceiling",
+        )
+    } else {
+        (
+            Severity::Warning,
+            "part of the ceiling is not allocated to any line: allocate it or lower the ceiling",
+        )
+    };
+    let gap = checked_sub(plan.ceiling, total)
+        .map(|gap| format!(" (difference {gap})"))
+        .unwrap_or_default();
+    Some(Finding {
+        code: FindingCode::CeilingMismatch,
+        severity,
+        message: format!(
+            "the lines add up to {total}, the ceiling is {}{gap}: {hint}",
+            plan.ceiling
+        ),
+        location: Some("plan".into()),
+    })
+}
+
+/// The plan's rate table: each rate positive, into the plan currency, one per currency and
+/// date, and none for a currency that has a legal peg to the plan currency.
+fn validate_rates(plan: &Plan) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for r in &plan.rates {
+        let at = format!("rate {} {}", r.from, r.date);
+        let mut refuse = |message: String| {
+            out.push(Finding::error(
+                FindingCode::InvalidRate,
+                message,
+                at.clone(),
+            ));
+        };
+        if r.rate <= Decimal::ZERO {
+            refuse(format!(
+                "rate {} is not positive: give the number of {} for one {}",
+                r.rate, r.to, r.from
+            ));
+        }
+        if r.to != plan.currency {
+            refuse(format!(
+                "the rate converts into {}, but the plan's currency is {}: give rates from {} \
+                 to {}",
+                r.to, plan.currency, r.from, plan.currency
+            ));
+        } else if let Some(peg) = r.from.peg_to(plan.currency) {
+            refuse(format!(
+                "{} converts into {} at the fixed rate {peg}, which applies by law: remove this \
+                 rate",
+                r.from, plan.currency
+            ));
+        }
+        if !seen.insert((r.from, r.to, r.date)) {
+            refuse(format!(
+                "a second rate from {} to {} dated {}: keep one rate per currency and date",
+                r.from, r.to, r.date
+            ));
+        }
+    }
     out
 }
 
@@ -371,12 +453,17 @@ fn validate_amendments(plan: &Plan) -> Vec<Finding> {
             ));
         }
         for line in a.from.iter().chain(a.to.iter()) {
-            if plan.line(line).is_none() {
-                out.push(Finding::error(
+            match plan.line(line) {
+                None => out.push(Finding::error(
                     C::UnknownLine,
                     format!("line {line:?} is not in the plan: correct the amendment"),
                     at.clone(),
-                ));
+                )),
+                Some(l) => {
+                    if let Some(s) = a.source.as_ref().filter(|s| **s != l.source) {
+                        out.push(other_source(line, &l.source, s, at.clone()));
+                    }
+                }
             }
         }
         if let Some(s) = &a.source
@@ -401,11 +488,25 @@ fn validate_amendments(plan: &Plan) -> Vec<Finding> {
     }
     // Revised budgets after all amendments must not go below zero.
     for line in &plan.lines {
-        let amended = distinct_amendments(plan).map(|a| a.effect_on(&line.code));
-        if let (Ok(initial), Ok(delta)) = (line.initial(), checked_sum(amended))
-            && let Ok(revised) = checked_add(initial, delta)
-            && revised < Decimal::ZERO
-        {
+        let amended: Result<Vec<Decimal>, _> = distinct_amendments(plan)
+            .map(|a| a.effect_on(&line.code))
+            .collect();
+        let Ok(initial) = line.initial() else {
+            continue; // Reported by validate_plan.
+        };
+        let revised = amended
+            .and_then(checked_sum)
+            .and_then(|delta| checked_add(initial, delta));
+        let Ok(revised) = revised else {
+            out.push(Finding::error(
+                C::Overflow,
+                "the amendments of this line add up to more than planfin can compute exactly \
+                 (about 7.9e28): look for an amount typed with too many digits",
+                format!("line {}", line.code),
+            ));
+            continue;
+        };
+        if revised < Decimal::ZERO {
             out.push(Finding::error(
                 C::NegativeRevised,
                 format!("amendments bring the revised budget to {revised}: a line cannot give more than it has; reduce the amounts taken from it"),
@@ -414,6 +515,20 @@ fn validate_amendments(plan: &Plan) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// An amendment that names a funding source other than that of a line it moves money on: each
+/// leg of an amendment stays on its line's source, so the two would disagree.
+fn other_source(line: &str, funded_by: &str, named: &str, at: String) -> Finding {
+    Finding::error(
+        FindingCode::InvalidAmendment,
+        format!(
+            "line {line:?} is funded by {funded_by:?}, not {named:?}: an amendment moves money \
+             on its lines' own sources; correct the source, or to change the source of money, \
+             record two amendments: a cut on this line and a raise on a line funded by {named:?}"
+        ),
+        at,
+    )
 }
 
 /// The plan's amendments with repeated references counted once (the first one wins).
@@ -493,26 +608,33 @@ pub(crate) fn check_expenditure(
         ));
     }
     let mut rate = e.rate;
-    match e.rate {
-        Some(r) if r <= Decimal::ZERO => out.push(Finding::error(
-            C::NoRate,
+    let peg = e.currency.peg_to(plan.currency);
+    match (e.rate, peg) {
+        (Some(r), _) if r <= Decimal::ZERO => out.push(Finding::error(
+            C::InvalidRate,
             format!(
                 "rate {r} is not positive: give the rate as units of {} per {}",
                 plan.currency, e.currency
             ),
             at(),
         )),
-        Some(_) => {}
-        None if e.currency == plan.currency => {}
-        None => {
+        (Some(r), Some(peg)) => out.push(Finding::error(
+            C::InvalidRate,
+            format!(
+                "rate {r} given, but {} converts into {} at the fixed rate {peg}, which applies \
+                 by law: remove the rate",
+                e.currency, plan.currency
+            ),
+            at(),
+        )),
+        (Some(_), None) => {}
+        (None, _) if e.currency == plan.currency => {}
+        (None, _) => {
             rate = plan.rate_on(e.currency, e.date);
             if rate.is_none() {
                 out.push(Finding::error(
                     C::NoRate,
-                    format!(
-                        "no rate from {} to {}: give a rate on the expenditure or in the plan's rate table",
-                        e.currency, plan.currency
-                    ),
+                    missing_rate(plan, e.currency, e.date),
                     at(),
                 ))
             }
@@ -530,6 +652,25 @@ pub(crate) fn check_expenditure(
         ));
     }
     Checked { rate, in_period }
+}
+
+/// What to add when no rate converts `from` into the plan currency on `date`.
+fn missing_rate(plan: &Plan, from: Currency, date: chrono::NaiveDate) -> String {
+    let to = plan.currency;
+    let first = plan
+        .rates
+        .iter()
+        .filter(|r| r.from == from && r.to == to)
+        .map(|r| r.date)
+        .min();
+    let known = match first {
+        Some(first) => format!("the plan's first rate from {from} to {to} is dated {first}"),
+        None => format!("the plan has no rate from {from} to {to}"),
+    };
+    format!(
+        "{known}: add to the plan's rates one dated on or before {date} (date {date}, from \
+         {from}, to {to}, rate: {to} for one {from}), or give the rate on the expenditure"
+    )
 }
 
 /// One `duplicate_voucher` warning per voucher seen twice with identical content, leaving out
@@ -811,6 +952,14 @@ mod tests {
     }
 
     #[test]
+    fn negative_amount() {
+        let f = plan_findings(|p| {
+            p.lines[0].amounts[0].amount = d("-1");
+        });
+        assert_one(&f, FindingCode::NegativeAmount, Severity::Error, "line L11");
+    }
+
+    #[test]
     fn duplicate_voucher() {
         let e = expenditure(
             "E1",
@@ -862,7 +1011,54 @@ mod tests {
         };
         assert_one(
             &ledger_findings(bad_rate),
-            FindingCode::NoRate,
+            FindingCode::InvalidRate,
+            Severity::Error,
+            "voucher E9",
+        );
+    }
+
+    #[test]
+    fn invalid_rate() {
+        let rate = |from: Currency, to: Currency, rate: &str| crate::plan::Rate {
+            date: date("2018-01-01"),
+            from,
+            to,
+            rate: d(rate),
+        };
+        // Not positive; not into the plan currency (XOF); a pegged currency; twice.
+        for bad in [
+            vec![rate(Currency::USD, Currency::XOF, "-600")],
+            vec![rate(Currency::USD, Currency::XOF, "0")],
+            vec![rate(Currency::USD, Currency::EUR, "0.9")],
+            vec![rate(Currency::EUR, Currency::XOF, "656")],
+            vec![rate(Currency::USD, Currency::XOF, "600"); 2],
+        ] {
+            let f = plan_findings(|p| p.rates = bad.clone());
+            let found: Vec<_> = f
+                .iter()
+                .filter(|f| f.code == FindingCode::InvalidRate && f.is_error())
+                .collect();
+            assert_eq!(found.len(), 1, "{bad:?}: {f:#?}");
+            let at = format!("rate {} 2018-01-01", bad[0].from);
+            assert_eq!(found[0].location.as_deref(), Some(at.as_str()));
+        }
+        assert_eq!(
+            plan_findings(|p| p.rates = vec![rate(Currency::USD, Currency::XOF, "600")]),
+            vec![]
+        );
+        // A rate on an expenditure in a pegged currency is refused too.
+        let mut e = expenditure(
+            "E9",
+            "2018-04-01",
+            "L11",
+            "100",
+            Currency::EUR,
+            Stage::Paiement,
+        );
+        e.rate = Some(d("656"));
+        assert_one(
+            &ledger_findings(e),
+            FindingCode::InvalidRate,
             Severity::Error,
             "voucher E9",
         );
@@ -874,7 +1070,18 @@ mod tests {
             p.lines[0].amounts[0].amount = Decimal::MAX;
             p.lines[1].amounts[0].amount = Decimal::MAX;
         });
-        assert_one(&f, FindingCode::Overflow, Severity::Error, "plan lines");
+        // L11's and L12's revised budgets (amendments add to both), and the sum of the lines:
+        // each finding names what overflows.
+        let at: Vec<_> = f
+            .iter()
+            .filter(|f| f.code == FindingCode::Overflow && f.is_error())
+            .map(|f| f.location.as_deref())
+            .collect();
+        assert_eq!(
+            at,
+            [Some("line L11"), Some("line L12"), Some("plan lines")],
+            "{f:#?}"
+        );
     }
 
     #[test]
@@ -917,8 +1124,10 @@ mod tests {
                 FindingCode::InvalidAmendment => "invalid_amendment",
                 FindingCode::OutsidePeriod => "outside_period",
                 FindingCode::NegativeRevised => "negative_revised",
+                FindingCode::NegativeAmount => "negative_amount",
                 FindingCode::DuplicateVoucher => "duplicate_voucher",
                 FindingCode::NoRate => "no_rate",
+                FindingCode::InvalidRate => "invalid_rate",
                 FindingCode::Overflow => "overflow",
                 // Found by the reports: tested in report::progress and report::final_report.
                 FindingCode::OverBudget => "over_budget",

@@ -191,7 +191,7 @@ fn one_line_overspent_one_untouched_and_execution_plausible() -> TestResult {
     for line in &plan.lines {
         let mut revised = line.initial()?;
         for a in &plan.amendments {
-            revised += a.effect_on(&line.code);
+            revised += a.effect_on(&line.code)?;
         }
         let mut paid = Decimal::ZERO;
         let mut any = false;

@@ -110,7 +110,8 @@ fn build(
         .enumerate()
         .map(|(k, (kind, from, to, per_mille, raise, on))| {
             let from = &lines[from % lines.len()];
-            let to = &lines[to % lines.len()].code;
+            let to_line = &lines[to % lines.len()];
+            let to = &to_line.code;
             let share = from.amounts[0].amount * Decimal::from(per_mille) / Decimal::from(1000);
             let share = share.floor().max(Decimal::ONE);
             let (from, to, amount, source) = match kind {
@@ -119,13 +120,13 @@ fn build(
                     None,
                     Some(to.clone()),
                     Decimal::from(raise),
-                    Some(sources[0].code.clone()),
+                    Some(to_line.source.clone()),
                 ),
                 _ => (
                     Some(from.code.clone()),
                     None,
                     share,
-                    Some(sources[sources.len() - 1].code.clone()),
+                    Some(from.source.clone()),
                 ),
             };
             Amendment {
@@ -317,6 +318,29 @@ proptest! {
         for by in [Grouping::Line, Grouping::Source, Grouping::Period] {
             let totals = report(&case, &case.entries, by)?.totals;
             prop_assert_eq!(&totals, &by_objective, "by {}", by);
+        }
+    }
+
+    #[test]
+    fn each_source_and_objective_is_the_sum_of_its_lines(case in case()) {
+        let by_line = report(&case, &case.entries, Grouping::Line)?;
+        for (by, group_of) in [
+            (Grouping::Source, (|l: &BudgetLine| l.source.clone()) as fn(&BudgetLine) -> String),
+            (Grouping::Objective, |l: &BudgetLine| l.objective.clone()),
+        ] {
+            let grouped = report(&case, &case.entries, by)?;
+            for row in grouped.rows.iter().filter(|r| r.key != "?") {
+                let mut sum = Amounts::default();
+                for l in case.plan.lines.iter().filter(|l| group_of(l) == row.key) {
+                    let line_row = by_line.rows.iter().find(|r| r.key == l.code);
+                    if let Some(line_row) = line_row {
+                        sum = sum.checked_add(&line_row.amounts).map_err(|e| {
+                            TestCaseError::fail(e.to_string())
+                        })?;
+                    }
+                }
+                prop_assert_eq!(&row.amounts, &sum, "{} {}", by, row.key);
+            }
         }
     }
 

@@ -501,7 +501,8 @@ impl<'a> Iterator for Entries<'a> {
     fn next(&mut self) -> Option<Entry<'a>> {
         let i = self.next;
         let entry = self.ledger.entry_with(i, self.rates.at(i))?;
-        self.next += 1;
+        // Below the ledger's length, itself a usize.
+        self.next = i.saturating_add(1);
         Some(entry)
     }
 

@@ -38,9 +38,9 @@ impl Texts {
     /// The text at `index` (empty when out of range).
     pub(super) fn get(&self, index: u32) -> &str {
         let i = index as usize;
-        let start = match i {
-            0 => 0,
-            _ => self.ends.get(i - 1).map_or(0, |&e| e as usize),
+        let start = match i.checked_sub(1) {
+            None => 0,
+            Some(previous) => self.ends.get(previous).map_or(0, |&e| e as usize),
         };
         let end = self.ends.get(i).map_or(start, |&e| e as usize);
         self.bytes.get(start..end).unwrap_or_default()
@@ -119,11 +119,15 @@ pub(super) struct Origins {
 /// way (no leading zero) that fits in a `u32`: `Depenses!A12` is (`Depenses!A`, 12, ``).
 fn split_number(place: &str) -> Option<(&str, u32, &str)> {
     let bytes = place.as_bytes();
-    let end = bytes.iter().rposition(u8::is_ascii_digit)? + 1;
+    // Positions of ASCII bytes: the next byte starts a character.
+    let end = bytes
+        .iter()
+        .rposition(u8::is_ascii_digit)?
+        .saturating_add(1);
     let start = bytes[..end]
         .iter()
         .rposition(|b| !b.is_ascii_digit())
-        .map_or(0, |i| i + 1);
+        .map_or(0, |i| i.saturating_add(1));
     let digits = &place[start..end];
     if digits.len() > 1 && digits.starts_with('0') {
         return None;

@@ -434,7 +434,8 @@ mod tests {
             ]
         );
         // PTF: 450,000 + 30,000 - 20,000 = 460,000 revised; paid 100,001 + 60,000 + 300,000 =
-        // 460,001: over by the one franc that rounding 152.45 EUR up gave.
+        // 460,001: over by the one franc that rounding 152.45 EUR up gave; with 29,997 engaged
+        // too, available is -29,998: over committed.
         assert_eq!(
             rows(r.as_ref().map(|r| &r.by_source)),
             vec![
@@ -450,7 +451,7 @@ mod tests {
                     amounts([
                         "450000", "10000", "460000", "29997", "460001", "-1", "-29998"
                     ]),
-                    vec![Flag::OverBudget]
+                    vec![Flag::OverBudget, Flag::OverCommitted]
                 ),
             ]
         );

@@ -43,6 +43,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "variance = revised - paid (positive: money left, negative: overspent); available = revised - committed - paid; rate = paid / revised",
     ),
     ("over_budget", "dépassement", "over budget"),
+    (
+        "over_committed",
+        "engagé au-delà du budget",
+        "over committed",
+    ),
     ("over_tolerance", "hors tolérance", "over tolerance"),
     ("not_started", "non démarré", "not started"),
     ("outside_period", "hors période", "outside period"),

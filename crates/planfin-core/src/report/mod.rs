@@ -223,6 +223,9 @@ pub fn execution_rate(part: Decimal, whole: Decimal) -> Option<Decimal> {
 pub enum Flag {
     /// paid > revised.
     OverBudget,
+    /// Engaged beyond the revised budget (`available` < 0): the *contrôle de disponibilité
+    /// des crédits* forbids it.
+    OverCommitted,
     /// |variance| beyond the tolerance.
     OverTolerance,
     /// Nothing committed or paid.
@@ -237,8 +240,9 @@ pub enum Flag {
 
 impl Flag {
     /// Every flag, in the order they are listed.
-    pub const ALL: [Flag; 6] = [
+    pub const ALL: [Flag; 7] = [
         Flag::OverBudget,
+        Flag::OverCommitted,
         Flag::OverTolerance,
         Flag::NotStarted,
         Flag::OutsidePeriod,
@@ -250,6 +254,7 @@ impl Flag {
     pub fn code(&self) -> &'static str {
         match self {
             Flag::OverBudget => "over_budget",
+            Flag::OverCommitted => "over_committed",
             Flag::OverTolerance => "over_tolerance",
             Flag::NotStarted => "not_started",
             Flag::OutsidePeriod => "outside_period",
@@ -498,7 +503,7 @@ pub(crate) fn over_budget_findings(by_line: &VarianceReport, plan: &Plan) -> Vec
                      expenditures charged to this line by mistake",
                     group_thousands(a.paid, ','),
                     by_line.as_of,
-                    group_thousands(a.paid - a.revised, ','),
+                    group_thousands(a.variance.abs(), ','),
                     group_thousands(a.revised, ','),
                 ),
                 format!("line {}", r.key),

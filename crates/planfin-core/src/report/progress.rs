@@ -109,8 +109,10 @@ impl Elapsed {
     /// # Ok::<(), chrono::ParseError>(())
     /// ```
     pub fn between(first: NaiveDate, last: NaiveDate, as_of: NaiveDate) -> Elapsed {
-        let days_total = ((last - first).num_days() + 1).max(0);
-        let days_elapsed = ((as_of.min(last) - first).num_days() + 1).clamp(0, days_total);
+        // Dates are at most 262,000 years apart: the day counts fit an i64 with room to spare.
+        let days = |to: NaiveDate| to.signed_duration_since(first).num_days().saturating_add(1);
+        let days_total = days(last).max(0);
+        let days_elapsed = days(as_of.min(last)).clamp(0, days_total);
         Elapsed {
             days_total,
             days_elapsed,
@@ -128,7 +130,7 @@ impl Elapsed {
         let units = to_minor_units(paid, plan.currency)?
             .checked_mul(i128::from(self.days_total))
             .ok_or(MoneyError::Overflow("a projection"))?;
-        let projected = div_round_half_away(units, i128::from(self.days_elapsed));
+        let projected = div_round_half_away(units, i128::from(self.days_elapsed))?;
         from_minor_units(projected, plan.currency).map(Some)
     }
 
@@ -138,7 +140,7 @@ impl Elapsed {
             return Ok(None);
         }
         let units = to_minor_units(paid, plan.currency)?;
-        let rate = div_round_half_away(units, i128::from(self.days_elapsed));
+        let rate = div_round_half_away(units, i128::from(self.days_elapsed))?;
         from_minor_units(rate, plan.currency).map(Some)
     }
 }

@@ -166,13 +166,14 @@ impl Rows {
         if let Some(&i) = self.index.get(key) {
             return i;
         }
+        let row = self.rows.len();
         self.rows.push(Acc {
             key: key.to_string(),
             label: label(),
             ..Acc::default()
         });
-        self.index.insert(key.to_string(), self.rows.len() - 1);
-        self.rows.len() - 1
+        self.index.insert(key.to_string(), row);
+        row
     }
 
     fn year(&mut self, year: i32) -> usize {
@@ -279,9 +280,10 @@ pub fn variance(
                 let Some(i) = line_index.get(line) else {
                     continue;
                 };
-                let row = match (by, &a.source) {
-                    (Grouping::Period, _) => rows.year(a.date.year()),
-                    (Grouping::Source, Some(source)) => rows.get_or_insert(source, String::new),
+                // Each leg on its own line's row, and so on the line's source: every grouping
+                // adds up the same revised budgets.
+                let row = match by {
+                    Grouping::Period => rows.year(a.date.year()),
                     _ => line_row[i],
                 };
                 add(&mut rows.rows[row].amendments, delta)?;
@@ -339,7 +341,7 @@ pub fn variance(
             &mut acc.paid
         };
         *sum = sum.checked_add(units).ok_or_else(overflow)?;
-        acc.entries += 1;
+        acc.entries = acc.entries.saturating_add(1);
         acc.outside_period |= !checked.in_period;
         acc.unknown_line |= known.is_none();
         acc.duplicate |= !duplicated.is_empty() && duplicated.contains(ledger.voucher(e.index));
@@ -367,13 +369,13 @@ pub fn variance(
     let mut out_rows = Vec::with_capacity(rows.rows.len());
     let mut totals = Amounts::default();
     for acc in rows.rows {
-        let amounts = Amounts::derive(
-            acc.initial,
-            acc.amendments,
-            from_minor_units(acc.committed, currency)?,
-            from_minor_units(acc.paid, currency)?,
-        )?;
-        totals = totals.checked_add(&amounts)?;
+        let amounts =
+            row_amounts(&acc, currency).and_then(|a| totals.checked_add(&a).map(|t| (a, t)));
+        let Ok((amounts, sum)) = amounts else {
+            findings.push(row_overflow(by, &acc.key));
+            return Err(ReportError::Blocked(findings));
+        };
+        totals = sum;
         let over_tolerance = options.tolerance.is_some_and(|tol| {
             let limit = acc_limit(amounts.revised, tol);
             limit.is_none_or(|limit| amounts.variance.abs() > limit)
@@ -382,6 +384,7 @@ pub fn variance(
             .into_iter()
             .filter(|f| match f {
                 Flag::OverBudget => amounts.paid > amounts.revised,
+                Flag::OverCommitted => amounts.available < Decimal::ZERO,
                 Flag::OverTolerance => over_tolerance,
                 Flag::NotStarted => acc.entries == 0,
                 Flag::OutsidePeriod => acc.outside_period,
@@ -413,6 +416,26 @@ pub fn variance(
         },
         findings,
     })
+}
+
+/// The amounts of a row, derived from what was added up.
+fn row_amounts(acc: &Acc, currency: crate::currency::Currency) -> Result<Amounts, MoneyError> {
+    Amounts::derive(
+        acc.initial,
+        acc.amendments,
+        from_minor_units(acc.committed, currency)?,
+        from_minor_units(acc.paid, currency)?,
+    )
+}
+
+/// The blocking finding for a row (or the totals up to it) too large to compute exactly.
+fn row_overflow(by: Grouping, key: &str) -> Finding {
+    Finding::error(
+        crate::validation::FindingCode::Overflow,
+        "the amounts of this row add up to more than planfin can compute exactly (about \
+         7.9e28): look for an amount typed with too many digits",
+        format!("{} {key}", by.code()),
+    )
 }
 
 /// The largest |variance| within `tolerance` percent of `revised`; `None` when that overflows.
@@ -536,9 +559,10 @@ mod tests {
                 "250000", "30000", "280000", "29997", "300000", "-20000", "-49997"
             ]))
         );
+        // Paid beyond the revised budget, and engaged beyond it: available -49,997.
         assert_eq!(
             get("L22").map(|r| r.flags.clone()),
-            Some(vec![Flag::OverBudget])
+            Some(vec![Flag::OverBudget, Flag::OverCommitted])
         );
         assert_eq!(get("L11").map(|r| r.flags.clone()), Some(vec![]));
     }
@@ -677,7 +701,11 @@ mod tests {
         );
         assert_eq!(
             r.and_then(|r| row(r, "Z1")).map(|r| r.flags.clone()),
-            Some(vec![Flag::OverBudget, Flag::UnknownLine])
+            Some(vec![
+                Flag::OverBudget,
+                Flag::OverCommitted,
+                Flag::UnknownLine
+            ])
         );
         let findings = r.map(|r| r.findings.len());
         assert_eq!(
