@@ -107,11 +107,9 @@ pub fn import_options(
     };
     let mut options = ImportOptions {
         locale,
+        currency,
         ..ImportOptions::default()
     };
-    if let Some(c) = currency {
-        options.currency = c;
-    }
     for (name, value) in limits.unwrap_or_default() {
         options
             .limits

@@ -8,6 +8,7 @@ mod cli_corpus;
 mod cli_errors;
 mod cli_export;
 mod cli_import;
+mod cli_integrity;
 mod cli_report;
 mod cli_small;
 mod cli_validate;

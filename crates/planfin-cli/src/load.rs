@@ -9,6 +9,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
 
+use planfin_core::currency::Currency;
 use planfin_core::json::{JsonError, ledger_from_json, plan_from_json};
 use planfin_core::ledger::Ledger;
 use planfin_core::plan::Plan;
@@ -77,6 +78,8 @@ pub struct Reader {
     pub decimal_mark: Option<DecimalMark>,
     /// The reader's safety limits, as raised or lowered by `--limit`.
     pub limits: Limits,
+    /// The currency of journal amounts that name none: the plan's, once it is known.
+    pub currency: Option<Currency>,
 }
 
 impl From<&ReadArgs> for Reader {
@@ -89,6 +92,7 @@ impl From<&ReadArgs> for Reader {
         Reader {
             decimal_mark: args.decimal_mark,
             limits,
+            currency: None,
         }
     }
 }
@@ -108,7 +112,7 @@ impl Reader {
             },
             display_name: Some(name(path)),
             limits: self.limits.clone(),
-            ..ImportOptions::default()
+            currency: self.currency,
         }
     }
 

@@ -38,15 +38,12 @@ fn main() -> ExitCode {
 
 /// A panic inside calamine (a damaged record it indexes unchecked) is caught by planfin-xlsx
 /// and reported as an unreadable file, naming it: the default hook's message and backtrace
-/// would only come before that error, in a developer's terms. Any other panic is a planfin
-/// bug and keeps the default report.
+/// would only come before that error, in a developer's terms. Any other panic, planfin's own
+/// code included, is a bug and keeps the default report.
 fn quiet_reader_panics() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let in_reader = info
-            .location()
-            .is_some_and(|at| at.file().contains("/calamine-"));
-        if !in_reader {
+        if !planfin_xlsx::in_guarded_reader() {
             default(info);
         }
     }));

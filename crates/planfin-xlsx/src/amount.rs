@@ -134,7 +134,10 @@ pub(crate) fn from_f64(f: f64, dp: u32, currency: Option<Currency>) -> Result<De
         // The float's own noise: 1e-9, or 4 units in the last place of a large value.
         let noise = (f.abs() * f64::EPSILON * 4.0).max(1e-9);
         let tolerance = Decimal::from_f64_retain(noise).unwrap_or(Decimal::ONE);
-        if (exact - rounded).abs() > tolerance {
+        if exact
+            .checked_sub(rounded)
+            .is_none_or(|gap| gap.abs() > tolerance)
+        {
             return Err(fractional(currency, dp));
         }
     }
@@ -204,7 +207,7 @@ pub(crate) fn parse_text(raw: &str, locale: Locale) -> Result<Amount, Problem> {
     let mut value =
         Decimal::from_str_exact(&plain).map_err(|_| not_amount("too many digits".to_string()))?;
     if negative {
-        value = -value;
+        value.set_sign_negative(true);
     }
     Ok(Amount { value, currency })
 }
@@ -225,11 +228,11 @@ fn strip_currency(s: &str) -> (&str, Option<Currency>) {
     ];
     for (word, cur) in WORDS {
         let n = word.len();
-        if s.len() >= n
-            && s.is_char_boundary(s.len() - n)
-            && s[s.len() - n..].eq_ignore_ascii_case(word)
+        if let Some(cut) = s.len().checked_sub(n)
+            && s.is_char_boundary(cut)
+            && s[cut..].eq_ignore_ascii_case(word)
         {
-            return (s[..s.len() - n].trim_end(), Some(*cur));
+            return (s[..cut].trim_end(), Some(*cur));
         }
         if s.len() >= n && s.is_char_boundary(n) && s[..n].eq_ignore_ascii_case(word) {
             return (s[n..].trim_start(), Some(*cur));

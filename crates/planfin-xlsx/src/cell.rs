@@ -218,12 +218,13 @@ pub(crate) fn a1(row: u32, col: u32) -> String {
 
 /// The letters of a 0-based column: 0 is `A`, 25 `Z`, 26 `AA`, 16383 `XFD`.
 pub(crate) fn column_letters(col: u32) -> String {
-    let mut n = u64::from(col) + 1;
+    // Bijective base 26: the digits of col + 1 with A = 1 .. Z = 26.
+    let mut n = u64::from(col).saturating_add(1);
     let mut out = Vec::new();
-    while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        out.push(b'A' + rem);
-        n = (n - 1) / 26;
+    while let Some(m) = n.checked_sub(1) {
+        let rem = u8::try_from(m % 26).unwrap_or(0);
+        out.push(b'A'.saturating_add(rem));
+        n = m / 26;
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()

@@ -59,11 +59,23 @@ pub(crate) fn from_serial(d: &ExcelDateTime) -> Result<NaiveDate, Problem> {
     })
 }
 
-/// A date typed as text: `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, and an ISO
-/// date-time (`2019-12-31T00:00:00`, as ods files store dates).
+/// A date typed as text: `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, and a date
+/// with a time of day (`2019-12-31T00:00:00`, as ods files store dates, or
+/// `31/12/2019 14:30`). Anything else after the date is refused: `31/12/2019 xyz` is not a
+/// date.
 pub(crate) fn from_text(s: &str) -> Result<NaiveDate, Problem> {
     let s = s.trim();
-    let head = s.split(['T', ' ']).next().unwrap_or(s);
+    let (head, time) = match s.split_once(['T', ' ']) {
+        Some((head, time)) => (head, Some(time.trim_start())),
+        None => (s, None),
+    };
+    if time.is_some_and(|t| !is_time_of_day(t)) {
+        return Err(Problem::new(
+            WHAT,
+            "only a time of day (14:30 or 14:30:00) may follow the date".to_string(),
+            FIX,
+        ));
+    }
     let parts: Vec<&str> = head.split(['/', '-', '.']).collect();
     let number = |p: &str| -> Option<u32> {
         if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
@@ -96,6 +108,14 @@ pub(crate) fn from_text(s: &str) -> Result<NaiveDate, Problem> {
         .ok()
         .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
         .ok_or_else(|| bad("there is no such day"))
+}
+
+/// Whether `t` is a time of day: `hh:mm`, `hh:mm:ss` or `hh:mm:ss.fff`, as Excel, LibreOffice
+/// and ISO 8601 write it.
+fn is_time_of_day(t: &str) -> bool {
+    ["%H:%M", "%H:%M:%S", "%H:%M:%S%.f"]
+        .iter()
+        .any(|f| chrono::NaiveTime::parse_from_str(t, f).is_ok())
 }
 
 #[cfg(test)]
@@ -143,6 +163,8 @@ mod tests {
             "31.12.2019",
             "2019-12-31",
             " 2019-12-31T00:00:00 ",
+            "2019-12-31T14:30:00.000",
+            "31/12/2019 14:30",
         ] {
             assert_eq!(from_text(s), Ok(ymd(2019, 12, 31)), "{s}");
         }
@@ -162,9 +184,17 @@ mod tests {
             "hier",
             "2019",
             "31/12/2019/1",
+            "31/12/2019 xyz",
+            "2019-12-31Tomorrow",
+            "31/12/2019 25:00",
         ] {
             assert!(from_text(s).is_err(), "{s}");
         }
+        let e = from_text("31/12/2019 xyz").map_err(|p| p.rule);
+        assert_eq!(
+            e,
+            Err("only a time of day (14:30 or 14:30:00) may follow the date".to_string())
+        );
         let e = from_text("12/31/2019").map_err(|p| p.rule);
         assert_eq!(
             e,

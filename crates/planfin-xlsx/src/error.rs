@@ -236,7 +236,7 @@ fn cells_message(file: &str, errors: &[CellError], total: usize) -> String {
     if total > errors.len() {
         lines.push(format!(
             "{file}: {} more error(s) not shown ({total} in all); fix these and import again",
-            total - errors.len()
+            total.saturating_sub(errors.len())
         ));
     }
     lines.join("\n")
@@ -292,7 +292,7 @@ impl Errors {
     }
 
     pub(crate) fn push(&mut self, e: CellError) {
-        self.total += 1;
+        self.total = self.total.saturating_add(1);
         if self.list.len() < self.cap {
             self.list.push(e);
         }

@@ -219,7 +219,7 @@ fn import_inner(
                             );
                         }
                     }
-                    rows += 1;
+                    rows = rows.saturating_add(1);
                     if rows.is_multiple_of(10_000) {
                         progress(rows as u64);
                     }
@@ -297,10 +297,10 @@ fn row<'v>(
         remembered(&mut memo.currency, v, currency)
     });
     let declared = column_currency.flatten().or(hint);
-    let fallback = declared.unwrap_or(options.currency);
+    let fallback = declared.or(options.currency);
     let amount_cell = h.get(cells, LedgerCol::Amount);
     let read = s.need(r, amount_cell, |v| {
-        let a = amount(v, Some(fallback), options.locale)?;
+        let a = amount(v, fallback, options.locale)?;
         match (a.currency, declared) {
             (Some(said), Some(d)) if said != d && !(said.is_cfa_franc() && d.is_cfa_franc()) => {
                 Err(Problem::new(
@@ -309,6 +309,12 @@ fn row<'v>(
                     "make the amount and the Devise column agree",
                 ))
             }
+            (None, None) if options.currency.is_none() => Err(Problem::new(
+                "an amount",
+                "the journal has no Devise column and the amount names no currency".to_string(),
+                "add a Devise column, or read the journal with its plan, whose currency is \
+                 then the journal's",
+            )),
             _ => Ok(a),
         }
     });
@@ -339,7 +345,8 @@ fn row<'v>(
         date: date?,
         line: line?,
         amount: a.value,
-        currency: declared.or(a.currency).unwrap_or(options.currency),
+        // Checked above: the row, the amount or the options name a currency.
+        currency: declared.or(a.currency).or(options.currency)?,
         rate: rate?,
         stage: stage?.unwrap_or_default(),
         payee: payee?.unwrap_or_default(),

@@ -19,12 +19,20 @@
 //! # Ok::<(), planfin_xlsx::ImportError>(())
 //! ```
 
+// The import code checks every operation on what it reads (tests may panic on overflow: that
+// fails the test). The export code writes figures the domain computed.
+#![cfg_attr(not(test), warn(clippy::arithmetic_side_effects))]
+
 mod amount;
 mod cell;
 mod date;
 mod document;
 mod error;
+#[allow(clippy::arithmetic_side_effects)]
 pub mod export;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod header;
 mod ledger;
 mod options;
@@ -41,6 +49,7 @@ pub use error::{CellError, ImportError, Warning};
 pub use ledger::{read_ledger, read_ledger_with_progress};
 pub use options::{ImportOptions, Limits};
 pub use plan::read_plan;
+pub use workbook::in_guarded_reader;
 
 /// What an import produced, with what it noticed on the way (totals rows checked, rows
 /// skipped).

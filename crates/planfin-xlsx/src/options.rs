@@ -9,7 +9,7 @@ use crate::amount::Locale;
 /// ```
 /// use planfin_xlsx::{ImportOptions, Locale};
 /// let options = ImportOptions { locale: Locale::DecimalComma, ..ImportOptions::default() };
-/// assert_eq!(options.currency.code(), "XOF");
+/// assert_eq!(options.currency, None);
 /// assert_eq!(options.limits.max_errors, 50);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +17,9 @@ pub struct ImportOptions {
     /// How `1,000` and `1.000` are read in text amounts (refused while undeclared).
     pub locale: Locale,
     /// The currency of ledger amounts when neither a `Devise` column, nor the amount's text, nor
-    /// the amount's header (`Montant (EUR)`) names one.
-    pub currency: Currency,
+    /// the amount's header (`Montant (EUR)`) names one: the plan's currency when the journal
+    /// is read with its plan. `None` (the default): such an amount is refused, naming its cell.
+    pub currency: Option<Currency>,
     /// The name of the file in messages; by default, the path as given.
     pub display_name: Option<String>,
     /// Safety limits.
@@ -29,7 +30,7 @@ impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions {
             locale: Locale::Undeclared,
-            currency: Currency::XOF,
+            currency: None,
             display_name: None,
             limits: Limits::default(),
         }

@@ -141,7 +141,7 @@ pub(crate) fn read_table<C: Columns>(
             }
             return Err(refusal);
         }
-        seen += 1;
+        seen = seen.saturating_add(1);
         if seen == 1 {
             first_row = cells.iter().take(20).map(|(_, v)| v.shown()).collect();
         }
@@ -153,7 +153,7 @@ pub(crate) fn read_table<C: Columns>(
                 let refusal = ImportError::MissingColumns {
                     file: file.to_string(),
                     sheet: sheet.to_string(),
-                    row: Some(format!("row {}", r + 1)),
+                    row: Some(format!("row {}", u64::from(r) + 1)),
                     missing: absent.iter().map(ToString::to_string).collect(),
                     found: cells.iter().map(|(_, v)| v.shown()).collect(),
                 };
@@ -288,7 +288,7 @@ impl Warnings {
     const CAP: usize = 100;
 
     pub(crate) fn push(&mut self, w: Warning) {
-        self.total += 1;
+        self.total = self.total.saturating_add(1);
         if self.list.len() < Self::CAP {
             self.list.push(w);
         }
@@ -299,7 +299,10 @@ impl Warnings {
         if self.total > self.list.len() {
             self.list.push(Warning {
                 place: file.to_string(),
-                message: format!("{} more warning(s) not shown", self.total - self.list.len()),
+                message: format!(
+                    "{} more warning(s) not shown",
+                    self.total.saturating_sub(self.list.len())
+                ),
             });
         }
         self.list

@@ -76,7 +76,7 @@ pub fn check_output(output: &OutputArgs, input: &InputArgs) -> Result<(), Failur
 /// Reads the plan and the ledgers (the embedded CNLTP data by default), prints the imports'
 /// notes on standard error, and refuses a plan with blocking findings, naming its file.
 pub fn read_inputs(input: &InputArgs) -> Result<Inputs, Failure> {
-    let reader = Reader::from(&input.read);
+    let mut reader = Reader::from(&input.read);
     let mut notes = Vec::new();
     let (plan, plan_name) = match &input.plan {
         Some(path) => {
@@ -86,6 +86,8 @@ pub fn read_inputs(input: &InputArgs) -> Result<Inputs, Failure> {
         }
         None => (cnltp::plan(), EMBEDDED_PLAN.to_string()),
     };
+    // A journal's amounts that name no currency are in the plan's.
+    reader.currency = Some(plan.currency);
     let ledger = match (&input.plan, input.ledger.is_empty()) {
         (None, true) => cnltp::ledger(),
         (Some(_), true) => Ledger::new(),

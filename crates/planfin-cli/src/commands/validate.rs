@@ -1,5 +1,7 @@
 //! `planfin validate FILE...`: every finding of every file, with its location.
 
+use std::path::Path;
+
 use planfin_core::ledger::Ledger;
 use planfin_core::plan::Plan;
 use planfin_core::validation::{Finding, validate_ledger, validate_plan};
@@ -8,96 +10,134 @@ use crate::cli::ValidateArgs;
 use crate::error::Failure;
 use crate::load::{self, Document, Reader};
 
-/// Runs `planfin validate`: prints the findings on standard output, then a summary line.
-/// Files that cannot be read at all are reported on standard error; every file is still read.
-pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
-    let mut refused: Vec<String> = Vec::new();
-    // Files not read, and vouchers that conflict between files.
-    let mut refusals = 0;
-    let mut plans: Vec<(String, Plan)> = Vec::new();
-    let mut ledger = Ledger::new();
-    let mut ledger_files: Vec<String> = Vec::new();
-    let mut lines: Vec<String> = Vec::new();
-    let reader = Reader::from(&args.read);
+/// What `planfin validate` has read so far.
+#[derive(Default)]
+struct Read {
+    /// The plan given with --plan, or the only plan among the files.
+    reference: Option<(String, Plan)>,
+    /// The plans among the files.
+    plans: Vec<(String, Plan)>,
+    /// Every journal among the files, in one ledger.
+    ledger: Ledger,
+    ledger_files: Vec<String>,
+    /// Files not read, and vouchers that conflict between files.
+    refused: Vec<String>,
+    refusals: usize,
+    /// What is printed on standard output, in order.
+    lines: Vec<String>,
+}
 
-    for path in &args.files {
-        match reader.document(path) {
-            Ok(loaded) => {
-                lines.extend(loaded.notes);
-                match loaded.value {
-                    Document::Plan(plan) => plans.push((load::name(path), *plan)),
-                    Document::Ledger(one) => {
-                        ledger_files.push(load::name(path));
-                        let conflicts = ledger.extend(*one);
-                        refusals += conflicts.len();
-                        refused.extend(conflicts.iter().map(ToString::to_string));
-                    }
-                }
+impl Read {
+    /// A refusal (a file not read); any other failure stops the command.
+    fn refuse(&mut self, failure: Failure) -> Result<(), Failure> {
+        match failure {
+            Failure::Refused(more) => {
+                self.refusals += 1;
+                self.refused.extend(more);
+                Ok(())
             }
-            Err(Failure::Refused(lines)) => {
-                refusals += 1;
-                refused.extend(lines);
-            }
-            Err(usage) => return Err(usage),
+            usage => Err(usage),
         }
     }
 
-    let mut counts = Counts::default();
-    for (file, plan) in &plans {
-        for f in validate_plan(plan) {
-            counts.add(&f);
-            lines.push(format!("{file}: {f}"));
-        }
-    }
-
-    let reference = match &args.plan {
-        Some(path) => match reader.plan(path) {
+    /// Reads the plan of --plan: its currency is that of journal amounts that name none.
+    fn reference(&mut self, reader: &mut Reader, path: &Path) -> Result<(), Failure> {
+        match reader.plan(path) {
             Ok(plan) => {
-                lines.extend(plan.notes);
-                Some((load::name(path), plan.value))
+                self.lines.extend(plan.notes);
+                reader.currency = Some(plan.value.currency);
+                self.reference = Some((load::name(path), plan.value));
+                Ok(())
             }
-            Err(Failure::Refused(more)) => {
-                refusals += 1;
-                refused.extend(more);
-                None
+            Err(failure) => self.refuse(failure),
+        }
+    }
+
+    /// Reads one of the files, a plan or a journal.
+    fn file(&mut self, reader: &mut Reader, path: &Path) -> Result<(), Failure> {
+        let loaded = match reader.document(path) {
+            Ok(loaded) => loaded,
+            Err(failure) => return self.refuse(failure),
+        };
+        self.lines.extend(loaded.notes);
+        match loaded.value {
+            Document::Plan(plan) => {
+                // Journals listed after a plan take its currency (PLAN LEDGER...).
+                reader.currency = reader.currency.or(Some(plan.currency));
+                self.plans.push((load::name(path), *plan));
             }
-            Err(usage) => return Err(usage),
-        },
-        None if plans.len() == 1 => plans.pop(),
-        None => None,
-    };
-    if !ledger_files.is_empty() {
-        match &reference {
+            Document::Ledger(one) => {
+                self.ledger_files.push(load::name(path));
+                let conflicts = self.ledger.extend(*one);
+                self.refusals += conflicts.len();
+                self.refused
+                    .extend(conflicts.iter().map(ToString::to_string));
+            }
+        }
+        Ok(())
+    }
+
+    /// The findings of every plan, then of the journals against the reference plan.
+    fn validate(&mut self) -> Counts {
+        let mut counts = Counts::default();
+        for (file, plan) in self.reference.iter().chain(&self.plans) {
+            for f in validate_plan(plan) {
+                counts.add(&f);
+                self.lines.push(format!("{file}: {f}"));
+            }
+        }
+        if self.reference.is_none() && self.plans.len() == 1 {
+            self.reference = self.plans.pop();
+        }
+        if self.ledger_files.is_empty() {
+            return counts;
+        }
+        match &self.reference {
             Some((_, plan)) => {
-                for f in validate_ledger(plan, &ledger) {
+                for f in validate_ledger(plan, &self.ledger) {
                     counts.add(&f);
-                    lines.push(f.to_string());
+                    self.lines.push(f.to_string());
                 }
             }
-            None => lines.push(format!(
+            None => self.lines.push(format!(
                 "note: {}: {} expenditure(s) read, {} duplicate voucher(s) counted once; line \
                  codes and dates not checked: give the plan too (planfin validate PLAN LEDGER..., \
                  or --plan FILE)",
-                ledger_files.join(", "),
-                ledger.len(),
-                ledger.duplicates().len()
+                self.ledger_files.join(", "),
+                self.ledger.len(),
+                self.ledger.duplicates().len()
             )),
         }
+        counts
     }
+}
 
-    lines.push(format!(
+/// Runs `planfin validate`: prints the findings on standard output, then a summary line.
+/// Files that cannot be read at all are reported on standard error; every file is still read.
+/// The plan of `--plan` is checked like the plans among the files.
+pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
+    let mut reader = Reader::from(&args.read);
+    let mut read = Read::default();
+    if let Some(path) = &args.plan {
+        read.reference(&mut reader, path)?;
+    }
+    for path in &args.files {
+        read.file(&mut reader, path)?;
+    }
+    let counts = read.validate();
+    read.lines.push(format!(
         "{} file(s): {} error(s), {} warning(s), {} refused",
         args.files.len(),
         counts.errors,
         counts.warnings,
-        refusals
+        read.refusals
     ));
-    let mut text = lines.join("\n");
+    let mut text = read.lines.join("\n");
     text.push('\n');
     crate::output::emit(None, &text)?;
 
-    if !refused.is_empty() {
-        Err(Failure::Refused(refused))
+    if !read.refused.is_empty() {
+        Err(Failure::Refused(read.refused))
     } else if counts.errors > 0 {
         Err(Failure::Refused(vec![format!(
             "{} blocking finding(s)",

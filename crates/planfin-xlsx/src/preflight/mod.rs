@@ -126,7 +126,7 @@ fn describe(head: &[u8]) -> String {
 fn looks_like_text(head: &[u8]) -> bool {
     let valid = match std::str::from_utf8(head) {
         Ok(s) => s,
-        Err(e) if head.len() - e.valid_up_to() < 4 && e.error_len().is_none() => {
+        Err(e) if head.len().saturating_sub(e.valid_up_to()) < 4 && e.error_len().is_none() => {
             std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
         }
         Err(_) => return false,
@@ -143,7 +143,7 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     while n < buf.len() {
         match file.read(&mut buf[n..])? {
             0 => break,
-            k => n += k,
+            k => n = n.saturating_add(k),
         }
     }
     Ok(n)
@@ -201,11 +201,13 @@ pub(crate) fn central_directory(
                 setting,
             ));
         }
-        if uncompressed > RATIO_FLOOR && uncompressed / compressed.max(1) > limits.max_ratio {
+        let ratio = uncompressed
+            .checked_div(compressed.max(1))
+            .unwrap_or(u64::MAX);
+        if uncompressed > RATIO_FLOOR && ratio > limits.max_ratio {
             return Err(too_large(
                 format!(
-                    "{entry_name} inflates {}:1 ({} to {})",
-                    uncompressed / compressed.max(1),
+                    "{entry_name} inflates {ratio}:1 ({} to {})",
                     bytes(compressed),
                     bytes(uncompressed)
                 ),
@@ -345,15 +347,15 @@ fn ods_cells(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportE
 pub(crate) fn bytes(n: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
     let mut v = n as f64;
-    let mut unit = 0;
-    while v >= 1000.0 && unit < UNITS.len() - 1 {
+    let mut unit = 0usize;
+    while v >= 1000.0 && unit < 4 {
         v /= 1000.0;
-        unit += 1;
+        unit = unit.saturating_add(1);
     }
     if unit == 0 {
         format!("{n} B")
     } else {
-        format!("{v:.1} {}", UNITS[unit])
+        format!("{v:.1} {}", UNITS.get(unit).unwrap_or(&"TB"))
     }
 }
 

@@ -86,12 +86,14 @@ fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
 fn u16_at(data: &[u8], at: usize) -> Option<u32> {
     Some(u32::from(u16::from_le_bytes([
         *data.get(at)?,
-        *data.get(at + 1)?,
+        *data.get(at.checked_add(1)?)?,
     ])))
 }
 
 fn u32_at(data: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(data.get(at..at + 4)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        data.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
 }
 
 /// The cells calamine would allocate for every sheet of `stream`: for each sheet, the cells
@@ -141,14 +143,14 @@ fn sheet_cells(sheet: &[u8]) -> u64 {
     for (typ, data) in records(sheet) {
         if depth > 0 {
             match typ {
-                record::BOF => depth += 1,
-                record::EOF => depth -= 1,
+                record::BOF => depth = depth.saturating_add(1),
+                record::EOF => depth = depth.saturating_sub(1),
                 _ => {}
             }
             continue;
         }
         match typ {
-            record::BOF if seen_bof => depth += 1,
+            record::BOF if seen_bof => depth = depth.saturating_add(1),
             record::BOF => seen_bof = true,
             record::EOF => break,
             record::DIMENSIONS => reserved = reserved.saturating_add(declared(data)),
@@ -170,8 +172,10 @@ fn sheet_cells(sheet: &[u8]) -> u64 {
             _ => {}
         }
     }
+    // r0 <= r1 and c0 <= c1 by construction; u16 values: no product overflows.
     let spanned = span.map_or(0, |[r0, r1, c0, c1]| {
-        u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1)
+        let count = |a: u32, b: u32| u64::from(b.abs_diff(a)).saturating_add(1);
+        count(r0, r1).saturating_mul(count(c0, c1))
     });
     reserved.saturating_add(spanned)
 }
@@ -203,7 +207,7 @@ fn declared(data: &[u8]) -> u64 {
         cf = 0;
     }
     let (end_row, end_col) = if rl >= 1 && cl >= 1 {
-        (rl - 1, cl - 1)
+        (rl.saturating_sub(1), cl.saturating_sub(1))
     } else {
         (rf, cf)
     };

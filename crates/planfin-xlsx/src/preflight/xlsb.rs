@@ -57,20 +57,21 @@ fn records_fit(mut part: impl Read, size: u64) -> Result<(), String> {
             byte(&mut part)
                 .map_err(io)?
                 .ok_or_else(|| cut_short(start))?;
-            header += 1;
+            header = header.saturating_add(1);
         }
         let mut len = 0u64;
-        for i in 0..4 {
+        for shift in [0u32, 7, 14, 21] {
             let b = byte(&mut part)
                 .map_err(io)?
                 .ok_or_else(|| cut_short(start))?;
-            header += 1;
-            len |= u64::from(b & 0x7F) << (7 * i);
+            header = header.saturating_add(1);
+            len |= u64::from(b & 0x7F) << shift;
             if b & 0x80 == 0 {
                 break;
             }
         }
-        offset += header;
+        // Offsets count the bytes of a part of at most `size` bytes.
+        offset = offset.saturating_add(header);
         let left = size.saturating_sub(offset);
         if len > left {
             return Err(format!(
@@ -82,7 +83,7 @@ fn records_fit(mut part: impl Read, size: u64) -> Result<(), String> {
         if skipped < len {
             return Err(format!("the record at byte {start} is cut short"));
         }
-        offset += len;
+        offset = offset.saturating_add(len);
     }
     Ok(())
 }

@@ -52,6 +52,47 @@ fn a_kilo_franc_in_e9_names_the_sheet_and_the_cell() {
     );
 }
 
+/// A journal with no Devise column: one row of 1 500 on line 0101.
+fn journal_without_currency(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("sans_devise.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet();
+    let written = sheet.set_name("Depenses").and_then(|s| {
+        s.write_row(0, 0, ["Date", "N° pièce", "Ligne", "Montant"])?
+            .write_row(1, 0, ["15/03/2019", "PC-1", "0101"])?
+            .write_number(1, 3, 1500)
+    });
+    assert!(written.is_ok() && wb.save(&path).is_ok());
+    path
+}
+
+#[test]
+fn a_journal_with_no_currency_read_without_its_plan_is_refused() {
+    // Its plain amounts are in the plan's currency, unknown without the plan: each is refused,
+    // naming its cell (planfin read them as XOF whatever the plan's currency).
+    let dir = tempfile::tempdir().ok();
+    let Some(dir) = dir else { return };
+    let path = journal_without_currency(dir.path());
+    let alone = planfin_xlsx::ImportOptions {
+        display_name: Some("sans_devise.xlsx".to_string()),
+        ..Default::default()
+    };
+    assert_eq!(
+        message(planfin_xlsx::read_ledger(&path, &alone)),
+        "sans_devise.xlsx: Depenses!D2: \"1500\" is not an amount: the journal has no Devise column and the amount names no currency; add a Devise column, or read the journal with its plan, whose currency is then the journal's"
+    );
+    // Read with an EUR plan, the amount is 1,500 EUR.
+    let with_plan = planfin_xlsx::ImportOptions {
+        currency: Some(planfin_core::currency::Currency::EUR),
+        ..alone
+    };
+    let read = planfin_xlsx::read_ledger(&path, &with_plan).map(|l| l.value.to_expenditures());
+    let read = read.as_deref().unwrap_or_default();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].currency, planfin_core::currency::Currency::EUR);
+    assert_eq!(read[0].amount, planfin_core::Decimal::from(1500));
+}
+
 #[test]
 fn missing_columns_name_what_was_found() {
     assert_eq!(
@@ -94,7 +135,7 @@ fn errors_are_capped_with_a_count() {
             max_errors: 2,
             ..Default::default()
         },
-        ..Default::default()
+        ..crate::named("ledger_errors.xlsx")
     };
     let got = message(planfin_xlsx::read_ledger(
         crate::fixture("xlsx/ledger_errors.xlsx"),
@@ -113,8 +154,7 @@ fn a_declared_locale_reads_ambiguous_thousands() {
     // With French decimals declared, "1,000" in E4 is 1 XOF and is no longer an error.
     let options = planfin_xlsx::ImportOptions {
         locale: planfin_xlsx::Locale::DecimalPoint,
-        display_name: Some("ledger_errors.xlsx".to_string()),
-        ..Default::default()
+        ..crate::named("ledger_errors.xlsx")
     };
     let got = message(planfin_xlsx::read_ledger(
         crate::fixture("xlsx/ledger_errors.xlsx"),

@@ -18,10 +18,12 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-/// Options that name the file by its base name in messages.
+/// Options that name the file by its base name in messages, for a journal read with an XOF
+/// plan (the fixtures' plans are in XOF): amounts that name no currency are in XOF.
 pub fn named(rel: &str) -> ImportOptions {
     ImportOptions {
         display_name: rel.rsplit('/').next().map(str::to_string),
+        currency: Some(planfin_core::currency::Currency::XOF),
         ..ImportOptions::default()
     }
 }
