@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use planfin_core::json::{ledger_from_json, plan_from_json};
+use planfin_core::json::{ledger_from_json, ledger_to_json, plan_from_json, plan_to_json};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use serde_json::Value;
 
@@ -54,6 +54,122 @@ fn xlsx_to_json_to_xlsx_to_json_is_identical_for_the_cnltp_plan_and_ledger() -> 
             assert_eq!(std::fs::read_to_string(&out)?, a, "{kind}.{ext}");
         }
     }
+    Ok(())
+}
+
+/// A plan with a field of every kind: a rate table, quarters, unit costing, amendments of
+/// every shape with their source, reason and approver, texts in French and English with one of
+/// the two empty, a line with no planned amount, amounts beyond an f64 (26-28 digits, with
+/// cents) and from 10^15 up. Amounts in their shortest form, as planfin writes them.
+const FULL_PLAN: &str = r#"{
+  "code": "PAO-2019",
+  "title": {"fr": "Plan d'action opérationnel — Côte d'Ivoire", "en": ""},
+  "organisation": "Comité national de lutte contre le tabac",
+  "currency": "EUR",
+  "start": "2019-01-01",
+  "end": "2019-12-31",
+  "ceiling": "1234567890123456789012345.67",
+  "objectives": [
+    {"code": "OS1", "title": {"fr": "", "en": "Advocacy and awareness"}},
+    {"code": "OS2", "title": {"fr": "Santé publique", "en": "Public health"}}
+  ],
+  "sources": [
+    {"code": "ETAT", "name": {"fr": "Budget de l'État", "en": ""}, "kind": "state_budget"},
+    {"code": "OMS", "name": {"fr": "", "en": "World Health Organization"}, "kind": "donor"},
+    {"code": "DIV", "name": {"fr": "Divers", "en": "Miscellaneous"}, "kind": "other"}
+  ],
+  "lines": [
+    {"code": "0201", "objective": "OS1", "label": {"fr": "Atelier à Abidjan", "en": ""},
+     "source": "ETAT",
+     "amounts": [
+       {"period": "2019-Q3", "amount": "12345678901234567890123.45"},
+       {"period": "2019-Q1", "amount": "100.5"},
+       {"period": 2020, "amount": "1000000000000000"}
+     ],
+     "costing": {"unit": "atelier", "quantity": "2.5", "unit_cost": "4938271560493827156049.78"}},
+    {"code": "0302", "objective": "OS2", "label": {"fr": "", "en": "Survey"}, "source": "OMS",
+     "amounts": [{"period": "2019", "amount": "9876543210987654321098765.43"}]},
+    {"code": "0400", "objective": "OS2", "label": {"fr": "Sans montant", "en": "No amount"},
+     "source": "DIV", "amounts": [],
+     "costing": {"unit": "jour", "quantity": "3", "unit_cost": "0.25"}}
+  ],
+  "amendments": [
+    {"reference": "V-2019-01", "date": "2019-03-01", "from": "0201", "to": "0302",
+     "amount": "1234567890123456789.01", "reason": "Réaffectation", "approved_by": "Ministre"},
+    {"reference": "R-2019-02", "date": "2019-04-01", "to": "0201", "amount": "500.25",
+     "source": "OMS", "reason": "Don complémentaire", "approved_by": ""},
+    {"reference": "C-2019-03", "date": "2019-05-01", "from": "0302", "amount": "7.5",
+     "source": "ETAT", "reason": "", "approved_by": "DAF"}
+  ],
+  "rates": [
+    {"date": "2019-01-01", "from": "USD", "to": "EUR", "rate": "0.8734"},
+    {"date": "2019-07-01", "from": "USD", "to": "EUR", "rate": "0.8912345678"},
+    {"date": "2019-01-01", "from": "GBP", "to": "EUR", "rate": "1.1234"}
+  ]
+}"#;
+
+/// A ledger with every field of an expenditure, several currencies and stages, and amounts of
+/// 29 digits and from 10^15 up.
+const FULL_LEDGER: &str = r#"{"expenditures": [
+  {"voucher": "PC-0001", "date": "2019-02-03", "line": "0201",
+   "amount": "79228162514264337593543950335", "currency": "XOF", "stage": "engagement",
+   "payee": "Hôtel Ivoire", "description": "Location de salle — atelier", "document": "FAC-12"},
+  {"voucher": "PC-0002", "date": "2019-02-04", "line": "0201",
+   "amount": "-1234567890123456789012345.67", "currency": "EUR", "stage": "liquidation"},
+  {"voucher": "0003", "date": "1900-01-15", "line": "0302", "amount": "100.25",
+   "currency": "USD", "rate": "612.1234567891", "stage": "ordonnancement",
+   "payee": "=HYPERLINK(\"x\")", "description": "Per diem"},
+  {"voucher": "PC-0004", "date": "2019-08-04", "line": "0302", "amount": "12.345",
+   "currency": "TND", "rate": "0.3", "stage": "paiement", "payee": "Ali"},
+  {"voucher": "PC-0005", "date": "2019-08-05", "line": "0302", "amount": "1000000000000000",
+   "currency": "XOF"}
+]}"#;
+
+#[test]
+fn json_to_xlsx_to_json_keeps_every_field_of_a_plan_and_a_ledger() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    for (kind, json) in [("plan", FULL_PLAN), ("ledger", FULL_LEDGER)] {
+        // What planfin writes for the document: the same fields, the same bytes.
+        let expected = if kind == "plan" {
+            plan_to_json(&plan_from_json(json, "in")?)
+        } else {
+            ledger_to_json(&ledger_from_json(json, "in")?)
+        };
+        let input = dir.path().join(format!("{kind}.json"));
+        std::fs::write(&input, json)?;
+        let (xlsx, back) = (
+            dir.path().join(format!("{kind}.xlsx")),
+            dir.path().join(format!("{kind}-back.json")),
+        );
+        convert(&input, &xlsx);
+        convert(&xlsx, &back);
+        assert_eq!(std::fs::read_to_string(&back)?, expected, "{kind}");
+        // xlsx -> JSON -> xlsx -> JSON too.
+        let (xlsx2, back2) = (
+            dir.path().join(format!("{kind}2.xlsx")),
+            dir.path().join(format!("{kind}2.json")),
+        );
+        convert(&back, &xlsx2);
+        convert(&xlsx2, &back2);
+        assert_eq!(std::fs::read_to_string(&back2)?, expected, "{kind}");
+    }
+    let plan = plan_from_json(
+        &std::fs::read_to_string(dir.path().join("plan-back.json"))?,
+        "p",
+    )?;
+    assert_eq!(plan.rates.len(), 3);
+    assert_eq!(plan.lines.len(), 3);
+    assert_eq!(
+        xl::sheet_names(&dir.path().join("plan.xlsx"))?,
+        [
+            "Plan",
+            "Objectifs",
+            "Sources",
+            "Lignes",
+            "Amendements",
+            "Taux de change"
+        ]
+    );
     Ok(())
 }
 

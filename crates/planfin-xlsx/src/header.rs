@@ -141,6 +141,19 @@ pub(crate) const AMENDMENTS: SheetKind = SheetKind {
         "amendment",
     ],
 };
+/// The plan's exchange-rate table.
+pub(crate) const RATES: SheetKind = SheetKind {
+    fr: "Taux de change",
+    en: "Exchange rates",
+    aliases: &[
+        "tauxdechange",
+        "tauxdechanges",
+        "coursdechange",
+        "exchangerates",
+        "exchangerate",
+        "rates",
+    ],
+};
 /// The expenditure journal.
 pub(crate) const EXPENDITURES: SheetKind = SheetKind {
     fr: "Depenses",
@@ -495,7 +508,7 @@ fn year_column(n: &str) -> Option<i32> {
         return None;
     }
     let before = &n[..start];
-    let after = &n[start + 4..];
+    let after = &n[start..][digits.len()..];
     let word_ok = |w: &str| {
         w.is_empty()
             || [
@@ -561,6 +574,41 @@ impl Columns for AmendmentCol {
             Source => "Source",
             Reason => "Motif / Reason",
             ApprovedBy => "Approuvé par / Approved by",
+        }
+    }
+}
+
+/// Columns of the exchange-rate sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RateCol {
+    Date,
+    From,
+    To,
+    Rate,
+}
+
+impl Columns for RateCol {
+    fn classify(n: &str) -> Option<Self> {
+        use RateCol::*;
+        Some(match n {
+            "date" | "dateeffet" | "datedeffet" | "effectivedate" | "apartirdu" | "validfrom" => {
+                Date
+            }
+            "de" | "from" | "devise" | "currency" | "devisesource" | "fromcurrency" => From,
+            "vers" | "to" | "en" | "devisecible" | "tocurrency" => To,
+            "taux" | "rate" | "tauxdechange" | "exchangerate" | "cours" | "parite" => Rate,
+            _ => return None,
+        })
+    }
+    const REQUIRED: &'static [Self] = &[RateCol::Date, RateCol::From, RateCol::Rate];
+    const MIN_MATCH: usize = 3;
+    fn name(self) -> &'static str {
+        use RateCol::*;
+        match self {
+            Date => "Date",
+            From => "De / From",
+            To => "Vers / To",
+            Rate => "Taux / Rate",
         }
     }
 }
@@ -652,6 +700,31 @@ mod tests {
         assert_eq!(EXPENDITURES.find(&names), Some(&names[2]));
         let names = vec!["Lines".to_string()];
         assert_eq!(LINES.find(&names), Some(&names[0]));
+    }
+
+    #[test]
+    fn rate_sheet_and_headers_in_french_and_english() {
+        for name in [
+            "Taux de change",
+            "Exchange rates",
+            "TAUX DE CHANGE",
+            "Rates",
+        ] {
+            let names = vec!["Plan".to_string(), name.to_string()];
+            assert_eq!(RATES.find(&names), Some(&names[1]), "{name}");
+        }
+        for (h, c) in [
+            ("Date", RateCol::Date),
+            ("De", RateCol::From),
+            ("From", RateCol::From),
+            ("Vers", RateCol::To),
+            ("To", RateCol::To),
+            ("Taux", RateCol::Rate),
+            ("Rate", RateCol::Rate),
+            ("Taux de change", RateCol::Rate),
+        ] {
+            assert_eq!(RateCol::classify(&normalise(h)), Some(c), "{h}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The plan workbook: sheets Plan (key/value rows), Objectifs, Sources, Lignes and, optionally,
-//! Amendements.
+//! Amendements and Taux de change.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,7 +9,7 @@ use planfin_core::amendment::Amendment;
 use planfin_core::currency::Currency;
 use planfin_core::money::checked_add;
 use planfin_core::plan::{
-    BudgetLine, FiscalPeriod, FundingSource, Objective, PeriodAmount, Plan, SourceKind, Text,
+    BudgetLine, FiscalPeriod, FundingSource, Objective, PeriodAmount, Plan, Rate, SourceKind, Text,
     UnitCosting,
 };
 use rust_decimal::Decimal;
@@ -19,7 +19,7 @@ use crate::cell::{Problem, Value, code, text};
 use crate::error::{Errors, ImportError};
 use crate::header::{
     AMENDMENTS, AmendmentCol, Columns, LINES, LineCol, OBJECTIVES, ObjectiveCol, PLAN, PlanKey,
-    SOURCES, SheetKind, SourceCol, normalise,
+    RATES, RateCol, SOURCES, SheetKind, SourceCol, normalise,
 };
 use crate::ledger::currency;
 use crate::options::ImportOptions;
@@ -34,8 +34,11 @@ use crate::{Imported, display_name};
 /// Sheets, French or English names: `Plan` (rows of key and value: Code, Titre, Titre EN,
 /// Organisation, Devise, Début, Fin, Plafond), `Objectifs` (Code, Intitulé, Title EN),
 /// `Sources` (Code, Nom, Type), `Lignes` (Code, Objectif, Libellé, Source, and either Année +
-/// Montant rows or one column per year with an optional Total), and optionally `Amendements`
-/// (Date, Référence, De, Vers, Montant, Source, Motif, Approuvé par).
+/// Montant rows or one column per year with an optional Total; in the Année + Montant layout, a
+/// row with both blank is a line with no planned amount), and optionally `Amendements`
+/// (Date, Référence, De, Vers, Montant, Source, Motif, Approuvé par) and `Taux de change` /
+/// `Exchange rates`, the plan's rate table (Date, De, Vers, Taux: units of Vers per unit of De
+/// from that date; a blank Vers is the plan currency).
 ///
 /// ```no_run
 /// use planfin_xlsx::{read_plan, ImportOptions};
@@ -66,6 +69,7 @@ pub fn read_plan(
     let sources_sheet = find(&SOURCES)?;
     let lines_sheet = find(&LINES)?;
     let amendments_sheet = AMENDMENTS.find(&names).cloned();
+    let rates_sheet = RATES.find(&names).cloned();
 
     let mut errors = Errors::new(&file, options.limits.max_errors);
     let mut warnings = Warnings::default();
@@ -80,6 +84,10 @@ pub fn read_plan(
     let lines = ctx.lines(&mut wb, &lines_sheet, cur, &mut errors, &mut warnings)?;
     let amendments = match &amendments_sheet {
         Some(sheet) => ctx.amendments(&mut wb, sheet, cur, &mut errors, &mut warnings)?,
+        None => Vec::new(),
+    };
+    let rates = match &rates_sheet {
+        Some(sheet) => ctx.rates(&mut wb, sheet, cur, &mut errors, &mut warnings)?,
         None => Vec::new(),
     };
     errors.into_result()?;
@@ -105,7 +113,7 @@ pub fn read_plan(
             sources,
             lines,
             amendments,
-            rates: Vec::new(),
+            rates,
         },
         warnings: warnings.into_vec(&file),
     })
@@ -182,9 +190,9 @@ impl<'c> Ctx<'c> {
                 return Ok(());
             }
             let key_col = cells[pos].0;
-            let (col, value) = cells
-                .get(pos + 1)
-                .map_or((key_col + 1, &Value::Empty), |(c, v)| (*c, v));
+            let (col, value) = cells[pos..]
+                .get(1)
+                .map_or((key_col.saturating_add(1), &Value::Empty), |(c, v)| (*c, v));
             found.push((key, r, col));
             let at = Some((col, value));
             match key {
@@ -377,12 +385,22 @@ impl<'c> Ctx<'c> {
             let costing = costing(&mut s, h, r, cells, cur);
             let mut amounts = Vec::new();
             let mut ok = true;
+            // Long layout, Année and Montant both blank: a line with no planned amount.
+            let mut no_amount = false;
             if years.is_empty() {
-                let period = s.need(r, h.get(cells, LineCol::Period), period);
-                let a = s.need(r, h.get(cells, LineCol::Amount), |v| money(v, cur, locale));
-                match (period, a) {
-                    (Some(period), Some(amount)) => amounts.push(PeriodAmount { period, amount }),
-                    _ => ok = false,
+                let period_cell = h.get(cells, LineCol::Period);
+                let amount_cell = h.get(cells, LineCol::Amount);
+                let blank = |c: Option<(u32, &Value<'_>)>| c.is_none_or(|(_, v)| v.is_empty());
+                no_amount = blank(period_cell) && blank(amount_cell);
+                if !no_amount {
+                    let period = s.need(r, period_cell, period);
+                    let a = s.need(r, amount_cell, |v| money(v, cur, locale));
+                    match (period, a) {
+                        (Some(period), Some(amount)) => {
+                            amounts.push(PeriodAmount { period, amount })
+                        }
+                        _ => ok = false,
+                    }
                 }
             } else {
                 let mut row_sum = Decimal::ZERO;
@@ -432,7 +450,7 @@ impl<'c> Ctx<'c> {
             if !ok {
                 return Ok(());
             }
-            rows += 1;
+            rows = rows.saturating_add(1);
             for a in &amounts {
                 let col = if years.is_empty() {
                     h.col(LineCol::Amount)
@@ -501,6 +519,14 @@ impl<'c> Ctx<'c> {
                     );
                 }
                 None => {
+                    if no_amount {
+                        let col = h.col(LineCol::Amount).unwrap_or(0);
+                        s.warn(
+                            r,
+                            col,
+                            format!("line {code} has no Année and no Montant: no planned amount"),
+                        );
+                    }
                     index.insert(code.clone(), lines.len());
                     lines.push(BudgetLine {
                         code,
@@ -576,6 +602,40 @@ impl<'c> Ctx<'c> {
                 source: source.flatten(),
                 reason: reason.flatten().unwrap_or_default(),
                 approved_by: approved_by.flatten().unwrap_or_default(),
+            })
+        })
+    }
+
+    /// The rate table: one dated rate per row; a blank Vers / To is the plan currency `cur`.
+    fn rates(
+        &self,
+        wb: &mut Workbook,
+        sheet: &str,
+        cur: Currency,
+        errors: &mut Errors,
+        warnings: &mut Warnings,
+    ) -> Result<Vec<Rate>, ImportError> {
+        let locale = self.options.locale;
+        self.records::<RateCol, _>(wb, sheet, false, errors, warnings, |s, h, r, cells| {
+            let date = s.need(r, h.get(cells, RateCol::Date), date);
+            let from = s.need(r, h.get(cells, RateCol::From), currency);
+            let to = s.opt(r, h.get(cells, RateCol::To), currency);
+            let rate = s.need(r, h.get(cells, RateCol::Rate), |v| {
+                let d = decimal(v, locale)?;
+                if d <= Decimal::ZERO {
+                    return Err(Problem::new(
+                        "a rate",
+                        "a rate is positive",
+                        "type the rate, e.g. 655.957",
+                    ));
+                }
+                Ok(d)
+            });
+            Some(Rate {
+                date: date?,
+                from: from?,
+                to: to?.unwrap_or(cur),
+                rate: rate?,
             })
         })
     }

@@ -9,9 +9,9 @@ use planfin_core::plan::Lang;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet};
 
 use super::cell::{ExportFinding, a1};
-use super::plan::{Layout, autofilter, header};
+use super::plan::{Layout, autofilter, exact_amount, exact_ratio, header};
 use super::report::{CONSTANT_MEMORY_ROWS, ExportSummary, new_sheet, write_workbook};
-use super::sheet::{Formats, amount, amount_format, fits, ratio_number, text, xl};
+use super::sheet::{Formats, amount_format, fits, text, xl};
 use super::{ExportError, ExportOptions};
 
 /// The ledger columns: `(French header, English header, width)`, in the order written.
@@ -39,8 +39,9 @@ pub(crate) const LEDGER_LAYOUT: Layout = Layout {
 /// sheet `Depenses` (`Expenditures` in English), headers in `lang`, one row per
 /// expenditure: dates as Excel dates, voucher and line codes as text (`0201` keeps its
 /// zero), amounts as numbers in their currency's format (or exact text, with a finding, when
-/// an `f64` cannot hold them), rates as numbers (as exact text beyond 10 decimals, which a
-/// number cell does not bring back), every text as a string cell (never a formula).
+/// an `f64` cannot hold them or they reach 10^15, see [`super::plan::exact_amount`]), rates
+/// as numbers (as exact text beyond 10 decimals, which a number cell does not bring back),
+/// every text as a string cell (never a formula).
 ///
 /// Large ledgers are written in constant-memory mode. The file is written atomically.
 ///
@@ -113,7 +114,7 @@ fn write_entries(
         text(ws, sheet, row, 1, e.voucher, None)?;
         text(ws, sheet, row, 2, e.line, None)?;
         let minor = (e.currency.minor_unit() as usize).min(4);
-        amount(
+        exact_amount(
             ws,
             sheet,
             row,
@@ -124,7 +125,7 @@ fn write_entries(
         )?;
         text(ws, sheet, row, 4, e.currency.code(), None)?;
         if let Some(rate) = e.rate {
-            ratio_number(ws, sheet, row, 5, rate, &rate_format, findings)?;
+            exact_ratio(ws, sheet, row, 5, rate, &rate_format, findings)?;
         }
         text(ws, sheet, row, 6, e.stage.code(), None)?;
         non_empty(ws, sheet, row, 7, e.payee)?;

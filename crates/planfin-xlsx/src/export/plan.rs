@@ -1,12 +1,14 @@
 //! The plan workbook, in the layout [`crate::read_plan`] reads: sheets `Plan` (key / value
-//! rows), `Objectifs`, `Sources`, `Lignes` (long layout: one row per line and period) and
-//! `Amendements`; French headers by default, English ones on request.
+//! rows), `Objectifs`, `Sources`, `Lignes` (long layout: one row per line and period),
+//! `Amendements` and `Taux de change`; French headers by default, English ones on request.
 
 use std::path::Path;
 
-use planfin_core::plan::{Lang, Plan, SourceKind};
+use planfin_core::plan::{Lang, PeriodAmount, Plan, SourceKind};
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet};
 
+use super::cell::{AmountCell, ExportFinding, a1};
 use super::ledger::{date, non_empty};
 use super::report::{ExportSummary, write_workbook};
 use super::sheet::{Formats, amount, fits, ratio_number, text, xl};
@@ -102,6 +104,68 @@ pub(crate) const AMENDMENTS_SHEET: Layout = Layout {
     ],
 };
 
+/// The exchange-rate table.
+pub(crate) const RATES_SHEET: Layout = Layout {
+    fr: "Taux de change",
+    en: "Exchange rates",
+    columns: &[
+        ("Date", "Date", 11.0),
+        ("De", "From", 8.0),
+        ("Vers", "To", 8.0),
+        ("Taux", "Rate", 16.0),
+    ],
+};
+
+/// The magnitude from which a plan or ledger workbook writes an amount as text: planfin's
+/// importer refuses a number cell of 10^15 or more (a spreadsheet may already have rounded
+/// it), so such an amount, even with few significant digits (`1000000000000000`), would not
+/// read back.
+const NUMBER_CELL_LIMIT: i64 = 1_000_000_000_000_000;
+
+/// An amount of a plan or ledger workbook, written so that the importer reads it back exactly:
+/// a number cell only when an `f64` holds it ([`AmountCell::of`]) and it is below 10^15 (the
+/// importer's limit for number cells), else its exact text, with a finding.
+pub(crate) fn exact_amount(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    col: ColNum,
+    value: Decimal,
+    format: &Format,
+    findings: &mut Vec<ExportFinding>,
+) -> Result<(), ExportError> {
+    let number = matches!(AmountCell::of(value), AmountCell::Number(_));
+    if number && value.abs() >= Decimal::from(NUMBER_CELL_LIMIT) {
+        findings.push(ExportFinding {
+            code: "amount_as_text",
+            location: format!("{sheet}!{}", a1(row, col)),
+            message: format!(
+                "{value} is 10^15 or more: planfin reads no number cell that large back, so it \
+                 is written as text (exact)"
+            ),
+        });
+        return text(ws, sheet, row, col, &value.to_string(), Some(format));
+    }
+    amount(ws, sheet, row, col, value, format, findings).map(|_| ())
+}
+
+/// A rate or quantity of a plan or ledger workbook: [`ratio_number`] (exact text beyond the
+/// 10 decimals a number cell brings back), with the 10^15 limit of [`exact_amount`].
+pub(crate) fn exact_ratio(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    col: ColNum,
+    value: Decimal,
+    format: &Format,
+    findings: &mut Vec<ExportFinding>,
+) -> Result<(), ExportError> {
+    if value.abs() >= Decimal::from(NUMBER_CELL_LIMIT) {
+        return exact_amount(ws, sheet, row, col, value, format, findings);
+    }
+    ratio_number(ws, sheet, row, col, value, format, findings)
+}
+
 /// The words the importer reads as each source kind.
 pub(crate) fn source_kind_word(kind: SourceKind, lang: Lang) -> &'static str {
     match kind {
@@ -142,13 +206,12 @@ pub(crate) fn header(
 
 /// Writes `plan` as a workbook [`crate::read_plan`] reads back to the same plan: sheets
 /// `Plan` (one key / value row per field), `Objectifs`, `Sources`, `Lignes` (one row per
-/// line and fiscal period: `2019` or `2019-Q3`; the costing on the line's first row) and
-/// `Amendements`, headers in `lang` (English sheet names `Objectives`, `Lines`,
-/// `Amendments`). Codes are text (`0201` keeps its zero), amounts numbers in the plan
-/// currency's format (or exact text when an `f64` cannot hold them), dates Excel dates.
-///
-/// The plan's exchange-rate table is not part of the workbook layout and is not written.
-/// A line with no planned amount cannot be written in the long layout and gets no row.
+/// line and fiscal period: `2019` or `2019-Q3`; the costing on the line's first row; a line
+/// with no planned amount gets one row with Année and Montant blank), `Amendements` and
+/// `Taux de change` (the plan's rate table: Date, De, Vers, Taux), headers in `lang` (English
+/// sheet names `Objectives`, `Lines`, `Amendments`, `Exchange rates`). Codes are text (`0201`
+/// keeps its zero), amounts numbers in the plan currency's format (or exact text when an
+/// `f64` cannot hold them or they reach 10^15, see [`exact_amount`]), dates Excel dates.
 ///
 /// ```
 /// use planfin_core::{cnltp, plan::Lang};
@@ -214,7 +277,7 @@ pub fn write_plan_with(
             text(ws, sheet, 6, 0, key(6), Some(&formats.bold))?;
             date(ws, sheet, 6, 1, plan.end, &formats.date)?;
             text(ws, sheet, 7, 0, key(7), Some(&formats.bold))?;
-            amount(ws, sheet, 7, 1, plan.ceiling, &formats.amount, findings)?;
+            exact_amount(ws, sheet, 7, 1, plan.ceiling, &formats.amount, findings)?;
             ws.set_column_width(0, 16)
                 .map_err(xl(|| sheet.to_string()))?;
             ws.set_column_width(1, 60)
@@ -247,26 +310,33 @@ pub fn write_plan_with(
             sheets.push(sheet.to_string());
         }
 
-        // Lines: one row per line and period.
+        // Lines: one row per line and period (one row for a line with no period).
         {
-            let rows: usize = plan.lines.iter().map(|l| l.amounts.len()).sum();
+            let rows: usize = plan.lines.iter().map(|l| l.amounts.len().max(1)).sum();
             fits(LINES_SHEET.name(lang), rows + 1)?;
             let (ws, sheet) = table_sheet(wb, &LINES_SHEET, lang, &formats)?;
             let quantity = Format::new().set_num_format("#,##0.####");
             let mut r: RowNum = 1;
             for line in &plan.lines {
-                for (k, pa) in line.amounts.iter().enumerate() {
+                let periods: Vec<Option<&PeriodAmount>> = if line.amounts.is_empty() {
+                    vec![None]
+                } else {
+                    line.amounts.iter().map(Some).collect()
+                };
+                for (k, pa) in periods.into_iter().enumerate() {
                     text(ws, sheet, r, 0, &line.code, None)?;
                     text(ws, sheet, r, 1, &line.objective, None)?;
                     non_empty(ws, sheet, r, 2, &line.label.fr)?;
                     non_empty(ws, sheet, r, 3, &line.label.en)?;
                     text(ws, sheet, r, 4, &line.source, None)?;
-                    text(ws, sheet, r, 5, &pa.period.to_string(), None)?;
-                    amount(ws, sheet, r, 6, pa.amount, &formats.amount, findings)?;
+                    if let Some(pa) = pa {
+                        text(ws, sheet, r, 5, &pa.period.to_string(), None)?;
+                        exact_amount(ws, sheet, r, 6, pa.amount, &formats.amount, findings)?;
+                    }
                     if let (0, Some(c)) = (k, &line.costing) {
                         non_empty(ws, sheet, r, 7, &c.unit)?;
-                        ratio_number(ws, sheet, r, 8, c.quantity, &quantity, findings)?;
-                        amount(ws, sheet, r, 9, c.unit_cost, &formats.amount, findings)?;
+                        exact_ratio(ws, sheet, r, 8, c.quantity, &quantity, findings)?;
+                        exact_amount(ws, sheet, r, 9, c.unit_cost, &formats.amount, findings)?;
                     }
                     r += 1;
                 }
@@ -288,12 +358,27 @@ pub fn write_plan_with(
                 if let Some(to) = &a.to {
                     text(ws, sheet, r, 3, to, None)?;
                 }
-                amount(ws, sheet, r, 4, a.amount, &formats.amount, findings)?;
+                exact_amount(ws, sheet, r, 4, a.amount, &formats.amount, findings)?;
                 if let Some(s) = &a.source {
                     text(ws, sheet, r, 5, s, None)?;
                 }
                 non_empty(ws, sheet, r, 6, &a.reason)?;
                 non_empty(ws, sheet, r, 7, &a.approved_by)?;
+            }
+            sheets.push(sheet.to_string());
+        }
+
+        // Exchange rates.
+        {
+            fits(RATES_SHEET.name(lang), plan.rates.len() + 1)?;
+            let (ws, sheet) = table_sheet(wb, &RATES_SHEET, lang, &formats)?;
+            let rate_format = Format::new().set_num_format("0.##########");
+            for (i, rate) in plan.rates.iter().enumerate() {
+                let r = i as RowNum + 1;
+                date(ws, sheet, r, 0, rate.date, &formats.date)?;
+                text(ws, sheet, r, 1, rate.from.code(), None)?;
+                text(ws, sheet, r, 2, rate.to.code(), None)?;
+                exact_ratio(ws, sheet, r, 3, rate.rate, &rate_format, findings)?;
             }
             sheets.push(sheet.to_string());
         }

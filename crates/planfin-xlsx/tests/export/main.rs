@@ -3,6 +3,7 @@
 mod atomic;
 mod clients;
 mod common;
+mod fidelity;
 mod report;
 mod roundtrip;
 mod template;
