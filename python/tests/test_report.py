@@ -33,7 +33,13 @@ def test_variance_by_line_matches_the_hand_computed_table(small: Any) -> None:
     plan, ledger = small
     report = plan.variance(ledger, by="line")
     assert {r["key"]: amounts(r) for r in report.rows} == {k: [D(x) for x in v] for k, v in BY_LINE.items()}
-    assert [r["flags"] for r in report.rows] == [["over_budget"], [], ["duplicate_voucher"], ["not_started"]]
+    # 0101: paid 470,000 and available -20,000 against 450,000 revised.
+    assert [r["flags"] for r in report.rows] == [
+        ["over_budget", "over_committed"],
+        [],
+        ["duplicate_voucher"],
+        ["not_started"],
+    ]
     # paid / revised to four decimals: 470000/450000, 65596/220000, 75000/250000, 0/80000.
     assert [r["execution_rate"] for r in report.rows] == [D("1.0444"), D("0.2982"), D("0.3000"), D(0)]
     assert [r["label"] for r in report.rows] == ["Ateliers", "Missions", "Etude", "Impression"]
@@ -107,7 +113,7 @@ def test_cnltp_variance_and_repr() -> None:
     assert report.plan["code"] == "CNLTP-2018-2019"
     assert report.currency == "XOF"
     assert [r["key"] for r in report.rows] == ["OS1", "OS2", "OS3", "OS4", "OS5", "?"]
-    assert report.rows[-1]["flags"] == ["over_budget", "unknown_line"]
+    assert report.rows[-1]["flags"] == ["over_budget", "over_committed", "unknown_line"]
     assert {f["code"] for f in report.findings} == {"unknown_line", "outside_period", "duplicate_voucher"}
     assert all(set(f) == {"code", "severity", "message", "location"} for f in report.findings)
     assert report.sign_convention.startswith("variance = revised - paid")
@@ -120,13 +126,13 @@ def test_renderings(small: Any) -> None:
     csv = report.to_csv()
     assert csv.splitlines()[:2] == [
         "key,label,initial,amendments,revised,committed,paid,variance,available,execution_rate,flags",
-        "0101,Ateliers,400000,50000,450000,0,470000,-20000,-20000,1.0444,over_budget",
+        "0101,Ateliers,400000,50000,450000,0,470000,-20000,-20000,1.0444,over_budget over_committed",
     ]
     assert csv.splitlines()[-1] == "Total,,1000000,0,1000000,163095,610596,389404,226309,0.6106,"
     assert "\r\n" in csv
     assert report.to_csv(bom=True) == "\ufeff" + csv
     md = report.to_markdown()
-    assert "| 0101 | Ateliers | 400 000 | 50 000 | 450 000 | 0 | 470 000 | -20 000 | -20 000 | 104,44 % | over_budget |" in md
+    assert "| 0101 | Ateliers | 400 000 | 50 000 | 450 000 | 0 | 470 000 | -20 000 | -20 000 | 104,44 % | over_budget over_committed |" in md
     assert report._repr_markdown_() == md
     text = report.to_text()
     assert str(report) == text
@@ -149,7 +155,7 @@ def test_to_pandas(small: Any) -> None:
         assert df[key].dtype == object
         assert df[key].sum() == report.totals[key]
     assert df.set_index("key").loc["0102", "committed"] == D(38095)
-    assert df["flags"].iloc[0] == ["over_budget"]
+    assert df["flags"].iloc[0] == ["over_budget", "over_committed"]
     floats = report.to_pandas(float_amounts=True)
     for key in AMOUNTS:
         assert floats[key].dtype == "float64"
