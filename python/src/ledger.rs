@@ -171,7 +171,8 @@ impl Expenditure {
             date: convert::date(date, "date")?,
             line: required(line, "line")?,
             amount: convert::amount(amount, "amount")?,
-            currency: Currency::from_str(currency).map_err(|e| errors::money_error(py, &e))?,
+            currency: Currency::from_str(currency)
+                .map_err(|e| errors::money_error(py, &e.into()))?,
             rate: convert::optional_amount(rate, "rate")?,
             stage: Stage::from_str(stage).map_err(PyValueError::new_err)?,
             payee: payee.to_string(),
@@ -390,7 +391,7 @@ impl Ledger {
         let default_currency = currency
             .map(Currency::from_str)
             .transpose()
-            .map_err(|e| errors::money_error(py, &e))?;
+            .map_err(|e| errors::money_error(py, &e.into()))?;
         let mut entries = Vec::new();
         for (i, item) in records.try_iter()?.enumerate() {
             let item = item?;
@@ -721,7 +722,9 @@ pub fn read_ledger(
 ) -> PyResult<Ledger> {
     if files::is_workbook(&path) {
         let currency = match currency {
-            Some(code) => Some(Currency::from_str(code).map_err(|e| errors::money_error(py, &e))?),
+            Some(code) => {
+                Some(Currency::from_str(code).map_err(|e| errors::money_error(py, &e.into()))?)
+            }
             None => plan.map(|p| p.get().inner.currency),
         };
         let options = files::import_options(decimal_mark, currency, limits)?;

@@ -1,7 +1,20 @@
 //! How the command fails: the message the user sees and the exit code.
 
 use std::fmt;
+use std::path::Path;
 use std::process::ExitCode;
+
+use planfin_xlsx::export::ExportError;
+
+/// The name of `path` as the user wrote it, for messages.
+pub fn name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// An export that failed; its message names the file and the fix.
+pub fn export_failure(e: ExportError) -> Failure {
+    Failure::refused(e.to_string())
+}
 
 /// A failure of a command, with the exit code it maps to.
 #[derive(Debug, Clone, PartialEq, Eq)]

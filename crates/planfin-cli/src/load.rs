@@ -16,8 +16,8 @@ use planfin_core::plan::Plan;
 use planfin_xlsx::{ImportError, ImportOptions, Limits, Locale};
 
 use crate::cli::{DecimalMark, ReadArgs};
-use crate::error::Failure;
-use crate::progress::Progress;
+use crate::error::{Failure, name};
+use crate::progress_bar::Progress;
 
 /// The largest JSON input read (1 GiB): a JSON ledger of a few million entries fits well below
 /// it. Workbooks have planfin-xlsx's own limits.
@@ -95,11 +95,6 @@ impl From<&ReadArgs> for Reader {
             currency: None,
         }
     }
-}
-
-/// The name of `path` as the user wrote it, for messages.
-pub fn name(path: &Path) -> String {
-    path.display().to_string()
 }
 
 impl Reader {

@@ -8,7 +8,7 @@ mod commands;
 mod error;
 mod load;
 mod output;
-mod progress;
+mod progress_bar;
 
 use std::process::ExitCode;
 

@@ -9,9 +9,9 @@ use std::path::Path;
 
 use planfin_xlsx::export::ExportError;
 
-use crate::commands::export_failure;
 use crate::error::Failure;
-use crate::load::name;
+use crate::error::export_failure;
+use crate::error::name;
 
 /// Refuses `out` when it is one of `inputs` (the same path, a symlink to it or a hard link),
 /// before anything is read.

@@ -10,7 +10,10 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::money::MoneyError;
+/// A currency code that is not an active ISO 4217 code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown currency {0:?}: use an ISO 4217 code such as XOF, XAF, EUR or USD")]
+pub struct UnknownCurrency(pub String);
 
 /// The fixed parity of the CFA francs: 1 EUR = 655.957 XOF = 655.957 XAF, exactly.
 ///
@@ -74,7 +77,7 @@ const TWO_DECIMAL_CODES: &[&str] = &[
 /// assert_eq!(xof.minor_unit(), 0);
 /// assert_eq!(Currency::EUR.minor_unit(), 2);
 /// assert!("ABC".parse::<Currency>().is_err());
-/// # Ok::<(), planfin_core::money::MoneyError>(())
+/// # Ok::<(), planfin_core::currency::UnknownCurrency>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency {
@@ -134,11 +137,11 @@ impl Currency {
 }
 
 impl FromStr for Currency {
-    type Err = MoneyError;
+    type Err = UnknownCurrency;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let upper = s.trim().to_ascii_uppercase();
-        let unknown = || MoneyError::UnknownCurrency(s.to_string());
+        let unknown = || UnknownCurrency(s.to_string());
         let bytes: [u8; 3] = upper.as_bytes().try_into().map_err(|_| unknown())?;
         if let Some((_, minor)) = MINOR_UNIT_EXCEPTIONS.iter().find(|(c, _)| *c == upper) {
             return Ok(Currency::known(bytes, *minor as u8));

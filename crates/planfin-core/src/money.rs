@@ -17,8 +17,8 @@ pub const ROUNDING_RULE: &str =
 #[non_exhaustive]
 pub enum MoneyError {
     /// A currency code that is not an active ISO 4217 code.
-    #[error("unknown currency {0:?}: use an ISO 4217 code such as XOF, XAF, EUR or USD")]
-    UnknownCurrency(String),
+    #[error(transparent)]
+    UnknownCurrency(#[from] crate::currency::UnknownCurrency),
     /// The result does not fit in a Decimal (about 7.9e28).
     #[error(
         "amount overflow while computing {0}: the figures are too large to be exact; look for an amount typed with too many digits"

@@ -365,28 +365,3 @@ impl<'a> LineIndex<'a> {
         self.lines.get(code).copied()
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn plan_with_lines(codes: &[String]) -> Plan {
-        let mut plan = crate::report::sample::plan();
-        let template = plan.lines[0].clone();
-        plan.lines = codes
-            .iter()
-            .map(|code| BudgetLine {
-                code: code.clone(),
-                ..template.clone()
-            })
-            .collect();
-        plan
-    }
-
-    #[test]
-    fn line_index_finds_the_first_of_two_equal_codes() {
-        let codes = ["A", "B", "A"].map(String::from).to_vec();
-        let plan = plan_with_lines(&codes);
-        assert_eq!(LineIndex::new(&plan).get("A"), Some(0));
-    }
-}

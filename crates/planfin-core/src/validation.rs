@@ -756,6 +756,21 @@ mod tests {
     }
 
     #[test]
+    fn a_line_code_twice_is_an_error_and_the_first_line_is_found() {
+        let mut plan = sample::plan();
+        let mut again = plan.lines[1].clone();
+        again.code = plan.lines[0].code.clone();
+        plan.lines.push(again);
+        assert_eq!(LineIndex::new(&plan).get("L11"), Some(0));
+        assert_one(
+            &validate_plan(&plan),
+            FindingCode::DuplicateCode,
+            Severity::Error,
+            "line L11",
+        );
+    }
+
+    #[test]
     fn the_sample_has_no_finding() {
         assert_eq!(validate_plan(&sample::plan()), vec![]);
         assert_eq!(validate_ledger(&sample::plan(), &sample::ledger()), vec![]);

@@ -10,10 +10,12 @@ use std::path::Path;
 use planfin_core::json::{plan_to_json, write_ledger_json};
 use planfin_xlsx::export::{ExportOptions, Provenance, write_ledger_with, write_plan_with};
 
-use super::{export_failure, write_workbook};
+use super::write_workbook;
 use crate::cli::ConvertArgs;
 use crate::error::Failure;
-use crate::load::{Document, Reader, name};
+use crate::error::export_failure;
+use crate::error::name;
+use crate::load::{Document, Reader};
 use crate::output;
 
 /// What `OUT` is, by its extension.

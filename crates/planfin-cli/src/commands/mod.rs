@@ -20,8 +20,8 @@ use planfin_core::validation::{Finding, validate_plan};
 use planfin_xlsx::export::{ExportError, ExportOptions, ExportSummary, InputFile, Provenance};
 
 use crate::cli::{Format, InputArgs, OutputArgs};
-use crate::error::Failure;
-use crate::load::{self, Reader};
+use crate::error::{Failure, export_failure};
+use crate::load::Reader;
 use crate::output;
 
 /// How the embedded plan and ledger are named in messages and provenance.
@@ -57,7 +57,7 @@ pub fn check_output(output: &OutputArgs, input: &InputArgs) -> Result<(), Failur
             return Err(Failure::Usage(format!(
                 "{}: --format xlsx writes an Excel workbook, which Excel opens only by the \
                  .xlsx extension: name the file FILE.xlsx",
-                load::name(out)
+                crate::error::name(out)
             )));
         }
     }
@@ -82,7 +82,7 @@ pub fn read_inputs(input: &InputArgs) -> Result<Inputs, Failure> {
         Some(path) => {
             let loaded = reader.plan(path)?;
             notes.extend(loaded.notes);
-            (loaded.value, load::name(path))
+            (loaded.value, crate::error::name(path))
         }
         None => (cnltp::plan(), EMBEDDED_PLAN.to_string()),
     };
@@ -183,11 +183,6 @@ pub fn blocked(mut lines: Vec<String>) -> Failure {
     Failure::Refused(lines)
 }
 
-/// An export that failed; its message names the file and the fix.
-pub fn export_failure(e: ExportError) -> Failure {
-    Failure::refused(e.to_string())
-}
-
 /// Writes `tables` (or, in JSON, `json`) in `output`'s format to `--out` or standard output.
 pub fn emit_tables(
     output: &OutputArgs,
@@ -243,7 +238,7 @@ pub fn write_workbook(
     for finding in &summary.findings {
         eprintln!(
             "planfin: warning: {}: {} [{}]: {}",
-            load::name(out),
+            crate::error::name(out),
             finding.location,
             finding.code,
             finding.message

@@ -2,10 +2,10 @@
 
 use planfin_xlsx::export::{TemplateKind, write_template};
 
-use super::export_failure;
 use crate::cli::{Kind, TemplateArgs};
 use crate::error::Failure;
-use crate::load::name;
+use crate::error::export_failure;
+use crate::error::name;
 
 /// Runs `planfin template`.
 pub fn run(args: &TemplateArgs) -> Result<(), Failure> {

@@ -8,7 +8,7 @@ use planfin_core::validation::{Finding, validate_ledger, validate_plan};
 
 use crate::cli::ValidateArgs;
 use crate::error::Failure;
-use crate::load::{self, Document, Reader};
+use crate::load::{Document, Reader};
 
 /// What `planfin validate` has read so far.
 #[derive(Default)]
@@ -46,7 +46,7 @@ impl Read {
             Ok(plan) => {
                 self.lines.extend(plan.notes);
                 reader.currency = Some(plan.value.currency);
-                self.reference = Some((load::name(path), plan.value));
+                self.reference = Some((crate::error::name(path), plan.value));
                 Ok(())
             }
             Err(failure) => self.refuse(failure),
@@ -64,10 +64,10 @@ impl Read {
             Document::Plan(plan) => {
                 // Journals listed after a plan take its currency (PLAN LEDGER...).
                 reader.currency = reader.currency.or(Some(plan.currency));
-                self.plans.push((load::name(path), *plan));
+                self.plans.push((crate::error::name(path), *plan));
             }
             Document::Ledger(one) => {
-                self.ledger_files.push(load::name(path));
+                self.ledger_files.push(crate::error::name(path));
                 let conflicts = self.ledger.extend(*one);
                 self.refusals += conflicts.len();
                 self.refused

@@ -511,3 +511,22 @@ pub(crate) fn over_budget_findings(by_line: &VarianceReport, plan: &Plan) -> Vec
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_flag_and_amount_field_has_both_labels() {
+        let keys = Flag::ALL
+            .iter()
+            .map(|f| f.code())
+            .chain(Amounts::default().fields().map(|(k, _)| k))
+            .chain(final_report::Reconciliation::KEYS.iter().copied())
+            .chain(progress::SUMMARY_KEYS.iter().copied());
+        for key in keys {
+            assert_ne!(label(key, Lang::Fr), key, "{key} fr");
+            assert_ne!(label(key, Lang::En), key, "{key} en");
+        }
+    }
+}

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::load::name;
+use crate::error::name;
 
 /// A spinner with the file, the rows read so far and the time elapsed; cleared when dropped.
 pub struct Progress {
