@@ -31,7 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "fixtures" / "cnltp"
+OUT = ROOT / "crates" / "planfin-core" / "data" / "cnltp"  # fixtures/cnltp links here
 
 CEILING = 206_850_000
 START = dt.date(2018, 1, 1)

@@ -3,17 +3,18 @@
 //!
 //! The ceiling, period and objectives come from the published article; the budget lines,
 //! funding sources, amendments and the sample ledger are **illustrative** (the article gives
-//! neither the split nor any spending). They live as readable JSON in `fixtures/cnltp/` and are
-//! embedded at build time.
+//! neither the split nor any spending). They live as readable JSON in this package's
+//! `data/cnltp/` (which the repository's `fixtures/cnltp` links to, for the tests and the
+//! generator `scripts/gen_cnltp_fixtures.py`) and are embedded at build time.
 
 use crate::json::{ledger_from_json, plan_from_json};
 use crate::ledger::Ledger;
 use crate::plan::Plan;
 
 /// The plan, as JSON (`fixtures/cnltp/plan.json`).
-pub const PLAN_JSON: &str = include_str!("../../../fixtures/cnltp/plan.json");
+pub const PLAN_JSON: &str = include_str!("../data/cnltp/plan.json");
 /// The illustrative sample ledger, as JSON (`fixtures/cnltp/ledger.json`).
-pub const LEDGER_JSON: &str = include_str!("../../../fixtures/cnltp/ledger.json");
+pub const LEDGER_JSON: &str = include_str!("../data/cnltp/ledger.json");
 
 /// The embedded CNLTP plan.
 ///
