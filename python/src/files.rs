@@ -3,11 +3,10 @@
 //! and parsing run with the GIL released.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use planfin_core::currency::Currency;
 use planfin_core::json::JsonError;
-use planfin_xlsx::export::{ExportError, InputFile};
 use planfin_xlsx::{ImportError, ImportOptions, Imported, Locale, Warning};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -140,38 +139,4 @@ pub fn warnings_to_py<'py>(py: Python<'py>, warnings: &[Warning]) -> PyResult<Bo
         list.append(dict)?;
     }
     Ok(list)
-}
-
-/// Where a plan or ledger came from, for the provenance of the workbooks written from it.
-#[derive(Debug, Clone)]
-pub enum Source {
-    /// A file, hashed when a workbook is written (and never overwritten by one).
-    File(PathBuf),
-    /// Data embedded in planfin: a description and the JSON text.
-    Embedded(&'static str, &'static str),
-    /// Built in Python: hashed from its JSON form when a workbook is written.
-    Memory,
-}
-
-/// The provenance inputs of `sources`; `memory` gives the description and JSON text of data
-/// built in Python.
-pub fn inputs(
-    sources: &[Source],
-    memory: impl Fn() -> (String, String),
-) -> Result<Vec<InputFile>, ExportError> {
-    let mut out = Vec::new();
-    let mut memory_done = false;
-    for source in sources {
-        match source {
-            Source::File(path) => out.push(InputFile::of_file(path)?),
-            Source::Embedded(name, text) => out.push(InputFile::of_bytes(*name, text.as_bytes())),
-            Source::Memory if !memory_done => {
-                let (name, text) = memory();
-                out.push(InputFile::of_bytes(name, text.as_bytes()));
-                memory_done = true;
-            }
-            Source::Memory => {}
-        }
-    }
-    Ok(out)
 }

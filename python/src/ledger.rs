@@ -1,8 +1,9 @@
-//! `planfin.Ledger`, `planfin.Expenditure`, `planfin.read_ledger` and `planfin.cnltp_ledger`.
+//! `planfin.Ledger`, `planfin.Expenditure` and `planfin.cnltp_ledger`.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use planfin_core::currency::Currency;
@@ -19,9 +20,8 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::convert::{self, date_to_py, decimal_to_py, optional_decimal_to_py};
 use crate::errors;
-use crate::files::{self, Source};
-use crate::plan::Plan;
-use crate::report::write_workbook;
+use crate::export::{self, Source, write_workbook};
+use crate::files;
 
 /// The names of a record's fields, in the order of `Expenditure.to_dict()`.
 const FIELDS: [&str; 10] = [
@@ -278,7 +278,8 @@ impl Expenditure {
 /// `Expenditure` objects in the order they were read.
 #[pyclass(module = "planfin._planfin", name = "Ledger", frozen, sequence)]
 pub struct Ledger {
-    pub(crate) inner: CoreLedger,
+    /// The entries, shared with the reports made from the ledger.
+    pub(crate) inner: Arc<CoreLedger>,
     warnings: Vec<Warning>,
     sources: Vec<Source>,
 }
@@ -287,7 +288,7 @@ impl From<CoreLedger> for Ledger {
     /// A ledger built in Python.
     fn from(inner: CoreLedger) -> Self {
         Ledger {
-            inner,
+            inner: Arc::new(inner),
             warnings: Vec::new(),
             sources: vec![Source::Memory],
         }
@@ -411,14 +412,23 @@ impl Ledger {
         }
     }
 
+    /// A ledger read from the file `path`, with what its import noticed.
+    pub(crate) fn read(inner: CoreLedger, warnings: Vec<Warning>, path: PathBuf) -> Ledger {
+        Ledger {
+            inner: Arc::new(inner),
+            warnings,
+            sources: vec![Source::File(path)],
+        }
+    }
+
+    /// Where the entries came from.
+    pub(crate) fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
     /// The provenance inputs of this ledger.
-    pub(crate) fn inputs(&self) -> Result<Vec<InputFile>, ExportError> {
-        files::inputs(&self.sources, || {
-            (
-                format!("ledger built in Python ({} entries)", self.inner.len()),
-                ledger_to_json(&self.inner),
-            )
-        })
+    fn inputs(&self) -> Result<Vec<InputFile>, ExportError> {
+        export::ledger_inputs(&self.inner, &self.sources)
     }
 
     fn entry(&self, index: usize) -> Option<Expenditure> {
@@ -489,14 +499,14 @@ impl Ledger {
         let first = &self.inner;
         let second = &other.get().inner;
         let (inner, conflicts) = py.detach(|| {
-            let mut merged = first.clone();
-            let conflicts = merged.extend(second.clone());
+            let mut merged = CoreLedger::clone(first);
+            let conflicts = merged.extend(CoreLedger::clone(second));
             (merged, conflicts)
         });
         if conflicts.is_empty() {
             let other = other.get();
             Ok(Ledger {
-                inner,
+                inner: Arc::new(inner),
                 warnings: self
                     .warnings
                     .iter()
@@ -695,62 +705,12 @@ impl LedgerIterator {
     }
 }
 
-/// Reads a ledger file: a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`: French or English
-/// column names in any order, title rows, text amounts, totals rows checked) or JSON (any other
-/// extension).
-///
-/// A workbook's amounts that name no currency (no `Devise` column, no currency in the text or
-/// the header) are in `currency`, else in the currency of `plan`, else XOF. `decimal_mark`
-/// says how text amounts such as `1.250,50` are read: `","` (French style), `"."` (English
-/// style) or `None` (an ambiguous `1,000` is refused).
-///
-/// Raises `FileNotFoundError` (and the other `OSError`s) when the file cannot be opened,
-/// `planfin.WorkbookError` for a workbook that cannot be imported (every bad cell in
-/// `.errors`, the first in `.sheet` and `.cell`), `planfin.JsonError` for malformed JSON,
-/// `planfin.LedgerConflictError` for conflicting vouchers, `ValueError` for an unknown limit.
-/// `limits` sets the workbook reader's safety limits by name, as for `read_plan`. Reading
-/// runs with the GIL released.
-#[pyfunction]
-#[pyo3(signature = (path, plan=None, *, currency=None, decimal_mark=None, limits=None))]
-pub fn read_ledger(
-    py: Python<'_>,
-    path: PathBuf,
-    plan: Option<&Bound<'_, Plan>>,
-    currency: Option<&str>,
-    decimal_mark: Option<&str>,
-    limits: Option<HashMap<String, u64>>,
-) -> PyResult<Ledger> {
-    if files::is_workbook(&path) {
-        let currency = match currency {
-            Some(code) => {
-                Some(Currency::from_str(code).map_err(|e| errors::money_error(py, &e.into()))?)
-            }
-            None => plan.map(|p| p.get().inner.currency),
-        };
-        let options = files::import_options(decimal_mark, currency, limits)?;
-        let imported =
-            files::read_workbook(py, &path, &options, |p, o| planfin_xlsx::read_ledger(p, o))?;
-        Ok(Ledger {
-            inner: imported.value,
-            warnings: imported.warnings,
-            sources: vec![Source::File(path)],
-        })
-    } else {
-        let inner = files::read_json(py, &path, ledger_from_json)?;
-        Ok(Ledger {
-            inner,
-            warnings: Vec::new(),
-            sources: vec![Source::File(path)],
-        })
-    }
-}
-
 /// The illustrative sample ledger of the embedded CNLTP plan (370 vouchers exercising every
 /// flag and stage).
 #[pyfunction]
 pub fn cnltp_ledger() -> Ledger {
     Ledger {
-        inner: planfin_core::cnltp::ledger(),
+        inner: Arc::new(planfin_core::cnltp::ledger()),
         warnings: Vec::new(),
         sources: vec![Source::Embedded(
             "embedded CNLTP sample ledger",

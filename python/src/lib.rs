@@ -7,9 +7,11 @@
 
 mod convert;
 mod errors;
+mod export;
 mod files;
 mod ledger;
 mod plan;
+mod read;
 mod report;
 
 use pyo3::prelude::*;
@@ -24,9 +26,9 @@ fn _planfin(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::VarianceReport>()?;
     m.add_class::<report::ProgressReport>()?;
     m.add_class::<report::FinalReport>()?;
-    m.add_function(wrap_pyfunction!(plan::read_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(read::read_plan, m)?)?;
     m.add_function(wrap_pyfunction!(plan::cnltp_plan, m)?)?;
-    m.add_function(wrap_pyfunction!(ledger::read_ledger, m)?)?;
+    m.add_function(wrap_pyfunction!(read::read_ledger, m)?)?;
     m.add_function(wrap_pyfunction!(ledger::cnltp_ledger, m)?)?;
     Ok(())
 }

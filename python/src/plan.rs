@@ -1,7 +1,7 @@
-//! `planfin.Plan`, `planfin.read_plan` and `planfin.cnltp_plan`.
+//! `planfin.Plan` and `planfin.cnltp_plan`.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use planfin_core::json::{plan_from_json, plan_to_json};
 use planfin_core::plan::{BudgetLine, Plan as CorePlan};
@@ -16,9 +16,10 @@ use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{self, date_to_py, decimal_to_py, findings_to_py, text_to_py};
 use crate::errors;
-use crate::files::{self, Source};
+use crate::export::{self, Source, write_workbook};
+use crate::files;
 use crate::ledger::Ledger;
-use crate::report::{FinalReport, ProgressReport, VarianceReport, write_workbook};
+use crate::report::{Basis, FinalReport, ProgressReport, VarianceReport};
 
 /// A budget plan: ceiling, period, objectives, budget lines, funding sources, amendments.
 ///
@@ -27,7 +28,8 @@ use crate::report::{FinalReport, ProgressReport, VarianceReport, write_workbook}
 /// `datetime.date`.
 #[pyclass(module = "planfin._planfin", name = "Plan", frozen)]
 pub struct Plan {
-    pub(crate) inner: CorePlan,
+    /// The plan, shared with the reports made from it.
+    pub(crate) inner: Arc<CorePlan>,
     warnings: Vec<Warning>,
     source: Source,
 }
@@ -35,20 +37,34 @@ pub struct Plan {
 impl Plan {
     fn new(inner: CorePlan, source: Source) -> Self {
         Plan {
-            inner,
+            inner: Arc::new(inner),
             warnings: Vec::new(),
             source,
         }
     }
 
+    /// A plan read from the file `path`, with what its import noticed.
+    pub(crate) fn read(inner: CorePlan, warnings: Vec<Warning>, path: PathBuf) -> Self {
+        Plan {
+            inner: Arc::new(inner),
+            warnings,
+            source: Source::File(path),
+        }
+    }
+
     /// The provenance input of this plan.
-    pub(crate) fn inputs(&self) -> Result<Vec<InputFile>, ExportError> {
-        files::inputs(std::slice::from_ref(&self.source), || {
-            (
-                format!("plan {} built in Python", self.inner.code),
-                plan_to_json(&self.inner),
-            )
-        })
+    fn inputs(&self) -> Result<Vec<InputFile>, ExportError> {
+        export::plan_inputs(&self.inner, &self.source)
+    }
+
+    /// What a report of this plan against `ledger` keeps of them for its workbook.
+    fn basis(&self, ledger: &Ledger) -> Basis {
+        Basis {
+            plan: Arc::clone(&self.inner),
+            plan_source: self.source.clone(),
+            ledger: Arc::clone(&ledger.inner),
+            ledger_sources: ledger.sources().to_vec(),
+        }
     }
 }
 
@@ -253,29 +269,25 @@ impl Plan {
     /// finds errors. The computation runs with the GIL released.
     #[pyo3(signature = (ledger, as_of=None, by="objective", lang="fr", tolerance=None))]
     fn variance(
-        slf: &Bound<'_, Self>,
+        &self,
+        py: Python<'_>,
         ledger: &Bound<'_, Ledger>,
         as_of: Option<&Bound<'_, PyAny>>,
         by: &str,
         lang: &str,
         tolerance: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<VarianceReport> {
-        let py = slf.py();
         let options = ReportOptions {
             as_of: convert::optional_date(as_of, "as_of")?,
             by: convert::grouping(by)?,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
             lang: convert::lang(lang)?,
         };
-        let (plan, book) = (&slf.get().inner, &ledger.get().inner);
+        let (plan, book) = (&*self.inner, &*ledger.get().inner);
         let report = py
             .detach(|| variance(plan, book, &options))
             .map_err(|e| errors::report_error(py, e))?;
-        Ok(VarianceReport::new(
-            report,
-            slf.clone().unbind(),
-            ledger.clone().unbind(),
-        ))
+        Ok(VarianceReport::new(report, self.basis(ledger.get())))
     }
 
     /// The progress report (rapport d'étape) of this plan against `ledger` at the cut-off
@@ -287,27 +299,23 @@ impl Plan {
     /// released.
     #[pyo3(signature = (ledger, as_of, lang="fr", tolerance=None))]
     fn progress(
-        slf: &Bound<'_, Self>,
+        &self,
+        py: Python<'_>,
         ledger: &Bound<'_, Ledger>,
         as_of: &Bound<'_, PyAny>,
         lang: &str,
         tolerance: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<ProgressReport> {
-        let py = slf.py();
         let options = ProgressOptions {
             as_of: convert::date(as_of, "as_of")?,
             lang: convert::lang(lang)?,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
         };
-        let (plan, book) = (&slf.get().inner, &ledger.get().inner);
+        let (plan, book) = (&*self.inner, &*ledger.get().inner);
         let report = py
             .detach(|| progress(plan, book, &options))
             .map_err(|e| errors::report_error(py, e))?;
-        Ok(ProgressReport::new(
-            report,
-            slf.clone().unbind(),
-            ledger.clone().unbind(),
-        ))
+        Ok(ProgressReport::new(report, self.basis(ledger.get())))
     }
 
     /// The final report (rapport final) of this plan against `ledger` over the whole period:
@@ -318,25 +326,21 @@ impl Plan {
     /// released.
     #[pyo3(signature = (ledger, lang="fr", tolerance=None))]
     fn final_report(
-        slf: &Bound<'_, Self>,
+        &self,
+        py: Python<'_>,
         ledger: &Bound<'_, Ledger>,
         lang: &str,
         tolerance: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<FinalReport> {
-        let py = slf.py();
         let options = FinalOptions {
             lang: convert::lang(lang)?,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
         };
-        let (plan, book) = (&slf.get().inner, &ledger.get().inner);
+        let (plan, book) = (&*self.inner, &*ledger.get().inner);
         let report = py
             .detach(|| final_report(plan, book, &options))
             .map_err(|e| errors::report_error(py, e))?;
-        Ok(FinalReport::new(
-            report,
-            slf.clone().unbind(),
-            ledger.clone().unbind(),
-        ))
+        Ok(FinalReport::new(report, self.basis(ledger.get())))
     }
 
     /// Writes the plan as a workbook (`.xlsx`) in the layout `read_plan` reads, so that
@@ -384,42 +388,6 @@ impl Plan {
             p.lines.len(),
             p.amendments.len()
         )
-    }
-}
-
-/// Reads a plan file: a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`: French or English
-/// sheet and column names, title rows, text amounts, totals rows checked) or JSON (any other
-/// extension).
-///
-/// `decimal_mark` says how text amounts such as `1.250,50` are read: `","` (French style),
-/// `"."` (English style) or `None` (an ambiguous `1,000` is refused). `limits` sets the
-/// workbook reader's safety limits by name, for a genuine workbook refused as too large
-/// (`{"max_range_cells": 20_000_000}`; the names are in the error that refuses it).
-///
-/// Raises `FileNotFoundError` (and the other `OSError`s) when the file cannot be opened,
-/// `planfin.WorkbookError` for a workbook that cannot be imported (every bad cell in
-/// `.errors`, the first in `.sheet` and `.cell`), `planfin.JsonError` for malformed JSON,
-/// `ValueError` for an unknown limit. Reading runs with the GIL released.
-#[pyfunction]
-#[pyo3(signature = (path, *, decimal_mark=None, limits=None))]
-pub fn read_plan(
-    py: Python<'_>,
-    path: PathBuf,
-    decimal_mark: Option<&str>,
-    limits: Option<HashMap<String, u64>>,
-) -> PyResult<Plan> {
-    if files::is_workbook(&path) {
-        let options = files::import_options(decimal_mark, None, limits)?;
-        let imported =
-            files::read_workbook(py, &path, &options, |p, o| planfin_xlsx::read_plan(p, o))?;
-        Ok(Plan {
-            inner: imported.value,
-            warnings: imported.warnings,
-            source: Source::File(path),
-        })
-    } else {
-        files::read_json(py, &path, plan_from_json)
-            .map(|inner| Plan::new(inner, Source::File(path)))
     }
 }
 

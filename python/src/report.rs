@@ -1,10 +1,14 @@
 //! The reports: `planfin.VarianceReport`, `planfin.ProgressReport`, `planfin.FinalReport`.
 //!
-//! Each keeps the plan and ledger it was computed from (Python references), so that
-//! `to_xlsx` can record them in the workbook's provenance.
+//! Each keeps the plan and ledger it was computed from (their core data, shared with the
+//! `Plan` and `Ledger`, and where they came from), so that `to_xlsx` can record them in the
+//! workbook's provenance.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use planfin_core::ledger::Ledger as CoreLedger;
+use planfin_core::plan::Plan as CorePlan;
 use planfin_core::render::{Table, csv, markdown, text_table};
 use planfin_core::report::{
     Amounts, FinalReport as CoreFinalReport, Flag, PlanHeader,
@@ -12,10 +16,9 @@ use planfin_core::report::{
     VarianceRow, variance::Totals,
 };
 use planfin_xlsx::export::{
-    ExportError, ExportOptions, ExportSummary, Provenance, variance_reports, write_final_report,
+    ExportError, ExportOptions, Provenance, variance_reports, write_final_report,
     write_progress_report, write_variance_report,
 };
-use pyo3::marker::Ungil;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rust_decimal::Decimal;
@@ -23,9 +26,7 @@ use rust_decimal::Decimal;
 use crate::convert::{
     date_to_py, decimal_to_py, findings_to_py, lang_code, optional_decimal_to_py, text_to_py,
 };
-use crate::errors;
-use crate::ledger::Ledger;
-use crate::plan::Plan;
+use crate::export::{self, Source, write_workbook};
 
 /// The columns of a variance row, in order.
 const ROW_COLUMNS: [&str; 11] = [
@@ -130,31 +131,27 @@ fn objectives_csv(tables: &[Table], bom: bool) -> String {
     tables.get(1).map(|t| csv(t, bom)).unwrap_or_default()
 }
 
-fn summary_to_py<'py>(py: Python<'py>, summary: &ExportSummary) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for f in &summary.findings {
-        let dict = PyDict::new(py);
-        dict.set_item("code", f.code)?;
-        dict.set_item("location", &f.location)?;
-        dict.set_item("message", &f.message)?;
-        list.append(dict)?;
-    }
-    Ok(list)
+/// The plan and ledger a report was computed from, and where they came from: the core data
+/// is shared with the `Plan` and `Ledger` (not copied), and the inputs are hashed when a
+/// workbook is written, as for theirs.
+pub struct Basis {
+    pub plan: Arc<CorePlan>,
+    pub plan_source: Source,
+    pub ledger: Arc<CoreLedger>,
+    pub ledger_sources: Vec<Source>,
 }
 
-/// The provenance of a report of `plan` against `ledger`, with the options given.
-fn provenance(
-    plan: &Plan,
-    ledger: &Ledger,
-    options: Vec<(String, String)>,
-) -> Result<Provenance, ExportError> {
-    let mut inputs = plan.inputs()?;
-    inputs.extend(ledger.inputs()?);
-    Ok(Provenance {
-        inputs,
-        options,
-        ..Provenance::default()
-    })
+impl Basis {
+    /// The provenance of a report of the plan against the ledger, with the options given.
+    fn provenance(&self, options: Vec<(String, String)>) -> Result<Provenance, ExportError> {
+        let mut inputs = export::plan_inputs(&self.plan, &self.plan_source)?;
+        inputs.extend(export::ledger_inputs(&self.ledger, &self.ledger_sources)?);
+        Ok(Provenance {
+            inputs,
+            options,
+            ..Provenance::default()
+        })
+    }
 }
 
 fn common_options(
@@ -241,18 +238,13 @@ macro_rules! report_pymethods {
 #[pyclass(module = "planfin._planfin", name = "VarianceReport", frozen)]
 pub struct VarianceReport {
     inner: CoreVarianceReport,
-    plan: Py<Plan>,
-    ledger: Py<Ledger>,
+    basis: Basis,
 }
 
 impl VarianceReport {
-    /// The report `inner` of `plan` against `ledger`.
-    pub fn new(inner: CoreVarianceReport, plan: Py<Plan>, ledger: Py<Ledger>) -> Self {
-        VarianceReport {
-            inner,
-            plan,
-            ledger,
-        }
+    /// The report `inner` of the plan against the ledger of `basis`.
+    pub fn new(inner: CoreVarianceReport, basis: Basis) -> Self {
+        VarianceReport { inner, basis }
     }
 }
 
@@ -349,7 +341,7 @@ report_pymethods!(VarianceReport {
     /// `[{"code", "location", "message"}]`. Raises `planfin.ExportError`. Runs with the GIL
     /// released.
     fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
-        let (plan, ledger, report) = (self.plan.get(), self.ledger.get(), &self.inner);
+        let (basis, report) = (&self.basis, &self.inner);
         let options = ReportOptions {
             as_of: Some(report.as_of),
             by: report.by,
@@ -359,8 +351,8 @@ report_pymethods!(VarianceReport {
         let mut given = common_options(Some(report.as_of), report.lang, report.tolerance);
         given.insert(0, ("by".to_string(), report.by.code().to_string()));
         write_workbook(py, || {
-            let provenance = provenance(plan, ledger, given)?;
-            let reports = variance_reports(&plan.inner, &ledger.inner, &options).map_err(|e| {
+            let provenance = basis.provenance(given)?;
+            let reports = variance_reports(&basis.plan, &basis.ledger, &options).map_err(|e| {
                 ExportError::Report {
                     path: path.clone(),
                     source: e,
@@ -392,18 +384,13 @@ report_pymethods!(VarianceReport {
 #[pyclass(module = "planfin._planfin", name = "ProgressReport", frozen)]
 pub struct ProgressReport {
     inner: CoreProgressReport,
-    plan: Py<Plan>,
-    ledger: Py<Ledger>,
+    basis: Basis,
 }
 
 impl ProgressReport {
-    /// The report `inner` of `plan` against `ledger`.
-    pub fn new(inner: CoreProgressReport, plan: Py<Plan>, ledger: Py<Ledger>) -> Self {
-        ProgressReport {
-            inner,
-            plan,
-            ledger,
-        }
+    /// The report `inner` of the plan against the ledger of `basis`.
+    pub fn new(inner: CoreProgressReport, basis: Basis) -> Self {
+        ProgressReport { inner, basis }
     }
 }
 
@@ -555,10 +542,10 @@ report_pymethods!(ProgressReport {
     /// findings, provenance), atomically. Returns the values written as exact text, as
     /// `[{"code", "location", "message"}]`. Raises `planfin.ExportError`.
     fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
-        let (plan, ledger, report) = (self.plan.get(), self.ledger.get(), &self.inner);
+        let (basis, report) = (&self.basis, &self.inner);
         let given = common_options(Some(report.as_of), report.lang, report.tolerance);
         write_workbook(py, || {
-            let provenance = provenance(plan, ledger, given)?;
+            let provenance = basis.provenance(given)?;
             write_progress_report(report, &ExportOptions { provenance }, &path)
         })
     }
@@ -586,18 +573,13 @@ report_pymethods!(ProgressReport {
 #[pyclass(module = "planfin._planfin", name = "FinalReport", frozen)]
 pub struct FinalReport {
     inner: CoreFinalReport,
-    plan: Py<Plan>,
-    ledger: Py<Ledger>,
+    basis: Basis,
 }
 
 impl FinalReport {
-    /// The report `inner` of `plan` against `ledger`.
-    pub fn new(inner: CoreFinalReport, plan: Py<Plan>, ledger: Py<Ledger>) -> Self {
-        FinalReport {
-            inner,
-            plan,
-            ledger,
-        }
+    /// The report `inner` of the plan against the ledger of `basis`.
+    pub fn new(inner: CoreFinalReport, basis: Basis) -> Self {
+        FinalReport { inner, basis }
     }
 }
 
@@ -697,10 +679,10 @@ report_pymethods!(FinalReport {
     /// sources, findings, provenance), atomically. Returns the values written as exact text,
     /// as `[{"code", "location", "message"}]`. Raises `planfin.ExportError`.
     fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
-        let (plan, ledger, report) = (self.plan.get(), self.ledger.get(), &self.inner);
+        let (basis, report) = (&self.basis, &self.inner);
         let given = common_options(None, report.lang, report.tolerance);
         write_workbook(py, || {
-            let provenance = provenance(plan, ledger, given)?;
+            let provenance = basis.provenance(given)?;
             write_final_report(report, &ExportOptions { provenance }, &path)
         })
     }
@@ -714,15 +696,3 @@ report_pymethods!(FinalReport {
         )
     }
 });
-
-/// Runs `write` with the GIL released, as every `to_xlsx` does: returns the values it wrote
-/// as exact text, as `[{"code", "location", "message"}]`, or raises `planfin.ExportError`.
-pub fn write_workbook<'py, F>(py: Python<'py>, write: F) -> PyResult<Bound<'py, PyList>>
-where
-    F: Ungil + FnOnce() -> Result<ExportSummary, ExportError>,
-{
-    match py.detach(write) {
-        Ok(summary) => summary_to_py(py, &summary),
-        Err(e) => Err(errors::export_error(py, e)),
-    }
-}
