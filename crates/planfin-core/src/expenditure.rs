@@ -68,15 +68,7 @@ impl FromStr for Stage {
 
     /// Accepts the French and English names and their usual forms, ignoring case and accents.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let folded: String = s
-            .trim()
-            .to_lowercase()
-            .chars()
-            .map(|c| match c {
-                'é' | 'è' | 'ê' => 'e',
-                c => c,
-            })
-            .collect();
+        let folded = crate::words::fold(s.trim());
         match folded.as_str() {
             "engagement" | "engage" | "engagee" | "commitment" | "committed" | "obligation" => {
                 Ok(Stage::Engagement)

@@ -26,5 +26,6 @@ pub mod plan;
 pub mod render;
 pub mod report;
 pub mod validation;
+pub mod words;
 
 pub use rust_decimal::Decimal;

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::money::group_thousands;
 use crate::plan::Lang;
+use crate::words::{cut, width};
 
 /// A cell of a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,19 +129,9 @@ pub fn text_table(table: &Table) -> String {
 /// The widest a text cell of [`text_table`] gets before it is cut with `…`.
 pub const TEXT_CELL_WIDTH: usize = 48;
 
-/// [`text_table`] with text cells cut at `max_text` characters.
+/// [`text_table`] with text cells cut at `max_text` terminal columns.
 pub fn text_table_with_width(table: &Table, max_text: usize) -> String {
-    let fit = |s: String| {
-        let s = s.replace(['\n', '\r'], " ");
-        if s.chars().count() > max_text {
-            s.chars()
-                .take(max_text.saturating_sub(1))
-                .chain(std::iter::once('…'))
-                .collect()
-        } else {
-            s
-        }
-    };
+    let fit = |s: String| cut(&s.replace(['\n', '\r'], " "), max_text);
     let cells: Vec<Vec<(String, bool)>> = std::iter::once(
         table
             .headers
@@ -161,7 +152,7 @@ pub fn text_table_with_width(table: &Table, max_text: usize) -> String {
             cells
                 .iter()
                 .filter_map(|r| r.get(i))
-                .map(|(s, _)| s.chars().count())
+                .map(|(s, _)| width(s))
                 .max()
                 .unwrap_or(0)
         })
@@ -182,7 +173,7 @@ pub fn text_table_with_width(table: &Table, max_text: usize) -> String {
             .iter()
             .zip(&widths)
             .map(|((s, numeric), w)| {
-                let pad = w.saturating_sub(s.chars().count());
+                let pad = w.saturating_sub(width(s));
                 if *numeric {
                     format!("{}{s}", " ".repeat(pad))
                 } else {
@@ -212,14 +203,6 @@ pub fn looks_like_formula(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
-
 /// CSV per RFC 4180: CRLF line ends, fields quoted when needed, stable keys as header, plain
 /// decimals; text that a spreadsheet would take for a formula is prefixed with `'`. With
 /// `bom`, a UTF-8 byte order mark for Excel. Notes are not included.
@@ -235,22 +218,21 @@ fn csv_field(field: &str) -> String {
 /// assert_eq!(csv(&t, false), "label,paid\r\n\"'=HYPERLINK(\"\"x\"\")\",-5\r\n");
 /// ```
 pub fn csv(table: &Table, bom: bool) -> String {
-    let mut out = String::from(if bom { "\u{feff}" } else { "" });
-    let header: Vec<String> = table.keys.iter().map(|k| csv_field(k)).collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::new());
+    // Records of any length go to memory: writing them cannot fail.
+    let _ = out.write_record(&table.keys);
     for row in all_rows(table) {
-        let fields: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Cell::Text(t) if looks_like_formula(t) => csv_field(&format!("'{t}")),
-                c => csv_field(&c.plain()),
-            })
-            .collect();
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        let fields = row.iter().map(|c| match c {
+            Cell::Text(t) if looks_like_formula(t) => format!("'{t}"),
+            c => c.plain(),
+        });
+        let _ = out.write_record(fields);
     }
-    out
+    let text = String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default();
+    if bom { format!("\u{feff}{text}") } else { text }
 }
 
 fn md_escape(text: &str) -> String {
@@ -372,6 +354,17 @@ mod tests {
         assert!(lines[7].starts_with("TOTAL"));
         assert!(text.contains("-1,234.56"));
         assert!(text.contains("42.31%"));
+    }
+
+    #[test]
+    fn wide_and_combining_characters_keep_the_columns_aligned() {
+        let mut t = table();
+        t.rows[0][1] = Cell::Text("予算 E\u{301}cart".into());
+        let text = text_table(&t);
+        let lines: Vec<&str> = text.lines().collect();
+        // The amount columns end at the same terminal column on every row.
+        assert_eq!(width(lines[4]), width(lines[5]), "{text}");
+        assert_eq!(width(lines[4]), width(lines[7]), "{text}");
     }
 
     #[test]
