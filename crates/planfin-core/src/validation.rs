@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::currency::Currency;
 use crate::ledger::{Figures, Ledger};
 use crate::money::{checked_add, checked_sub, checked_sum, round_to_minor};
-use crate::plan::{LineIndex, Plan};
+use crate::plan::{BudgetLine, LineIndex, PeriodAmount, Plan, UnitCosting};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -189,12 +189,38 @@ fn duplicates<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 /// Checks a plan on its own: codes unique and resolved, periods, precision, costing, lines
 /// adding up to the ceiling, amendments that make sense. Returns every finding.
 pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
-    use FindingCode as C;
+    let mut out = period_and_ceiling(plan);
+    out.extend(duplicate_codes(plan));
+    for line in &plan.lines {
+        line_findings(plan, line, &mut out);
+    }
+    out.extend(ceiling_finding(plan));
+    out.extend(validate_amendments(plan));
+    out.extend(validate_rates(plan));
+    out
+}
+
+/// The finding for `amount`, at `location`, when it has more decimals than `currency` allows.
+fn too_precise(amount: Decimal, currency: Currency, location: String) -> Option<Finding> {
+    (round_to_minor(amount, currency) != amount).then(|| {
+        Finding::error(
+            FindingCode::TooPrecise,
+            format!(
+                "{amount} has more decimals than {currency} allows ({0}): round it to {0} \
+                 decimal place(s)",
+                currency.minor_unit()
+            ),
+            location,
+        )
+    })
+}
+
+/// The plan's period, and its ceiling: positive, and no more precise than the currency.
+fn period_and_ceiling(plan: &Plan) -> Vec<Finding> {
     let mut out = Vec::new();
-    let cur = plan.currency;
     if plan.end < plan.start {
         out.push(Finding::error(
-            C::InvalidPeriod,
+            FindingCode::InvalidPeriod,
             format!(
                 "the plan ends ({}) before it starts ({}): swap the dates",
                 plan.end, plan.start
@@ -204,7 +230,7 @@ pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
     }
     if plan.ceiling <= Decimal::ZERO {
         out.push(Finding::error(
-            C::InvalidCeiling,
+            FindingCode::InvalidCeiling,
             format!(
                 "the ceiling {} is not positive: set it to the total budget approved for the plan",
                 plan.ceiling
@@ -212,20 +238,17 @@ pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
             "plan",
         ));
     }
-    let too_precise = |amount: Decimal, location: String, out: &mut Vec<Finding>| {
-        if round_to_minor(amount, cur) != amount {
-            out.push(Finding::error(
-                C::TooPrecise,
-                format!(
-                    "{amount} has more decimals than {cur} allows ({0}): round it to {0} decimal place(s)",
-                    cur.minor_unit()
-                ),
-                location,
-            ));
-        }
-    };
-    too_precise(plan.ceiling, "plan ceiling".into(), &mut out);
-    for (what, dups) in [
+    out.extend(too_precise(
+        plan.ceiling,
+        plan.currency,
+        "plan ceiling".into(),
+    ));
+    out
+}
+
+/// Objectives, sources or lines that share a code.
+fn duplicate_codes(plan: &Plan) -> Vec<Finding> {
+    let codes = [
         (
             "objective",
             duplicates(plan.objectives.iter().map(|o| o.code.as_str())),
@@ -238,95 +261,108 @@ pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
             "line",
             duplicates(plan.lines.iter().map(|l| l.code.as_str())),
         ),
-    ] {
-        for d in dups {
-            out.push(Finding::error(
-                C::DuplicateCode,
-                format!(
-                    "two {what}s have the code {d:?}: codes must be unique, rename one of them"
-                ),
-                format!("{what} {d}"),
-            ));
-        }
+    ];
+    codes
+        .into_iter()
+        .flat_map(|(what, dups)| {
+            dups.into_iter().map(move |d| {
+                Finding::error(
+                    FindingCode::DuplicateCode,
+                    format!(
+                        "two {what}s have the code {d:?}: codes must be unique, rename one of them"
+                    ),
+                    format!("{what} {d}"),
+                )
+            })
+        })
+        .collect()
+}
+
+/// One line: its objective and source exist, its amounts, its costing.
+fn line_findings(plan: &Plan, line: &BudgetLine, out: &mut Vec<Finding>) {
+    let at = format!("line {}", line.code);
+    if plan.objective(&line.objective).is_none() {
+        out.push(Finding::error(
+            FindingCode::UnknownObjective,
+            format!(
+                "objective {:?} is not in the plan: add it or correct the line",
+                line.objective
+            ),
+            at.clone(),
+        ));
     }
-    let start_year = chrono::Datelike::year(&plan.start);
-    let end_year = chrono::Datelike::year(&plan.end);
-    for line in &plan.lines {
-        let at = format!("line {}", line.code);
-        if plan.objective(&line.objective).is_none() {
-            out.push(Finding::error(
-                C::UnknownObjective,
-                format!(
-                    "objective {:?} is not in the plan: add it or correct the line",
-                    line.objective
-                ),
-                at.clone(),
-            ));
-        }
-        if plan.source(&line.source).is_none() {
-            out.push(Finding::error(
-                C::UnknownSource,
-                format!(
-                    "funding source {:?} is not in the plan: add it or correct the line",
-                    line.source
-                ),
-                at.clone(),
-            ));
-        }
-        for pa in &line.amounts {
-            too_precise(pa.amount, format!("{at} {}", pa.period), &mut out);
-            if pa.amount < Decimal::ZERO {
-                out.push(Finding::error(
-                    C::NegativeAmount,
-                    format!(
-                        "{} is planned for {}: a planned amount cannot be negative; to take \
-                         money from a line, record an amendment",
-                        pa.amount, pa.period
-                    ),
-                    at.clone(),
-                ));
-            }
-            if pa.period.year < start_year || pa.period.year > end_year {
-                out.push(Finding::error(
-                    C::PeriodOutsidePlan,
-                    format!(
-                        "an amount is planned for {}, outside the plan period {}..{}: move it to a year of the plan or correct the plan period",
-                        pa.period, plan.start, plan.end
-                    ),
-                    at.clone(),
-                ));
-            }
-        }
-        if line.initial().is_err() {
-            out.push(Finding::error(
-                C::Overflow,
-                "the line's amounts add up to more than planfin can compute exactly (about \
-                 7.9e28): look for an amount typed with too many digits",
-                at.clone(),
-            ));
-        }
-        if let (Some(c), Ok(total)) = (&line.costing, line.initial()) {
-            match c.quantity.checked_mul(c.unit_cost) {
-                Some(product) if product == total => {}
-                product => out.push(Finding::error(
-                    C::CostingMismatch,
-                    format!(
-                        "quantity {} x unit cost {} = {} but the line's amounts add up to {total}: correct the quantity, the unit cost or the amounts",
-                        c.quantity,
-                        c.unit_cost,
-                        product
-                            .map(|p| p.to_string())
-                            .unwrap_or_else(|| "(overflow)".into())
-                    ),
-                    at.clone(),
-                )),
-            }
-        }
+    if plan.source(&line.source).is_none() {
+        out.push(Finding::error(
+            FindingCode::UnknownSource,
+            format!(
+                "funding source {:?} is not in the plan: add it or correct the line",
+                line.source
+            ),
+            at.clone(),
+        ));
     }
-    out.extend(ceiling_finding(plan));
-    out.extend(validate_amendments(plan));
-    out.extend(validate_rates(plan));
-    out
+    for pa in &line.amounts {
+        planned_amount(plan, pa, &at, out);
+    }
+    match line.initial() {
+        Err(_) => out.push(Finding::error(
+            FindingCode::Overflow,
+            "the line's amounts add up to more than planfin can compute exactly (about \
+             7.9e28): look for an amount typed with too many digits",
+            at,
+        )),
+        Ok(total) => out.extend(line.costing.as_ref().and_then(|c| costing(c, total, at))),
+    }
+}
+
+/// One planned amount of the line at `at`: exact, not negative, in the plan period.
+fn planned_amount(plan: &Plan, pa: &PeriodAmount, at: &str, out: &mut Vec<Finding>) {
+    out.extend(too_precise(
+        pa.amount,
+        plan.currency,
+        format!("{at} {}", pa.period),
+    ));
+    if pa.amount < Decimal::ZERO {
+        out.push(Finding::error(
+            FindingCode::NegativeAmount,
+            format!(
+                "{} is planned for {}: a planned amount cannot be negative; to take money from \
+                 a line, record an amendment",
+                pa.amount, pa.period
+            ),
+            at,
+        ));
+    }
+    let years = chrono::Datelike::year(&plan.start)..=chrono::Datelike::year(&plan.end);
+    if !years.contains(&pa.period.year) {
+        out.push(Finding::error(
+            FindingCode::PeriodOutsidePlan,
+            format!(
+                "an amount is planned for {}, outside the plan period {}..{}: move it to a year \
+                 of the plan or correct the plan period",
+                pa.period, plan.start, plan.end
+            ),
+            at,
+        ));
+    }
+}
+
+/// Whether quantity x unit cost is the line's `total`.
+fn costing(c: &UnitCosting, total: Decimal, at: String) -> Option<Finding> {
+    let product = c.quantity.checked_mul(c.unit_cost);
+    (product != Some(total)).then(|| {
+        Finding::error(
+            FindingCode::CostingMismatch,
+            format!(
+                "quantity {} x unit cost {} = {} but the line's amounts add up to {total}: \
+                 correct the quantity, the unit cost or the amounts",
+                c.quantity,
+                c.unit_cost,
+                product.map_or_else(|| "(overflow)".into(), |p| p.to_string())
+            ),
+            at,
+        )
+    })
 }
 
 /// Whether the lines add up to the ceiling: a warning below it, an error above it or when the
@@ -413,108 +449,111 @@ fn validate_rates(plan: &Plan) -> Vec<Finding> {
 }
 
 fn validate_amendments(plan: &Plan) -> Vec<Finding> {
-    use FindingCode as C;
     let mut out = Vec::new();
     let mut by_ref: HashMap<&str, usize> = HashMap::new();
     for (i, a) in plan.amendments.iter().enumerate() {
-        let at = format!("amendment {}", a.reference);
-        if let Some(&j) = by_ref.get(a.reference.as_str()) {
-            if plan.amendments[j] != *a {
-                out.push(Finding::error(
-                    C::DuplicateCode,
-                    "two different amendments share this reference (the first one counts): give each its own reference",
-                    at.clone(),
-                ));
+        match by_ref.get(a.reference.as_str()) {
+            Some(&j) if plan.amendments[j] != *a => out.push(Finding::error(
+                FindingCode::DuplicateCode,
+                "two different amendments share this reference (the first one counts): give \
+                 each its own reference",
+                format!("amendment {}", a.reference),
+            )),
+            Some(_) => {}
+            None => {
+                by_ref.insert(&a.reference, i);
+                amendment_findings(plan, a, &mut out);
             }
-            continue;
         }
-        by_ref.insert(&a.reference, i);
-        if a.amount <= Decimal::ZERO || (a.from.is_none() && a.to.is_none()) {
-            out.push(Finding::error(
-                C::InvalidAmendment,
-                format!(
-                    "amount {} {}: an amendment moves a positive amount from a line, to a line, or both; correct its amount or its lines",
-                    a.amount,
-                    if a.from.is_none() && a.to.is_none() { "and no line" } else { "is not positive" },
-                ),
+    }
+    out.extend(plan.lines.iter().filter_map(|l| revised_finding(plan, l)));
+    out
+}
+
+/// One amendment: a positive amount, exact, on lines of the plan and their own source, dated
+/// in the plan period.
+fn amendment_findings(plan: &Plan, a: &crate::amendment::Amendment, out: &mut Vec<Finding>) {
+    let at = format!("amendment {}", a.reference);
+    let no_line = a.from.is_none() && a.to.is_none();
+    if a.amount <= Decimal::ZERO || no_line {
+        out.push(Finding::error(
+            FindingCode::InvalidAmendment,
+            format!(
+                "amount {} {}: an amendment moves a positive amount from a line, to a line, or \
+                 both; correct its amount or its lines",
+                a.amount,
+                if no_line {
+                    "and no line"
+                } else {
+                    "is not positive"
+                },
+            ),
+            at.clone(),
+        ));
+    }
+    out.extend(too_precise(a.amount, plan.currency, at.clone()));
+    for line in a.from.iter().chain(a.to.iter()) {
+        match plan.line(line) {
+            None => out.push(Finding::error(
+                FindingCode::UnknownLine,
+                format!("line {line:?} is not in the plan: correct the amendment"),
                 at.clone(),
-            ));
-        }
-        if round_to_minor(a.amount, plan.currency) != a.amount {
-            out.push(Finding::error(
-                C::TooPrecise,
-                format!(
-                    "{} has more decimals than {} allows ({1}): round it to {} decimal place(s)",
-                    a.amount,
-                    plan.currency,
-                    plan.currency.minor_unit()
-                ),
-                at.clone(),
-            ));
-        }
-        for line in a.from.iter().chain(a.to.iter()) {
-            match plan.line(line) {
-                None => out.push(Finding::error(
-                    C::UnknownLine,
-                    format!("line {line:?} is not in the plan: correct the amendment"),
-                    at.clone(),
-                )),
-                Some(l) => {
-                    if let Some(s) = a.source.as_ref().filter(|s| **s != l.source) {
-                        out.push(other_source(line, &l.source, s, at.clone()));
-                    }
+            )),
+            Some(l) => {
+                if let Some(s) = a.source.as_ref().filter(|s| **s != l.source) {
+                    out.push(other_source(line, &l.source, s, at.clone()));
                 }
             }
         }
-        if let Some(s) = &a.source
-            && plan.source(s).is_none()
-        {
-            out.push(Finding::error(
-                C::UnknownSource,
-                format!("funding source {s:?} is not in the plan: add it or correct the amendment"),
-                at.clone(),
-            ));
-        }
-        if !plan.in_period(a.date) {
-            out.push(Finding::warning(
-                C::OutsidePeriod,
-                format!(
-                    "dated {}, outside the plan period {}..{}: it still counts from its date; check the date",
-                    a.date, plan.start, plan.end
-                ),
-                at,
-            ));
-        }
     }
-    // Revised budgets after all amendments must not go below zero.
-    for line in &plan.lines {
-        let amended: Result<Vec<Decimal>, _> = distinct_amendments(plan)
-            .map(|a| a.effect_on(&line.code))
-            .collect();
-        let Ok(initial) = line.initial() else {
-            continue; // Reported by validate_plan.
-        };
-        let revised = amended
-            .and_then(checked_sum)
-            .and_then(|delta| checked_add(initial, delta));
-        let Ok(revised) = revised else {
-            out.push(Finding::error(
-                C::Overflow,
-                "the amendments of this line add up to more than planfin can compute exactly \
-                 (about 7.9e28): look for an amount typed with too many digits",
-                format!("line {}", line.code),
-            ));
-            continue;
-        };
-        if revised < Decimal::ZERO {
-            out.push(Finding::error(
-                C::NegativeRevised,
-                format!("amendments bring the revised budget to {revised}: a line cannot give more than it has; reduce the amounts taken from it"),
-                format!("line {}", line.code),
-            ));
-        }
+    if let Some(s) = a.source.as_ref().filter(|s| plan.source(s).is_none()) {
+        out.push(Finding::error(
+            FindingCode::UnknownSource,
+            format!("funding source {s:?} is not in the plan: add it or correct the amendment"),
+            at.clone(),
+        ));
     }
-    out
+    if !plan.in_period(a.date) {
+        out.push(Finding::warning(
+            FindingCode::OutsidePeriod,
+            format!(
+                "dated {}, outside the plan period {}..{}: it still counts from its date; check \
+                 the date",
+                a.date, plan.start, plan.end
+            ),
+            at,
+        ));
+    }
+}
+
+/// The revised budget of `line` after every amendment: computable, and not below zero.
+fn revised_finding(plan: &Plan, line: &BudgetLine) -> Option<Finding> {
+    // A line whose initial budget overflows is reported by validate_plan.
+    let initial = line.initial().ok()?;
+    let amended: Result<Vec<Decimal>, _> = distinct_amendments(plan)
+        .map(|a| a.effect_on(&line.code))
+        .collect();
+    let revised = amended
+        .and_then(checked_sum)
+        .and_then(|delta| checked_add(initial, delta));
+    let at = format!("line {}", line.code);
+    match revised {
+        Err(_) => Some(Finding::error(
+            FindingCode::Overflow,
+            "the amendments of this line add up to more than planfin can compute exactly \
+             (about 7.9e28): look for an amount typed with too many digits",
+            at,
+        )),
+        Ok(revised) if revised < Decimal::ZERO => Some(Finding::error(
+            FindingCode::NegativeRevised,
+            format!(
+                "amendments bring the revised budget to {revised}: a line cannot give more than \
+                 it has; reduce the amounts taken from it"
+            ),
+            at,
+        )),
+        Ok(_) => None,
+    }
 }
 
 /// An amendment that names a funding source other than that of a line it moves money on: each

@@ -11,12 +11,14 @@ use super::{
     Amounts, Flag, Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION,
     grouped_table, pretty_json,
 };
+use crate::ledger::Figures;
 use crate::ledger::Ledger;
 use crate::money::{MoneyError, ROUNDING_RULE, converted_units, from_minor_units, to_minor_units};
 use crate::plan::{Lang, LineIndex, Plan};
 use crate::render::{Cell, Table};
 use crate::validation::{
-    Finding, check_expenditure, distinct_amendments, duplicate_findings, plan_lines, validate_plan,
+    Checked, Finding, check_expenditure, distinct_amendments, duplicate_findings, plan_lines,
+    validate_plan,
 };
 
 /// One row of a variance report.
@@ -215,23 +217,218 @@ pub fn variance(
     ledger: &Ledger,
     options: &ReportOptions,
 ) -> Result<VarianceReport, ReportError> {
-    let mut findings = validate_plan(plan);
-    // With no cut-off, nothing is left out and the report is dated the later of the plan's end
-    // and its last dated event; the last expenditure date is found during the one pass.
-    let cut_off = options.as_of;
-    let mut as_of = cut_off.unwrap_or(plan.end);
-    if cut_off.is_none()
-        && let Some(last) = plan.amendments.iter().map(|a| a.date).max()
-    {
-        as_of = as_of.max(last);
-    }
-    let lang = options.lang;
-    let by = options.by;
-    let currency = plan.currency;
+    let mut build = Build::new(plan, ledger, options);
+    build.add_budget()?;
+    build.add_ledger()?;
+    build.finish()
+}
 
+/// A variance report being computed: the rows, the findings so far, whether they block it.
+struct Build<'a> {
+    plan: &'a Plan,
+    ledger: &'a Ledger,
+    options: &'a ReportOptions,
+    rows: Rows,
+    /// Row of each line of the plan (unused when grouping by period: the date decides).
+    line_row: Vec<usize>,
+    index: LineIndex<'a>,
+    findings: Vec<Finding>,
+    /// Amounts are added up only while nothing blocks the report; checking goes on to the
+    /// end, so that every finding is reported at once.
+    blocked: bool,
+    /// The report's date: the cut-off or, with none, the later of the plan's end and its last
+    /// dated event (nothing is left out).
+    as_of: NaiveDate,
+}
+
+impl<'a> Build<'a> {
+    /// The rows of the plan's groups, in the plan's order, and the plan's findings.
+    fn new(plan: &'a Plan, ledger: &'a Ledger, options: &'a ReportOptions) -> Build<'a> {
+        let (rows, line_row) = plan_rows(plan, options.by, options.lang);
+        let findings = validate_plan(plan);
+        let last_amendment = plan.amendments.iter().map(|a| a.date).max();
+        let as_of = match options.as_of {
+            Some(cut_off) => cut_off,
+            None => last_amendment.map_or(plan.end, |last| plan.end.max(last)),
+        };
+        Build {
+            plan,
+            ledger,
+            options,
+            rows,
+            line_row,
+            index: LineIndex::new(plan),
+            blocked: findings.iter().any(Finding::is_error),
+            findings,
+            as_of,
+        }
+    }
+
+    /// The initial budgets and the amendments dated up to the cut-off.
+    fn add_budget(&mut self) -> Result<(), MoneyError> {
+        if self.blocked {
+            return Ok(());
+        }
+        let (plan, by, cut_off) = (self.plan, self.options.by, self.options.as_of);
+        for (i, line) in plan.lines.iter().enumerate() {
+            for pa in &line.amounts {
+                let row = match by {
+                    Grouping::Period => self.rows.year(pa.period.year),
+                    _ => self.line_row[i],
+                };
+                add(&mut self.rows.rows[row].initial, pa.amount)?;
+            }
+        }
+        for a in distinct_amendments(plan).filter(|a| cut_off.is_none_or(|c| a.date <= c)) {
+            for (line, delta) in a.effects() {
+                let Some(i) = self.index.get(line) else {
+                    continue;
+                };
+                // Each leg on its own line's row, and so on the line's source: every grouping
+                // adds up the same revised budgets.
+                let row = match by {
+                    Grouping::Period => self.rows.year(a.date.year()),
+                    _ => self.line_row[i],
+                };
+                add(&mut self.rows.rows[row].amendments, delta)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One pass over the ledger: each entry dated up to the cut-off is checked, then added up.
+    fn add_ledger(&mut self) -> Result<(), MoneyError> {
+        let ledger = self.ledger;
+        let duplicated: HashSet<&str> = ledger
+            .duplicates()
+            .iter()
+            .map(|d| d.voucher.as_str())
+            .collect();
+        let line_of = plan_lines(&self.index, ledger);
+        let cut_off = self.options.as_of;
+        for e in ledger.figures() {
+            if cut_off.is_some_and(|c| e.date > c) {
+                // After the cut-off: not in this report, and neither are its findings.
+                continue;
+            }
+            let known = line_of[e.line as usize];
+            let before = self.findings.len();
+            let checked =
+                check_expenditure(self.plan, ledger, &e, known.is_some(), &mut self.findings);
+            self.blocked |= self.findings[before..].iter().any(Finding::is_error);
+            if cut_off.is_none() {
+                self.as_of = self.as_of.max(e.date);
+            }
+            if !self.blocked {
+                let duplicate =
+                    !duplicated.is_empty() && duplicated.contains(ledger.voucher(e.index));
+                self.add_entry(&e, known, checked, duplicate)?;
+            }
+        }
+        let duplicates = duplicate_findings(ledger, cut_off);
+        self.findings.extend(duplicates);
+        Ok(())
+    }
+
+    /// Adds one checked entry to its row: committed or paid, in minor units of the plan
+    /// currency, converted at its rate and rounded once.
+    #[inline]
+    fn add_entry(
+        &mut self,
+        e: &Figures,
+        known: Option<usize>,
+        checked: Checked,
+        duplicate: bool,
+    ) -> Result<(), MoneyError> {
+        let currency = self.plan.currency;
+        let row = match (self.options.by, known) {
+            (Grouping::Period, _) => self.rows.year(e.date.year()),
+            (_, Some(i)) => self.line_row[i],
+            (by, None) => self.unknown_row(by, e.line),
+        };
+        let units = match checked.rate {
+            None => to_minor_units(e.amount, currency)?,
+            Some(rate) => converted_units(e.amount, rate, currency)?,
+        };
+        let acc = &mut self.rows.rows[row];
+        let sum = if e.stage.is_committed() {
+            &mut acc.committed
+        } else {
+            &mut acc.paid
+        };
+        *sum = sum
+            .checked_add(units)
+            .ok_or(MoneyError::Overflow("a report row"))?;
+        acc.entries = acc.entries.saturating_add(1);
+        acc.outside_period |= !checked.in_period;
+        acc.unknown_line |= known.is_none();
+        acc.duplicate |= duplicate;
+        Ok(())
+    }
+
+    /// The row of spending on a line the plan does not have: its own row by line, `?` else.
+    fn unknown_row(&mut self, by: Grouping, line: u32) -> usize {
+        let key = match by {
+            Grouping::Line => self.ledger.line_code(line),
+            _ => "?",
+        };
+        let lang = self.options.lang;
+        let row = self
+            .rows
+            .get_or_insert(key, || label("unknown_line", lang).to_string());
+        self.rows.rows[row].unknown_row = true;
+        row
+    }
+
+    /// The report, or every finding when one blocks it.
+    fn finish(mut self) -> Result<VarianceReport, ReportError> {
+        if self.blocked {
+            return Err(ReportError::Blocked(self.findings));
+        }
+        let (by, currency) = (self.options.by, self.plan.currency);
+        let mut rows = std::mem::take(&mut self.rows.rows);
+        sort_rows(&mut rows, by);
+        let mut out_rows = Vec::with_capacity(rows.len());
+        let mut totals = Amounts::default();
+        for acc in rows {
+            let amounts =
+                row_amounts(&acc, currency).and_then(|a| totals.checked_add(&a).map(|t| (a, t)));
+            let Ok((amounts, sum)) = amounts else {
+                self.findings.push(row_overflow(by, &acc.key));
+                return Err(ReportError::Blocked(self.findings));
+            };
+            totals = sum;
+            out_rows.push(VarianceRow {
+                flags: flags(&acc, &amounts, self.options.tolerance),
+                key: acc.key,
+                label: acc.label,
+                execution_rate: amounts.execution_rate(),
+                amounts,
+            });
+        }
+        Ok(VarianceReport {
+            plan: PlanHeader::of(self.plan),
+            currency: currency.code().to_string(),
+            as_of: self.as_of,
+            by,
+            lang: self.options.lang,
+            tolerance: self.options.tolerance,
+            sign_convention: SIGN_CONVENTION,
+            rounding: ROUNDING_RULE,
+            rows: out_rows,
+            totals: Totals {
+                execution_rate: totals.execution_rate(),
+                amounts: totals,
+            },
+            findings: self.findings,
+        })
+    }
+}
+
+/// The rows of the plan's groups (objectives, sources, lines or the plan's years), in the
+/// plan's order, and the row of each line.
+fn plan_rows(plan: &Plan, by: Grouping, lang: Lang) -> (Rows, Vec<usize>) {
     let mut rows = Rows::new();
-    // Row of each line (unused when grouping by period, where the date decides).
-    let mut line_row = Vec::with_capacity(plan.lines.len());
     match by {
         Grouping::Objective => {
             for o in &plan.objectives {
@@ -245,177 +442,60 @@ pub fn variance(
         }
         Grouping::Line | Grouping::Period => {}
     }
-    for line in &plan.lines {
-        let row = match by {
+    let line_row = plan
+        .lines
+        .iter()
+        .map(|line| match by {
             Grouping::Objective => rows.get_or_insert(&line.objective, String::new),
             Grouping::Source => rows.get_or_insert(&line.source, String::new),
             Grouping::Line => rows.get_or_insert(&line.code, || line.label.get(lang).to_string()),
             Grouping::Period => 0,
-        };
-        line_row.push(row);
-    }
-    let line_index = LineIndex::new(plan);
+        })
+        .collect();
     if by == Grouping::Period {
         for year in plan.start.year()..=plan.end.year() {
             rows.year(year);
         }
     }
+    (rows, line_row)
+}
 
-    // Amounts are added up only while nothing blocks the report; checking goes on to the end,
-    // so that every finding is reported at once.
-    let mut blocked = findings.iter().any(Finding::is_error);
-    if !blocked {
-        for (i, line) in plan.lines.iter().enumerate() {
-            for pa in &line.amounts {
-                let row = if by == Grouping::Period {
-                    rows.year(pa.period.year)
-                } else {
-                    line_row[i]
-                };
-                add(&mut rows.rows[row].initial, pa.amount)?;
-            }
-        }
-        for a in distinct_amendments(plan).filter(|a| cut_off.is_none_or(|c| a.date <= c)) {
-            for (line, delta) in a.effects() {
-                let Some(i) = line_index.get(line) else {
-                    continue;
-                };
-                // Each leg on its own line's row, and so on the line's source: every grouping
-                // adds up the same revised budgets.
-                let row = match by {
-                    Grouping::Period => rows.year(a.date.year()),
-                    _ => line_row[i],
-                };
-                add(&mut rows.rows[row].amendments, delta)?;
-            }
-        }
-    }
-
-    let duplicated: HashSet<&str> = ledger
-        .duplicates()
-        .iter()
-        .map(|d| d.voucher.as_str())
-        .collect();
-    let unknown_label = label("unknown_line", lang);
-    let overflow = || MoneyError::Overflow("a report row");
-    let line_of = plan_lines(&line_index, ledger);
-    for e in ledger.figures() {
-        if cut_off.is_some_and(|c| e.date > c) {
-            // After the cut-off: not in this report, and neither are its findings.
-            continue;
-        }
-        let known = line_of[e.line as usize];
-        let before = findings.len();
-        let checked = check_expenditure(plan, ledger, &e, known.is_some(), &mut findings);
-        if findings.len() > before {
-            blocked |= findings[before..].iter().any(Finding::is_error);
-        }
-        if cut_off.is_none() {
-            as_of = as_of.max(e.date);
-        }
-        if blocked {
-            continue;
-        }
-        let row = match (by, known) {
-            (Grouping::Period, _) => rows.year(e.date.year()),
-            (_, Some(i)) => line_row[i],
-            (_, None) => {
-                let key = if by == Grouping::Line {
-                    ledger.line_code(e.line)
-                } else {
-                    "?"
-                };
-                let row = rows.get_or_insert(key, || unknown_label.to_string());
-                rows.rows[row].unknown_row = true;
-                row
-            }
-        };
-        let units = match checked.rate {
-            None => to_minor_units(e.amount, currency)?,
-            Some(rate) => converted_units(e.amount, rate, currency)?,
-        };
-        let acc = &mut rows.rows[row];
-        let sum = if e.stage.is_committed() {
-            &mut acc.committed
-        } else {
-            &mut acc.paid
-        };
-        *sum = sum.checked_add(units).ok_or_else(overflow)?;
-        acc.entries = acc.entries.saturating_add(1);
-        acc.outside_period |= !checked.in_period;
-        acc.unknown_line |= known.is_none();
-        acc.duplicate |= !duplicated.is_empty() && duplicated.contains(ledger.voucher(e.index));
-    }
-    findings.extend(duplicate_findings(ledger, cut_off));
-    if blocked {
-        return Err(ReportError::Blocked(findings));
-    }
-
+/// Years in order; else the plan's rows in the plan's order, then the unknown-line rows by
+/// code, so that the order of the ledger does not matter (the sort is stable).
+fn sort_rows(rows: &mut [Acc], by: Grouping) {
     if by == Grouping::Period {
-        rows.rows.sort_by(|a, b| a.key.cmp(&b.key));
-    } else {
-        // Unknown-line rows go last, by code, so that the order of the ledger does not matter
-        // (the sort is stable: the plan's rows keep the plan's order).
-        rows.rows.sort_by(|a, b| {
-            a.unknown_row.cmp(&b.unknown_row).then_with(|| {
-                if a.unknown_row && b.unknown_row {
-                    a.key.cmp(&b.key)
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-        });
+        rows.sort_by(|a, b| a.key.cmp(&b.key));
+        return;
     }
-    let mut out_rows = Vec::with_capacity(rows.rows.len());
-    let mut totals = Amounts::default();
-    for acc in rows.rows {
-        let amounts =
-            row_amounts(&acc, currency).and_then(|a| totals.checked_add(&a).map(|t| (a, t)));
-        let Ok((amounts, sum)) = amounts else {
-            findings.push(row_overflow(by, &acc.key));
-            return Err(ReportError::Blocked(findings));
-        };
-        totals = sum;
-        let over_tolerance = options.tolerance.is_some_and(|tol| {
-            let limit = acc_limit(amounts.revised, tol);
-            limit.is_none_or(|limit| amounts.variance.abs() > limit)
-        });
-        let flags = Flag::ALL
-            .into_iter()
-            .filter(|f| match f {
-                Flag::OverBudget => amounts.paid > amounts.revised,
-                Flag::OverCommitted => amounts.available < Decimal::ZERO,
-                Flag::OverTolerance => over_tolerance,
-                Flag::NotStarted => acc.entries == 0,
-                Flag::OutsidePeriod => acc.outside_period,
-                Flag::UnknownLine => acc.unknown_line,
-                Flag::DuplicateVoucher => acc.duplicate,
-            })
-            .collect();
-        out_rows.push(VarianceRow {
-            key: acc.key,
-            label: acc.label,
-            execution_rate: amounts.execution_rate(),
-            amounts,
-            flags,
-        });
-    }
-    Ok(VarianceReport {
-        plan: PlanHeader::of(plan),
-        currency: currency.code().to_string(),
-        as_of,
-        by,
-        lang,
-        tolerance: options.tolerance,
-        sign_convention: SIGN_CONVENTION,
-        rounding: ROUNDING_RULE,
-        rows: out_rows,
-        totals: Totals {
-            execution_rate: totals.execution_rate(),
-            amounts: totals,
-        },
-        findings,
-    })
+    rows.sort_by(|a, b| {
+        a.unknown_row.cmp(&b.unknown_row).then_with(|| {
+            if a.unknown_row && b.unknown_row {
+                a.key.cmp(&b.key)
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+    });
+}
+
+/// The flags of a row, in the order of [`Flag::ALL`].
+fn flags(acc: &Acc, amounts: &Amounts, tolerance: Option<Decimal>) -> Vec<Flag> {
+    let over_tolerance = tolerance.is_some_and(|tol| {
+        let limit = acc_limit(amounts.revised, tol);
+        limit.is_none_or(|limit| amounts.variance.abs() > limit)
+    });
+    Flag::ALL
+        .into_iter()
+        .filter(|f| match f {
+            Flag::OverBudget => amounts.paid > amounts.revised,
+            Flag::OverCommitted => amounts.available < Decimal::ZERO,
+            Flag::OverTolerance => over_tolerance,
+            Flag::NotStarted => acc.entries == 0,
+            Flag::OutsidePeriod => acc.outside_period,
+            Flag::UnknownLine => acc.unknown_line,
+            Flag::DuplicateVoucher => acc.duplicate,
+        })
+        .collect()
 }
 
 /// The amounts of a row, derived from what was added up.
