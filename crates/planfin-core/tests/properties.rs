@@ -65,109 +65,22 @@ fn build(
             title: Text::new(format!("Objectif {i}"), ""),
         })
         .collect();
-    let kinds = [
-        SourceKind::StateBudget,
-        SourceKind::Donor,
-        SourceKind::Other,
-    ];
-    let sources: Vec<FundingSource> = (0..sources)
-        .map(|i| FundingSource {
-            code: format!("S{i}"),
-            name: Text::new(format!("Source {i}"), ""),
-            kind: kinds[i % kinds.len()],
-        })
-        .collect();
-    let lines: Vec<BudgetLine> = lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, (o, s, y2018, y2019))| BudgetLine {
-            code: format!("{:04}", i + 1),
-            objective: objectives[o % objectives.len()].code.clone(),
-            label: Text::new(format!("Ligne {i}"), ""),
-            source: sources[s % sources.len()].code.clone(),
-            amounts: vec![
-                PeriodAmount {
-                    period: FiscalPeriod::year(2018),
-                    amount: Decimal::from(y2018),
-                },
-                PeriodAmount {
-                    period: FiscalPeriod::year(2019),
-                    amount: Decimal::from(y2019),
-                },
-            ],
-            costing: None,
-        })
-        .collect();
+    let sources = funding_sources(sources);
+    let lines = budget_lines(lines, &objectives, &sources);
     let ceiling = lines
         .iter()
         .flat_map(|l| &l.amounts)
         .map(|a| a.amount)
         .sum();
-    // At most 4 amendments each taking at most 20 % of a line's initial budget: no revised
-    // budget goes below zero.
     let amendments = amendments
         .into_iter()
         .enumerate()
-        .map(|(k, (kind, from, to, per_mille, raise, on))| {
-            let from = &lines[from % lines.len()];
-            let to_line = &lines[to % lines.len()];
-            let to = &to_line.code;
-            let share = from.amounts[0].amount * Decimal::from(per_mille) / Decimal::from(1000);
-            let share = share.floor().max(Decimal::ONE);
-            let (from, to, amount, source) = match kind {
-                0 => (Some(from.code.clone()), Some(to.clone()), share, None),
-                1 => (
-                    None,
-                    Some(to.clone()),
-                    Decimal::from(raise),
-                    Some(to_line.source.clone()),
-                ),
-                _ => (
-                    Some(from.code.clone()),
-                    None,
-                    share,
-                    Some(from.source.clone()),
-                ),
-            };
-            Amendment {
-                reference: format!("A{k}"),
-                date: day(on),
-                from,
-                to,
-                amount,
-                source,
-                reason: String::new(),
-                approved_by: String::new(),
-            }
-        })
+        .map(|(k, params)| amendment(k, params, &lines))
         .collect();
     let mut entries: Vec<Expenditure> = spending
         .into_iter()
         .enumerate()
-        .map(|(n, (l, unknown, eur, francs, cents, stage, on))| {
-            let line = if unknown {
-                format!("Z{}", l % 3)
-            } else {
-                lines[l % lines.len()].code.clone()
-            };
-            let (amount, currency) = if eur {
-                (Decimal::new(cents, 2), Currency::EUR)
-            } else {
-                (Decimal::from(francs), Currency::XOF)
-            };
-            Expenditure {
-                voucher: format!("V{n}"),
-                date: day(on),
-                line,
-                amount,
-                currency,
-                rate: None,
-                stage: Stage::ALL[stage % Stage::ALL.len()],
-                payee: String::new(),
-                description: String::new(),
-                document: None,
-            }
-        })
+        .map(|(n, params)| expenditure(n, params, &lines))
         .collect();
     if duplicate_first && let Some(first) = entries.first().cloned() {
         entries.push(first);
@@ -189,6 +102,100 @@ fn build(
         },
         entries,
         as_of: day(as_of),
+    }
+}
+
+fn funding_sources(n: usize) -> Vec<FundingSource> {
+    let kinds = [
+        SourceKind::StateBudget,
+        SourceKind::Donor,
+        SourceKind::Other,
+    ];
+    (0..n)
+        .map(|i| FundingSource {
+            code: format!("S{i}"),
+            name: Text::new(format!("Source {i}"), ""),
+            kind: kinds[i % kinds.len()],
+        })
+        .collect()
+}
+
+fn budget_lines(
+    params: Vec<LineParams>,
+    objectives: &[Objective],
+    sources: &[FundingSource],
+) -> Vec<BudgetLine> {
+    let year = |y: i32, amount: u64| PeriodAmount {
+        period: FiscalPeriod::year(y),
+        amount: Decimal::from(amount),
+    };
+    params
+        .into_iter()
+        .enumerate()
+        .map(|(i, (o, s, y2018, y2019))| BudgetLine {
+            code: format!("{:04}", i + 1),
+            objective: objectives[o % objectives.len()].code.clone(),
+            label: Text::new(format!("Ligne {i}"), ""),
+            source: sources[s % sources.len()].code.clone(),
+            amounts: vec![year(2018, y2018), year(2019, y2019)],
+            costing: None,
+        })
+        .collect()
+}
+
+/// The `k`th amendment: at most 4 each taking at most 20 % of a line's initial budget, so no
+/// revised budget goes below zero; a raise or a cut names its line's own source.
+fn amendment(k: usize, params: AmendmentParams, lines: &[BudgetLine]) -> Amendment {
+    let (kind, from, to, per_mille, raise, on) = params;
+    let from = &lines[from % lines.len()];
+    let to = &lines[to % lines.len()];
+    let share = from.amounts[0].amount * Decimal::from(per_mille) / Decimal::from(1000);
+    let share = share.floor().max(Decimal::ONE);
+    let (from, to, amount, source) = match kind {
+        0 => (Some(from), Some(to), share, None),
+        1 => (
+            None,
+            Some(to),
+            Decimal::from(raise),
+            Some(to.source.clone()),
+        ),
+        _ => (Some(from), None, share, Some(from.source.clone())),
+    };
+    Amendment {
+        reference: format!("A{k}"),
+        date: day(on),
+        from: from.map(|l| l.code.clone()),
+        to: to.map(|l| l.code.clone()),
+        amount,
+        source,
+        reason: String::new(),
+        approved_by: String::new(),
+    }
+}
+
+fn expenditure(n: usize, params: ExpenditureParams, lines: &[BudgetLine]) -> Expenditure {
+    let (l, unknown, eur, francs, cents, stage, on) = params;
+    let line = if unknown {
+        format!("Z{}", l % 3)
+    } else {
+        lines[l % lines.len()].code.clone()
+    };
+    let (amount, currency) = if eur {
+        (Decimal::new(cents, 2), Currency::EUR)
+    } else {
+        (Decimal::from(francs), Currency::XOF)
+    };
+    Expenditure {
+        voucher: format!("V{n}"),
+        date: day(on),
+        line,
+        amount,
+        currency,
+        rate: None,
+        stage: Stage::ALL[stage % Stage::ALL.len()],
+        payee: String::new(),
+        description: String::new(),
+        document: None,
     }
 }
 
