@@ -10,8 +10,9 @@ use planfin_core::Decimal;
 use planfin_core::cnltp;
 use planfin_core::plan::Lang;
 use planfin_core::report::ReportOptions;
-use planfin_xlsx::export::cell::excel_number;
-use planfin_xlsx::export::{ExportOptions, variance_reports, write_ledger, write_variance_report};
+use planfin_core::report::variance_reports;
+use planfin_export::cell::excel_number;
+use planfin_export::{ExportOptions, write_ledger, write_variance_report};
 
 fn bench_export(c: &mut Criterion) {
     let dir = std::env::temp_dir().join(format!("planfin-bench-export-{}", std::process::id()));

@@ -11,15 +11,15 @@
 //! | `money::MoneyError`, `report::ReportError::Money` | `MoneyError` (also a `ValueError`) |
 //! | a bad record given to `Ledger.from_records` | `RecordError` (`.index`, `.field`; also a `ValueError`) |
 //! | `planfin_xlsx::ImportError` | `WorkbookError` (`.path`, `.kind`, `.sheet`, `.cell`, `.errors`, `.total`); its `Io` kind an `OSError`, its `Conflicts` kind a `LedgerConflictError` |
-//! | `planfin_xlsx::export::ExportError` | `ExportError` (`.path`); its `Report` kind as a report error |
+//! | `planfin_export::ExportError` | `ExportError` (`.path`); its `Report` kind as a report error |
 //! | `std::io::Error` | `OSError` and its subclasses (`FileNotFoundError`, ...), with the file name |
 
 use planfin_core::json::JsonError;
 use planfin_core::ledger::{LedgerError, Origin};
 use planfin_core::money::MoneyError;
 use planfin_core::report::ReportError;
+use planfin_export::ExportError;
 use planfin_xlsx::ImportError;
-use planfin_xlsx::export::ExportError;
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use planfin_core::json::{ledger_to_json, plan_to_json};
 use planfin_core::ledger::Ledger as CoreLedger;
 use planfin_core::plan::Plan as CorePlan;
-use planfin_xlsx::export::{ExportError, ExportSummary, InputFile};
+use planfin_export::{ExportError, ExportSummary, InputFile};
 use pyo3::marker::Ungil;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};

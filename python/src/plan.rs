@@ -9,8 +9,8 @@ use planfin_core::report::{
     FinalOptions, ProgressOptions, ReportOptions, final_report, progress, variance,
 };
 use planfin_core::validation::{validate_ledger, validate_plan};
+use planfin_export::{ExportError, ExportOptions, InputFile, Provenance, write_plan_with};
 use planfin_xlsx::Warning;
-use planfin_xlsx::export::{ExportError, ExportOptions, InputFile, Provenance, write_plan_with};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 

@@ -10,14 +10,15 @@ use std::sync::Arc;
 use planfin_core::ledger::Ledger as CoreLedger;
 use planfin_core::plan::Plan as CorePlan;
 use planfin_core::render::{Table, csv, markdown, text_table};
+use planfin_core::report::variance_reports;
 use planfin_core::report::{
     Amounts, FinalReport as CoreFinalReport, Flag, PlanHeader,
     ProgressReport as CoreProgressReport, ReportOptions, VarianceReport as CoreVarianceReport,
     VarianceRow, variance::Totals,
 };
-use planfin_xlsx::export::{
-    ExportError, ExportOptions, Provenance, variance_reports, write_final_report,
-    write_progress_report, write_variance_report,
+use planfin_export::{
+    ExportError, ExportOptions, Provenance, write_final_report, write_progress_report,
+    write_variance_report,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};

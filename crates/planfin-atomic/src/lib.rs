@@ -1,12 +1,71 @@
+//! # planfin-atomic
+//!
 //! Atomic file output: a temporary file in the target folder, written, synced, then renamed
 //! over the target. A reader (or a crash) sees either the previous complete file or the new
-//! complete file, never a half-written one.
+//! complete file, never a half-written one. An output that is one of the inputs is refused.
+//!
+//! ```
+//! use std::io::Write;
+//! let dir = tempfile::tempdir()?;
+//! let out = dir.path().join("report.csv");
+//! planfin_atomic::write_atomically(&out, &[], |file| {
+//!     file.write_all(b"a,b\n").map_err(|source| planfin_atomic::Error::Io { path: out.clone(), source })
+//! })?;
+//! assert_eq!(std::fs::read_to_string(&out)?, "a,b\n");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
+use std::fmt;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::ExportError;
+/// Why an atomic write was refused or failed. The messages name the path and the fix.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The output path is one of the input files.
+    OutputIsInput {
+        /// The output path.
+        path: PathBuf,
+        /// The input it designates.
+        input: PathBuf,
+    },
+    /// Creating, syncing or renaming the file failed.
+    Io {
+        /// The output path.
+        path: PathBuf,
+        /// The system error.
+        source: io::Error,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::OutputIsInput { path, input } => write!(
+                f,
+                "refusing to write {}: it is the input file {}; choose another output file name",
+                path.display(),
+                input.display()
+            ),
+            Error::Io { path, source } => write!(
+                f,
+                "cannot write {}: {source}; check that the folder exists, is writable and has free space",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::OutputIsInput { .. } => None,
+            Error::Io { source, .. } => Some(source),
+        }
+    }
+}
 
 /// Writes `target` atomically: `write` fills a temporary file created in the target's folder
 /// (so the final rename never crosses file systems); the file is then synced to disk and
@@ -16,36 +75,37 @@ use super::ExportError;
 /// previous file stays complete, or there is still no file. A crash can leave a
 /// `.planfin-*.tmp` file next to the target; it is never the target itself.
 ///
-/// `target` is refused ([`ExportError::OutputIsInput`]) when it is one of `inputs` (same file
+/// `target` is refused ([`Error::OutputIsInput`], converted into `E`) when it is one of `inputs` (same file
 /// after resolving links and `..`, or the same inode): a report never overwrites its data.
 ///
 /// ```
 /// use std::io::Write;
-/// use planfin_xlsx::export::write_atomically;
+/// use planfin_atomic::{write_atomically, Error};
 /// let dir = tempfile::tempdir()?;
 /// let out = dir.path().join("notes.txt");
-/// write_atomically(&out, &[], |file| Ok(file.write_all(b"hello")?))?;
+/// let io = |source| Error::Io { path: out.clone(), source };
+/// write_atomically(&out, &[], |file| file.write_all(b"hello").map_err(io))?;
 /// assert_eq!(std::fs::read_to_string(&out)?, "hello");
 /// // A failing writer leaves the previous file as it was.
 /// let failed = write_atomically(&out, &[], |file| {
-///     file.write_all(b"half")?;
-///     Err(std::io::Error::other("disk full").into())
+///     file.write_all(b"half").map_err(io)?;
+///     Err(io(std::io::Error::other("disk full")))
 /// });
 /// assert!(failed.is_err());
 /// assert_eq!(std::fs::read_to_string(&out)?, "hello");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn write_atomically(
+pub fn write_atomically<E: From<Error>>(
     target: &Path,
     inputs: &[&Path],
-    write: impl FnOnce(&mut File) -> Result<(), ExportError>,
-) -> Result<(), ExportError> {
+    write: impl FnOnce(&mut File) -> Result<(), E>,
+) -> Result<(), E> {
     refuse_input_as_output(target, inputs)?;
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let io_err = |source: io::Error| ExportError::Io {
+    let io_err = |source: io::Error| Error::Io {
         path: target.to_path_buf(),
         source,
     };
@@ -64,7 +124,7 @@ pub fn write_atomically(
             .set_permissions(existing.permissions())
             .map_err(io_err)?;
     }
-    write(tmp.as_file_mut()).map_err(|e| e.at(target))?;
+    write(tmp.as_file_mut())?;
     tmp.as_file().sync_all().map_err(io_err)?;
     tmp.persist(target).map_err(|e| io_err(e.error))?;
     // Make the rename itself durable (best effort: not every platform can open a folder).
@@ -79,7 +139,7 @@ pub fn write_atomically(
 /// caller that reads its inputs first calls it before reading, to refuse early.
 ///
 /// ```
-/// use planfin_xlsx::export::refuse_input_as_output;
+/// use planfin_atomic::refuse_input_as_output;
 /// let dir = tempfile::tempdir()?;
 /// let input = dir.path().join("plan.json");
 /// std::fs::write(&input, "{}")?;
@@ -87,14 +147,14 @@ pub fn write_atomically(
 /// assert!(refuse_input_as_output(&dir.path().join("report.json"), &[&input]).is_ok());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn refuse_input_as_output(target: &Path, inputs: &[&Path]) -> Result<(), ExportError> {
+pub fn refuse_input_as_output(target: &Path, inputs: &[&Path]) -> Result<(), Error> {
     let resolved = resolve(target);
     let target_id = file_id(target);
     for input in inputs {
         let same_path = resolved.is_some() && resolve(input) == resolved;
         let same_file = target_id.is_some() && file_id(input) == target_id;
         if same_path || same_file {
-            return Err(ExportError::OutputIsInput {
+            return Err(Error::OutputIsInput {
                 path: target.to_path_buf(),
                 input: input.to_path_buf(),
             });
@@ -139,17 +199,14 @@ mod tests {
         let sub = dir.path().join("sub");
         std::fs::create_dir(&sub)?;
         let other_name = sub.join("..").join("plan.xlsx");
-        let err = write_atomically(&other_name, &[input.as_path()], |_| Ok(()));
-        assert!(
-            matches!(err, Err(ExportError::OutputIsInput { .. })),
-            "{err:?}"
-        );
+        let err = write_atomically(&other_name, &[input.as_path()], |_| Ok::<_, Error>(()));
+        assert!(matches!(err, Err(Error::OutputIsInput { .. })), "{err:?}");
         #[cfg(unix)]
         {
             let link = dir.path().join("link.xlsx");
             std::fs::hard_link(&input, &link)?;
-            let err = write_atomically(&link, &[input.as_path()], |_| Ok(()));
-            assert!(matches!(err, Err(ExportError::OutputIsInput { .. })));
+            let err = write_atomically(&link, &[input.as_path()], |_| Ok::<_, Error>(()));
+            assert!(matches!(err, Err(Error::OutputIsInput { .. })));
         }
         assert_eq!(std::fs::read(&input)?, b"data");
         Ok(())
@@ -159,10 +216,14 @@ mod tests {
     fn a_failed_write_leaves_no_file_and_no_temporary() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let out = dir.path().join("r.xlsx");
+        let io = |source| Error::Io {
+            path: out.clone(),
+            source,
+        };
         let res = write_atomically(&out, &[], |f| {
             use std::io::Write;
-            f.write_all(b"PK partial")?;
-            Err(io::Error::other("simulated failure").into())
+            f.write_all(b"PK partial").map_err(io)?;
+            Err(io(io::Error::other("simulated failure")))
         });
         assert!(res.is_err());
         assert!(!out.exists());
@@ -179,11 +240,11 @@ mod tests {
         let plain = dir.path().join("plain");
         std::fs::write(&plain, b"x")?;
         let out = dir.path().join("r.xlsx");
-        write_atomically(&out, &[], |_| Ok(()))?;
+        write_atomically(&out, &[], |_| Ok::<_, Error>(()))?;
         let mode = |p: &Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
         assert_eq!(mode(&out)?, mode(&plain)?);
         std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640))?;
-        write_atomically(&out, &[], |_| Ok(()))?;
+        write_atomically(&out, &[], |_| Ok::<_, Error>(()))?;
         assert_eq!(mode(&out)?, 0o640);
         Ok(())
     }

@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::Path;
 use std::process::ExitCode;
 
-use planfin_xlsx::export::ExportError;
+use planfin_export::ExportError;
 
 /// The name of `path` as the user wrote it, for messages.
 pub fn name(path: &Path) -> String {

@@ -7,10 +7,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use planfin_xlsx::export::ExportError;
-
 use crate::error::Failure;
-use crate::error::export_failure;
 use crate::error::name;
 
 /// Refuses `out` when it is one of `inputs` (the same path, a symlink to it or a hard link),
@@ -20,18 +17,18 @@ pub fn refuse_input_as_output<'a>(
     inputs: impl IntoIterator<Item = &'a Path>,
 ) -> Result<(), Failure> {
     let inputs: Vec<&Path> = inputs.into_iter().collect();
-    match planfin_xlsx::export::refuse_input_as_output(out, &inputs) {
-        Err(ExportError::OutputIsInput { input, .. }) => Err(Failure::refused(format!(
+    match planfin_atomic::refuse_input_as_output(out, &inputs) {
+        Err(planfin_atomic::Error::OutputIsInput { input, .. }) => Err(Failure::refused(format!(
             "{}: the output would overwrite the input {}: choose another output file",
             name(out),
             name(&input)
         ))),
-        other => other.map_err(export_failure),
+        other => other.map_err(|e| Failure::refused(e.to_string())),
     }
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed and synced
-/// to disk, then renamed over `path` (planfin-xlsx's [`planfin_xlsx::export::write_atomically`]).
+/// to disk, then renamed over `path` ([`planfin_atomic::write_atomically`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     write_atomically_with(path, |file| file.write_all(bytes))
 }
@@ -48,8 +45,13 @@ pub fn write_atomically_with(
             name(path)
         )));
     }
-    planfin_xlsx::export::write_atomically(path, &[], |file| Ok(write(file)?))
-        .map_err(export_failure)
+    planfin_atomic::write_atomically(path, &[], |file| {
+        write(file).map_err(|source| planfin_atomic::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
+    .map_err(|e| Failure::refused(e.to_string()))
 }
 
 /// Prints `text` on standard output, or writes it atomically to `out`.

@@ -2,7 +2,7 @@
 //! of the comparison with `export_1m_baseline` (rust_xlsxwriter alone writing the same cells).
 //!
 //! ```text
-//! cargo build --release -p planfin-xlsx --examples
+//! cargo build --release -p planfin-export --examples
 //! /usr/bin/time -v target/release/examples/export_1m 1000000 /tmp/out
 //! ```
 
@@ -13,7 +13,8 @@ use std::time::Instant;
 
 use planfin_core::plan::Lang;
 use planfin_core::report::ReportOptions;
-use planfin_xlsx::export::{ExportOptions, variance_reports, write_ledger, write_variance_report};
+use planfin_core::report::variance_reports;
+use planfin_export::{ExportOptions, write_ledger, write_variance_report};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (dir, plan, ledger) = big_ledger::from_args()?;

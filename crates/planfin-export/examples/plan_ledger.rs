@@ -2,14 +2,14 @@
 //! reads them back and checks that nothing changed.
 //!
 //! ```text
-//! cargo run -p planfin-xlsx --example plan_ledger -- OUT_DIR
+//! cargo run -p planfin-export --example plan_ledger -- OUT_DIR
 //! ```
 
 use std::path::PathBuf;
 
 use planfin_core::cnltp;
 use planfin_core::plan::Lang;
-use planfin_xlsx::export::{write_ledger, write_plan};
+use planfin_export::{write_ledger, write_plan};
 use planfin_xlsx::{ImportOptions, read_ledger, read_plan};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

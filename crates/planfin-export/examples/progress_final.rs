@@ -2,14 +2,14 @@
 //! embedded CNLTP plan and sample ledger, and their JSON beside them.
 //!
 //! ```text
-//! cargo run -p planfin-xlsx --example progress_final -- OUT_DIR [2019-06-30]
+//! cargo run -p planfin-export --example progress_final -- OUT_DIR [2019-06-30]
 //! ```
 
 use std::path::PathBuf;
 
 use planfin_core::cnltp;
 use planfin_core::report::{FinalOptions, ProgressOptions, final_report, progress};
-use planfin_xlsx::export::{ExportOptions, write_final_report, write_progress_report};
+use planfin_export::{ExportOptions, write_final_report, write_progress_report};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

@@ -2,13 +2,13 @@
 //! English.
 //!
 //! ```text
-//! cargo run -p planfin-xlsx --example templates -- OUT_DIR [en]
+//! cargo run -p planfin-export --example templates -- OUT_DIR [en]
 //! ```
 
 use std::path::PathBuf;
 
 use planfin_core::plan::Lang;
-use planfin_xlsx::export::{TemplateKind, write_template};
+use planfin_export::{TemplateKind, write_template};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

@@ -1,7 +1,7 @@
 //! Writes the variance workbook of the embedded CNLTP plan and sample ledger.
 //!
 //! ```text
-//! cargo run -p planfin-xlsx --example variance_report -- variance.xlsx [en]
+//! cargo run -p planfin-export --example variance_report -- variance.xlsx [en]
 //! ```
 
 use std::path::PathBuf;
@@ -9,9 +9,8 @@ use std::path::PathBuf;
 use planfin_core::cnltp;
 use planfin_core::plan::Lang;
 use planfin_core::report::ReportOptions;
-use planfin_xlsx::export::{
-    ExportOptions, InputFile, Provenance, variance_reports, write_variance_report,
-};
+use planfin_core::report::variance_reports;
+use planfin_export::{ExportOptions, InputFile, Provenance, write_variance_report};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

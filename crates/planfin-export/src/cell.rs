@@ -30,7 +30,7 @@ pub const MAX_SIGNIFICANT_DIGITS: u32 = 15;
 /// that reads back as `x` (what Excel, LibreOffice and Rust print) is `amount` itself.
 ///
 /// ```
-/// use planfin_xlsx::export::cell::excel_number;
+/// use planfin_export::cell::excel_number;
 /// use rust_decimal::Decimal;
 /// let d = |s: &str| s.parse::<Decimal>().unwrap();
 /// assert_eq!(excel_number(d("206850000")), Some(206_850_000.0));
@@ -88,7 +88,7 @@ impl AmountCell {
     /// The cell for `amount`, by the rule of [`excel_number`].
     ///
     /// ```
-    /// use planfin_xlsx::export::cell::AmountCell;
+    /// use planfin_export::cell::AmountCell;
     /// use rust_decimal::Decimal;
     /// assert_eq!(AmountCell::of(Decimal::new(-5, 0)), AmountCell::Number(-5.0));
     /// let big: Decimal = "12345678901234567.89".parse().unwrap();
@@ -105,7 +105,7 @@ impl AmountCell {
 /// A value that could not be written as it is, and how it was written instead.
 ///
 /// ```
-/// use planfin_xlsx::export::ExportFinding;
+/// use planfin_export::ExportFinding;
 /// let f = ExportFinding::amount_as_text("Synthèse!C4".into(), "12345678901234567".parse().unwrap());
 /// assert_eq!(f.code, "amount_as_text");
 /// assert!(f.to_string().starts_with("Synthèse!C4: warning [amount_as_text]: 12345678901234567 has more than 15"));
@@ -147,8 +147,8 @@ impl fmt::Display for ExportFinding {
 /// `A1` notation of a zero-based cell.
 ///
 /// ```
-/// assert_eq!(planfin_xlsx::export::cell::a1(0, 0), "A1");
-/// assert_eq!(planfin_xlsx::export::cell::a1(9, 27), "AB10");
+/// assert_eq!(planfin_export::cell::a1(0, 0), "A1");
+/// assert_eq!(planfin_export::cell::a1(9, 27), "AB10");
 /// ```
 pub fn a1(row: RowNum, col: ColNum) -> String {
     rust_xlsxwriter::utility::row_col_to_cell(row, col)

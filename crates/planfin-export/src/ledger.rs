@@ -1,45 +1,24 @@
-//! The ledger workbook, in the layout [`crate::read_ledger`] reads: one sheet `Depenses`
+//! The ledger workbook, in the layout `planfin_xlsx::read_ledger` reads: one sheet `Depenses`
 //! (`Expenditures` in English) with a header row and one row per expenditure.
 
 use std::path::Path;
 
-use chrono::NaiveDate;
 use planfin_core::ledger::Ledger;
 use planfin_core::plan::Lang;
-use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet};
+use rust_xlsxwriter::{Format, RowNum, Worksheet};
 
-use super::cell::{ExportFinding, a1};
-use super::plan::{Layout, autofilter, exact_amount, exact_ratio, header};
-use super::report::{CONSTANT_MEMORY_ROWS, ExportSummary, new_sheet, write_workbook};
-use super::sheet::{Formats, amount_format, fits, text, xl};
-use super::{ExportError, ExportOptions};
+use crate::cell::ExportFinding;
+use crate::exact::{date, exact_amount, exact_ratio, non_empty};
+use crate::layout::{LEDGER_LAYOUT, autofilter, header};
+use crate::report::{CONSTANT_MEMORY_ROWS, ExportSummary, new_sheet, write_workbook};
+use crate::sheet::{Formats, amount_format, fits, text};
+use crate::{ExportError, ExportOptions};
 
-/// The ledger columns: `(French header, English header, width)`, in the order written.
-pub(crate) const LEDGER_COLUMNS: [(&str, &str, f64); 10] = [
-    ("Date", "Date", 11.0),
-    ("N° pièce", "Voucher", 16.0),
-    ("Ligne", "Line", 9.0),
-    ("Montant", "Amount", 16.0),
-    ("Devise", "Currency", 8.0),
-    ("Taux", "Rate", 10.0),
-    ("Étape", "Stage", 15.0),
-    ("Bénéficiaire", "Payee", 28.0),
-    ("Libellé", "Description", 40.0),
-    ("Justificatif", "Document", 18.0),
-];
-
-/// The ledger sheet: `Depenses` (`Expenditures` in English) and its columns.
-pub(crate) const LEDGER_LAYOUT: Layout = Layout {
-    fr: "Depenses",
-    en: "Expenditures",
-    columns: &LEDGER_COLUMNS,
-};
-
-/// Writes `ledger` as a workbook [`crate::read_ledger`] reads back to the same entries:
+/// Writes `ledger` as a workbook `planfin_xlsx::read_ledger` reads back to the same entries:
 /// sheet `Depenses` (`Expenditures` in English), headers in `lang`, one row per
 /// expenditure: dates as Excel dates, voucher and line codes as text (`0201` keeps its
 /// zero), amounts as numbers in their currency's format (or exact text, with a finding, when
-/// an `f64` cannot hold them or they reach 10^15, see [`super::plan::exact_amount`]), rates
+/// an `f64` cannot hold them or they reach 10^15, see [`crate::exact::exact_amount`]), rates
 /// as numbers (as exact text beyond 10 decimals, which a number cell does not bring back),
 /// every text as a string cell (never a formula).
 ///
@@ -47,7 +26,8 @@ pub(crate) const LEDGER_LAYOUT: Layout = Layout {
 ///
 /// ```
 /// use planfin_core::{cnltp, plan::Lang};
-/// use planfin_xlsx::{export::write_ledger, read_ledger, ImportOptions};
+/// use planfin_export::write_ledger;
+/// use planfin_xlsx::{read_ledger, ImportOptions};
 /// let ledger = cnltp::ledger();
 /// let dir = tempfile::tempdir()?;
 /// let out = dir.path().join("ledger.xlsx");
@@ -69,7 +49,7 @@ pub fn write_ledger(
 ///
 /// ```
 /// use planfin_core::{cnltp, plan::Lang};
-/// use planfin_xlsx::export::{write_ledger_with, ExportOptions, Provenance};
+/// use planfin_export::{write_ledger_with, ExportOptions, Provenance};
 /// let dir = tempfile::tempdir()?;
 /// let input = dir.path().join("ledger.json");
 /// std::fs::write(&input, "{}")?;
@@ -134,64 +114,10 @@ fn write_entries(
             non_empty(ws, sheet, row, 9, d)?;
         }
     }
-    autofilter(ws, sheet, ledger.len() as RowNum, LEDGER_COLUMNS.len())
-}
-
-/// Text, left blank when empty (an empty cell reads back as empty text).
-pub(crate) fn non_empty(
-    ws: &mut Worksheet,
-    sheet: &str,
-    row: RowNum,
-    col: ColNum,
-    value: &str,
-) -> Result<(), ExportError> {
-    if value.is_empty() {
-        return Ok(());
-    }
-    text(ws, sheet, row, col, value, None)
-}
-
-/// The Excel serial day of `date` (1900 date system), for dates Excel shows correctly
-/// (from 1900-03-01; Excel's calendar believes 1900 was a leap year).
-pub(crate) fn excel_serial(date: NaiveDate) -> Option<f64> {
-    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    let first = NaiveDate::from_ymd_opt(1900, 3, 1)?;
-    let last = NaiveDate::from_ymd_opt(9999, 12, 31)?;
-    (first..=last)
-        .contains(&date)
-        .then(|| (date - epoch).num_days() as f64)
-}
-
-/// A date cell, or ISO text (`yyyy-mm-dd`, which the importer reads) for a date Excel cannot
-/// show.
-pub(crate) fn date(
-    ws: &mut Worksheet,
-    sheet: &str,
-    row: RowNum,
-    col: ColNum,
-    value: NaiveDate,
-    format: &Format,
-) -> Result<(), ExportError> {
-    match excel_serial(value) {
-        Some(serial) => {
-            ws.write_number_with_format(row, col, serial, format)
-                .map_err(xl(|| format!("{sheet}!{}", a1(row, col))))?;
-            Ok(())
-        }
-        None => text(ws, sheet, row, col, &value.to_string(), None),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excel_serial_days() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
-        // Independently known: 1900-03-01 is serial 61, 2018-01-01 is 43101.
-        assert_eq!(excel_serial(d(1900, 3, 1)), Some(61.0));
-        assert_eq!(excel_serial(d(2018, 1, 1)), Some(43101.0));
-        assert_eq!(excel_serial(d(1900, 2, 28)), None);
-    }
+    autofilter(
+        ws,
+        sheet,
+        ledger.len() as RowNum,
+        LEDGER_LAYOUT.columns.len(),
+    )
 }

@@ -1,19 +1,41 @@
-//! Export: workbooks an auditor can check cell by cell, written with rust_xlsxwriter.
+//! # planfin-export
 //!
-//! - [`write_variance_report`] (and [`write_progress_report`], [`write_final_report`] once
-//!   planfin-core computes them): one sheet per table, totals and derived columns as live
+//! Spreadsheets out for planfin: workbooks an auditor can check cell by cell, written with
+//! rust_xlsxwriter (reading them is planfin-xlsx's).
+//!
+//! - [`write_variance_report`] (of `planfin_core::report::variance_reports`),
+//!   [`write_progress_report`] and [`write_final_report`]: one sheet per table, totals and derived columns as live
 //!   formulas whose stored results are the exact Decimal values, a findings sheet and a
 //!   provenance sheet (SHA-256 of every input, options, version).
-//! - [`write_plan`] and [`write_ledger`]: the layout the importer reads, so that
-//!   `read(write(x)) == x`.
+//! - [`write_plan`] and [`write_ledger`]: the layout the importer reads (the sheet and column
+//!   names of planfin-layout), so that `read(write(x)) == x`.
 //! - [`write_template`]: empty plan and ledger workbooks with drop-down validation.
 //!
 //! Every writer goes through [`write_atomically`] (temporary file, sync, rename; an output
 //! that is an input is refused) and through the cell rules of [`cell`] (text stays text, no
 //! amount silently rounded by Excel's `f64`).
+//!
+//! ```
+//! use planfin_core::{cnltp, plan::Lang, report::{variance_reports, ReportOptions}};
+//! use planfin_export::{write_ledger, write_variance_report, ExportOptions};
+//! let dir = tempfile::tempdir()?;
+//! let summary = write_ledger(&cnltp::ledger(), Lang::En, &dir.path().join("ledger.xlsx"))?;
+//! assert_eq!(summary.sheets, ["Expenditures"]);
+//! let reports = variance_reports(&cnltp::plan(), &cnltp::ledger(), &ReportOptions::default())?;
+//! let out = dir.path().join("variance.xlsx");
+//! write_variance_report(&reports, &ExportOptions::default(), &out)?;
+//! assert!(out.exists());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+// Unlike planfin-xlsx's import code, `clippy::arithmetic_side_effects` is left off here: the
+// writers lay out figures the domain computed (row and column indexes of sheets whose size
+// `sheet::fits` bounds first), they do not compute with what a file says.
 
 mod atomic;
 pub mod cell;
+mod exact;
+mod layout;
 mod ledger;
 mod plan;
 mod report;
@@ -30,10 +52,7 @@ pub use atomic::{refuse_input_as_output, write_atomically};
 pub use cell::ExportFinding;
 pub use ledger::{write_ledger, write_ledger_with};
 pub use plan::{write_plan, write_plan_with};
-pub use report::{
-    ExportSummary, variance_reports, write_final_report, write_progress_report,
-    write_variance_report,
-};
+pub use report::{ExportSummary, write_final_report, write_progress_report, write_variance_report};
 pub use template::{TemplateKind, write_template};
 
 /// Why an export failed. Nothing is left at the target path when it fails: the previous file,
@@ -41,7 +60,7 @@ pub use template::{TemplateKind, write_template};
 ///
 /// ```
 /// use planfin_core::{cnltp, plan::Lang};
-/// use planfin_xlsx::export::{write_plan_with, ExportError, ExportOptions, Provenance};
+/// use planfin_export::{write_plan_with, ExportError, ExportOptions, Provenance};
 /// let dir = tempfile::tempdir()?;
 /// let input = dir.path().join("plan.xlsx");
 /// std::fs::write(&input, b"the user's plan")?;
@@ -132,7 +151,7 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    /// The same error, naming `path` as the output where it did not yet.
+    /// The same error, naming `target` as the output where it did not yet.
     pub(crate) fn at(self, target: &Path) -> ExportError {
         let fill = |p: PathBuf| {
             if p.as_os_str().is_empty() {
@@ -187,6 +206,22 @@ impl ExportError {
     }
 }
 
+impl From<planfin_atomic::Error> for ExportError {
+    fn from(e: planfin_atomic::Error) -> Self {
+        match e {
+            planfin_atomic::Error::OutputIsInput { path, input } => {
+                ExportError::OutputIsInput { path, input }
+            }
+            planfin_atomic::Error::Io { path, source } => ExportError::Io { path, source },
+            // A kind of failure added to planfin-atomic later: its message, as an I/O error.
+            other => ExportError::Io {
+                path: PathBuf::new(),
+                source: io::Error::other(other.to_string()),
+            },
+        }
+    }
+}
+
 impl From<io::Error> for ExportError {
     fn from(source: io::Error) -> Self {
         ExportError::Io {
@@ -216,7 +251,7 @@ impl InputFile {
     /// let dir = tempfile::tempdir()?;
     /// let path = dir.path().join("empty.json");
     /// std::fs::write(&path, b"")?;
-    /// let input = planfin_xlsx::export::InputFile::of_file(&path)?;
+    /// let input = planfin_export::InputFile::of_file(&path)?;
     /// // SHA-256 of no bytes.
     /// assert_eq!(input.sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -241,7 +276,7 @@ impl InputFile {
     /// Records data that is not a file (the embedded CNLTP plan, a Python object, ...).
     ///
     /// ```
-    /// use planfin_xlsx::export::InputFile;
+    /// use planfin_export::InputFile;
     /// let input = InputFile::of_bytes("embedded", b"abc");
     /// assert_eq!(input.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     /// ```
@@ -263,7 +298,7 @@ fn hex(bytes: &[u8]) -> String {
 /// and the planfin version. Written on the provenance sheet and in the document properties.
 ///
 /// ```
-/// use planfin_xlsx::export::Provenance;
+/// use planfin_export::Provenance;
 /// let dir = tempfile::tempdir()?;
 /// let plan = dir.path().join("plan.json");
 /// std::fs::write(&plan, "{}")?;
@@ -331,7 +366,7 @@ impl Provenance {
 /// Options of the report writers.
 ///
 /// ```
-/// use planfin_xlsx::export::{ExportOptions, InputFile, Provenance};
+/// use planfin_export::{ExportOptions, InputFile, Provenance};
 /// let options = ExportOptions {
 ///     provenance: Provenance::default()
 ///         .with_input(InputFile::of_bytes("ledger.json", b"{}"))

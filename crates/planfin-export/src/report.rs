@@ -1,5 +1,5 @@
 //! Report workbooks: one sheet per table of the report (written by the one table writer of
-//! [`super::sheet`]), a chart of revised budget vs paid, a findings sheet and a provenance
+//! [`crate::sheet`]), a chart of revised budget vs paid, a findings sheet and a provenance
 //! sheet; the same provenance in the document properties.
 
 use std::io::{BufWriter, Write};
@@ -7,20 +7,19 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use planfin_core::currency::Currency;
-use planfin_core::ledger::Ledger;
-use planfin_core::plan::{Lang, Plan};
+use planfin_core::plan::Lang;
 use planfin_core::render::{Cell, Table};
 use planfin_core::report::labels::label;
 use planfin_core::report::{
-    FinalReport, Grouping, PlanHeader, ProgressReport, ReportError, ReportOptions, VarianceReport,
-    findings_table as findings_table_of, variance,
+    FinalReport, Grouping, PlanHeader, ProgressReport, VarianceReport,
+    findings_table as findings_table_of,
 };
 use planfin_core::validation::Finding;
 use rust_xlsxwriter::{Chart, ChartType, DocProperties, Workbook, Worksheet};
 
-use super::cell::ExportFinding;
-use super::sheet::{Formats, text, write_table, xl};
-use super::{ExportError, ExportOptions, write_atomically};
+use crate::cell::ExportFinding;
+use crate::sheet::{Formats, text, write_table, xl};
+use crate::{ExportError, ExportOptions, write_atomically};
 
 /// Above this many rows a sheet is written in rust_xlsxwriter's constant-memory mode.
 pub(crate) const CONSTANT_MEMORY_ROWS: usize = 10_000;
@@ -31,7 +30,7 @@ pub(crate) const CONSTANT_MEMORY_ROWS: usize = 10_000;
 /// ```
 /// use planfin_core::{cnltp, plan::Lang};
 /// let dir = tempfile::tempdir()?;
-/// let summary = planfin_xlsx::export::write_ledger(&cnltp::ledger(), Lang::En, &dir.path().join("l.xlsx"))?;
+/// let summary = planfin_export::write_ledger(&cnltp::ledger(), Lang::En, &dir.path().join("l.xlsx"))?;
 /// assert_eq!(summary.sheets, ["Expenditures"]);
 /// assert!(summary.findings.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -47,38 +46,7 @@ pub struct ExportSummary {
     pub findings: Vec<ExportFinding>,
 }
 
-/// The variance report of `plan` against `ledger` for every grouping: `options.by` first
-/// (the summary sheet), then the others in the order objective, line, source, period.
-///
-/// ```
-/// use planfin_core::{cnltp, report::{Grouping, ReportOptions}};
-/// use planfin_xlsx::export::variance_reports;
-/// let reports = variance_reports(&cnltp::plan(), &cnltp::ledger(), &ReportOptions::default())?;
-/// let groupings: Vec<Grouping> = reports.iter().map(|r| r.by).collect();
-/// assert_eq!(groupings, Grouping::ALL);
-/// # Ok::<(), planfin_core::report::ReportError>(())
-/// ```
-pub fn variance_reports(
-    plan: &Plan,
-    ledger: &Ledger,
-    options: &ReportOptions,
-) -> Result<Vec<VarianceReport>, ReportError> {
-    std::iter::once(options.by)
-        .chain(Grouping::ALL.into_iter().filter(|g| *g != options.by))
-        .map(|by| {
-            variance(
-                plan,
-                ledger,
-                &ReportOptions {
-                    by,
-                    ..options.clone()
-                },
-            )
-        })
-        .collect()
-}
-
-/// Writes the variance workbook of `reports` (typically [`variance_reports`]): the first
+/// Writes the variance workbook of `reports` (typically `planfin_core::report::variance_reports`): the first
 /// report on a summary sheet with a chart of revised budget vs paid, each other report on a
 /// sheet named after its grouping, then the findings and the provenance.
 ///
@@ -89,7 +57,8 @@ pub fn variance_reports(
 ///
 /// ```
 /// use planfin_core::{cnltp, report::ReportOptions};
-/// use planfin_xlsx::export::{variance_reports, write_variance_report, ExportOptions, InputFile, Provenance};
+/// use planfin_core::report::variance_reports;
+/// use planfin_export::{write_variance_report, ExportOptions, InputFile, Provenance};
 /// let reports = variance_reports(&cnltp::plan(), &cnltp::ledger(), &ReportOptions::default())?;
 /// let provenance = Provenance::default()
 ///     .with_input(InputFile::of_bytes("embedded CNLTP plan", cnltp::PLAN_JSON.as_bytes()));
@@ -160,7 +129,7 @@ pub fn write_variance_report(
 ///
 /// ```
 /// use planfin_core::{cnltp, report::{progress, ProgressOptions}};
-/// use planfin_xlsx::export::{write_progress_report, ExportOptions};
+/// use planfin_export::{write_progress_report, ExportOptions};
 /// let report = progress(&cnltp::plan(), &cnltp::ledger(), &ProgressOptions::new("2019-06-30".parse()?))?;
 /// let dir = tempfile::tempdir()?;
 /// let summary = write_progress_report(&report, &ExportOptions::default(), &dir.path().join("p.xlsx"))?;
@@ -202,7 +171,7 @@ pub fn write_progress_report(
 ///
 /// ```
 /// use planfin_core::{cnltp, report::{final_report, FinalOptions}};
-/// use planfin_xlsx::export::{write_final_report, ExportOptions};
+/// use planfin_export::{write_final_report, ExportOptions};
 /// let report = final_report(&cnltp::plan(), &cnltp::ledger(), &FinalOptions::default())?;
 /// let dir = tempfile::tempdir()?;
 /// let summary = write_final_report(&report, &ExportOptions::default(), &dir.path().join("f.xlsx"))?;
@@ -409,7 +378,7 @@ fn unique_name(name: &str, taken: &[String]) -> String {
 fn insert_chart(
     ws: &mut Worksheet,
     sheet: &str,
-    placed: &super::sheet::Placed,
+    placed: &crate::sheet::Placed,
     lang: Lang,
 ) -> Result<bool, ExportError> {
     let (Some((first, last)), Some(&key), Some(&revised), Some(&paid)) = (

@@ -17,8 +17,8 @@ use rust_xlsxwriter::{
     Format, FormatAlign, FormatBorder, Formula, RowNum, Worksheet, XlsxError,
 };
 
-use super::ExportError;
-use super::cell::{AmountCell, ExportFinding, a1, excel_number, write_text};
+use crate::ExportError;
+use crate::cell::{AmountCell, ExportFinding, a1, excel_number, write_text};
 
 /// A derived column: how its value follows from other columns of the same row.
 enum Rule {

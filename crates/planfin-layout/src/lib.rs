@@ -1,14 +1,33 @@
-//! Sheet and column names: one normalisation and one alias table per sheet.
+//! # planfin-layout
+//!
+//! The one description of planfin's plan and ledger workbooks: each sheet and each column with
+//! its French and English names as planfin writes them, the names it accepts when reading
+//! (normalised aliases), the name it gives in messages, and which columns a sheet requires.
+//! The importer (planfin-xlsx) finds headers with it; the writers (planfin-export) write the
+//! same names, so a column's names are written once, here.
 //!
 //! Names match in French or English ignoring case, accents, spaces and punctuation:
 //! `Montant (FCFA)`, `MONTANT FCFA` and `montant_fcfa` are all `montantfcfa`.
+//!
+//! ```
+//! use planfin_core::plan::Lang;
+//! use planfin_layout::{Columns, EXPENDITURES, LedgerCol, normalise};
+//! assert_eq!(EXPENDITURES.name(Lang::En), "Expenditures");
+//! assert_eq!(LedgerCol::Voucher.header(Lang::Fr), "N° pièce");
+//! // What planfin writes, it reads back; other spellings too.
+//! assert_eq!(LedgerCol::classify(&normalise("N° pièce")), Some(LedgerCol::Voucher));
+//! assert_eq!(LedgerCol::classify(&normalise("Montant (FCFA)")), Some(LedgerCol::Amount));
+//! assert_eq!(LedgerCol::Amount.name(), "Montant / Amount");
+//! assert!(LedgerCol::REQUIRED.contains(&LedgerCol::Date));
+//! ```
 
 use planfin_core::currency::Currency;
+use planfin_core::plan::Lang;
 
 /// The comparable form of a name: lower case, accents dropped, letters and digits only.
 ///
 /// ```
-/// use planfin_xlsx::header::normalise;
+/// use planfin_layout::normalise;
 /// assert_eq!(normalise("Dépenses"), "depenses");
 /// assert_eq!(normalise("N° pièce"), "npiece");
 /// assert_eq!(normalise(" Montant (FCFA) "), "montantfcfa");
@@ -25,25 +44,30 @@ pub fn normalise(name: &str) -> String {
 
 /// A sheet of a workbook, with its accepted names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct SheetKind {
+pub struct SheetKind {
     /// The French name (used in messages and written by the fixtures).
-    pub(crate) fr: &'static str,
+    pub fr: &'static str,
     /// The English name.
-    pub(crate) en: &'static str,
+    pub en: &'static str,
     /// Every accepted name, normalised.
-    pub(crate) aliases: &'static [&'static str],
+    pub aliases: &'static [&'static str],
 }
 
 impl SheetKind {
     /// The first sheet of `names` that is this one.
-    pub(crate) fn find<'n>(&self, names: &'n [String]) -> Option<&'n String> {
+    pub fn find<'n>(&self, names: &'n [String]) -> Option<&'n String> {
         names
             .iter()
             .find(|n| self.aliases.contains(&normalise(n).as_str()))
     }
 
+    /// The name planfin writes in `lang`.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        Header::new(self.fr, self.en).get(lang)
+    }
+
     /// `"Lignes" or "Lines"`.
-    pub(crate) fn described(&self) -> String {
+    pub fn described(&self) -> String {
         if self.fr == self.en {
             format!("\"{}\"", self.fr)
         } else {
@@ -53,7 +77,7 @@ impl SheetKind {
 }
 
 /// The plan's key/value sheet.
-pub(crate) const PLAN: SheetKind = SheetKind {
+pub const PLAN: SheetKind = SheetKind {
     fr: "Plan",
     en: "Plan",
     aliases: &[
@@ -67,7 +91,7 @@ pub(crate) const PLAN: SheetKind = SheetKind {
     ],
 };
 /// The objectives.
-pub(crate) const OBJECTIVES: SheetKind = SheetKind {
+pub const OBJECTIVES: SheetKind = SheetKind {
     fr: "Objectifs",
     en: "Objectives",
     aliases: &[
@@ -79,7 +103,7 @@ pub(crate) const OBJECTIVES: SheetKind = SheetKind {
     ],
 };
 /// The funding sources.
-pub(crate) const SOURCES: SheetKind = SheetKind {
+pub const SOURCES: SheetKind = SheetKind {
     fr: "Sources",
     en: "Sources",
     aliases: &[
@@ -93,7 +117,7 @@ pub(crate) const SOURCES: SheetKind = SheetKind {
     ],
 };
 /// The budget lines.
-pub(crate) const LINES: SheetKind = SheetKind {
+pub const LINES: SheetKind = SheetKind {
     fr: "Lignes",
     en: "Lines",
     aliases: &[
@@ -108,7 +132,7 @@ pub(crate) const LINES: SheetKind = SheetKind {
     ],
 };
 /// The amendments.
-pub(crate) const AMENDMENTS: SheetKind = SheetKind {
+pub const AMENDMENTS: SheetKind = SheetKind {
     fr: "Amendements",
     en: "Amendments",
     aliases: &[
@@ -122,7 +146,7 @@ pub(crate) const AMENDMENTS: SheetKind = SheetKind {
     ],
 };
 /// The plan's exchange-rate table.
-pub(crate) const RATES: SheetKind = SheetKind {
+pub const RATES: SheetKind = SheetKind {
     fr: "Taux de change",
     en: "Exchange rates",
     aliases: &[
@@ -135,7 +159,7 @@ pub(crate) const RATES: SheetKind = SheetKind {
     ],
 };
 /// The expenditure journal.
-pub(crate) const EXPENDITURES: SheetKind = SheetKind {
+pub const EXPENDITURES: SheetKind = SheetKind {
     fr: "Depenses",
     en: "Expenditures",
     aliases: &[
@@ -151,16 +175,119 @@ pub(crate) const EXPENDITURES: SheetKind = SheetKind {
     ],
 };
 
+/// A header as planfin writes it, in French and in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    /// The French header.
+    pub fr: &'static str,
+    /// The English header.
+    pub en: &'static str,
+}
+
+impl Header {
+    /// The header `fr` in French, `en` in English.
+    pub const fn new(fr: &'static str, en: &'static str) -> Header {
+        Header { fr, en }
+    }
+
+    /// The header in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// One column of a sheet: its names written, read and shown in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column<C> {
+    /// The column.
+    pub key: C,
+    /// The header planfin writes.
+    pub header: Header,
+    /// Its name in messages (`Montant / Amount`).
+    pub label: &'static str,
+    /// Every accepted header, normalised.
+    pub aliases: &'static [&'static str],
+    /// Accepted words that may be followed by a currency (`montant`, `montantfcfa`).
+    pub amount_words: &'static [&'static str],
+}
+
+impl<C> Column<C> {
+    /// Whether the normalised header `norm` names this column.
+    pub fn matches(&self, norm: &str) -> bool {
+        self.aliases.contains(&norm)
+            || self
+                .amount_words
+                .iter()
+                .any(|w| with_currency_suffix(norm, w))
+    }
+}
+
+/// A column with no amount word.
+const fn col<C>(
+    key: C,
+    header: Header,
+    label: &'static str,
+    aliases: &'static [&'static str],
+) -> Column<C> {
+    Column {
+        key,
+        header,
+        label,
+        aliases,
+        amount_words: &[],
+    }
+}
+
+/// A column named by words that may be followed by a currency.
+const fn amount_col<C>(
+    key: C,
+    header: Header,
+    label: &'static str,
+    amount_words: &'static [&'static str],
+) -> Column<C> {
+    Column {
+        key,
+        header,
+        label,
+        aliases: &[],
+        amount_words,
+    }
+}
+
 /// The columns of one sheet.
-pub(crate) trait Columns: Copy + Eq + Sized + 'static {
-    /// The column a header names, if any.
-    fn classify(normalised: &str) -> Option<Self>;
+pub trait Columns: Copy + Eq + Sized + 'static {
+    /// Every column, in the order headers are tried (the first that matches wins).
+    const COLUMNS: &'static [Column<Self>];
     /// The columns the sheet needs.
     const REQUIRED: &'static [Self];
     /// How many known headers make a row the header row.
     const MIN_MATCH: usize;
+
+    /// The column a normalised header names, if any.
+    fn classify(normalised: &str) -> Option<Self> {
+        Self::COLUMNS
+            .iter()
+            .find(|c| c.matches(normalised))
+            .map(|c| c.key)
+    }
+
+    /// The description of the column.
+    fn column(self) -> Option<&'static Column<Self>> {
+        Self::COLUMNS.iter().find(|c| c.key == self)
+    }
+
     /// The column's name in messages (`Montant / Amount`).
-    fn name(self) -> &'static str;
+    fn name(self) -> &'static str {
+        self.column().map_or("", |c| c.label)
+    }
+
+    /// The header planfin writes for the column in `lang`.
+    fn header(self, lang: Lang) -> &'static str {
+        self.column().map_or(self.name(), |c| c.header.get(lang))
+    }
 }
 
 /// Whether `norm` is `word` possibly followed by a currency or unit in parentheses
@@ -171,7 +298,7 @@ fn with_currency_suffix(norm: &str, word: &str) -> bool {
 }
 
 /// The currency a normalised word names (`fcfa`, `xof`, `eur`, `euros`, ...).
-pub(crate) fn currency_word(norm: &str) -> Option<Currency> {
+pub fn currency_word(norm: &str) -> Option<Currency> {
     match norm {
         "fcfa" | "cfa" | "xof" | "francscfa" | "francs" | "f" => Some(Currency::XOF),
         "xaf" => Some(Currency::XAF),
@@ -182,7 +309,7 @@ pub(crate) fn currency_word(norm: &str) -> Option<Currency> {
 }
 
 /// The currency an amount header names: `Montant (EUR)` is EUR.
-pub(crate) fn currency_hint(header: &str) -> Option<Currency> {
+pub fn currency_hint(header: &str) -> Option<Currency> {
     let norm = normalise(header);
     ["montant", "amount", "somme", "valeur"]
         .iter()
@@ -192,54 +319,146 @@ pub(crate) fn currency_hint(header: &str) -> Option<Currency> {
 
 /// Columns of the expenditure journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LedgerCol {
+pub enum LedgerCol {
+    /// The `Date` column (its names: [`Columns::COLUMNS`]).
     Date,
+    /// The `Voucher` column (its names: [`Columns::COLUMNS`]).
     Voucher,
+    /// The `Line` column (its names: [`Columns::COLUMNS`]).
     Line,
+    /// The `Amount` column (its names: [`Columns::COLUMNS`]).
     Amount,
+    /// The `Currency` column (its names: [`Columns::COLUMNS`]).
     Currency,
+    /// The `Rate` column (its names: [`Columns::COLUMNS`]).
     Rate,
+    /// The `Stage` column (its names: [`Columns::COLUMNS`]).
     Stage,
+    /// The `Payee` column (its names: [`Columns::COLUMNS`]).
     Payee,
+    /// The `Description` column (its names: [`Columns::COLUMNS`]).
     Description,
+    /// The `Document` column (its names: [`Columns::COLUMNS`]).
     Document,
 }
 
 impl Columns for LedgerCol {
-    fn classify(n: &str) -> Option<Self> {
+    const COLUMNS: &'static [Column<Self>] = {
         use LedgerCol::*;
-        Some(match n {
-            "date" | "datedepense" | "dateoperation" | "datedelaoperation" | "datepiece" => Date,
-            "reference" | "ref" | "npiece" | "numeropiece" | "nodepiece" | "ndepiece"
-            | "numerodepiece" | "piece" | "voucher" | "voucherno" | "vouchernumber"
-            | "referencepiece" | "nmandat" | "nbon" => Voucher,
-            "ligne"
-            | "lignebudgetaire"
-            | "imputation"
-            | "imputationbudgetaire"
-            | "line"
-            | "budgetline"
-            | "codeligne"
-            | "linecode"
-            | "ligneimputation" => Line,
-            n if with_currency_suffix(n, "montant")
-                || with_currency_suffix(n, "amount")
-                || with_currency_suffix(n, "somme") =>
-            {
-                Amount
-            }
-            "devise" | "currency" | "monnaie" => Currency,
-            "taux" | "rate" | "tauxdechange" | "exchangerate" | "cours" => Rate,
-            "etape" | "stage" | "phase" | "statut" | "status" | "stade" => Stage,
-            "beneficiaire" | "payee" | "fournisseur" | "supplier" | "prestataire" => Payee,
-            "libelle" | "objet" | "description" | "designation" | "motif" | "details" => {
-                Description
-            }
-            "justificatif" | "document" | "piecejustificative" | "facture" | "invoice"
-            | "supportingdocument" => Document,
-            _ => return None,
-        })
-    }
+        &[
+            col(
+                Date,
+                Header::new("Date", "Date"),
+                "Date",
+                &[
+                    "date",
+                    "datedepense",
+                    "dateoperation",
+                    "datedelaoperation",
+                    "datepiece",
+                ],
+            ),
+            col(
+                Voucher,
+                Header::new("N° pièce", "Voucher"),
+                "N° pièce / Voucher",
+                &[
+                    "reference",
+                    "ref",
+                    "npiece",
+                    "numeropiece",
+                    "nodepiece",
+                    "ndepiece",
+                    "numerodepiece",
+                    "piece",
+                    "voucher",
+                    "voucherno",
+                    "vouchernumber",
+                    "referencepiece",
+                    "nmandat",
+                    "nbon",
+                ],
+            ),
+            col(
+                Line,
+                Header::new("Ligne", "Line"),
+                "Ligne / Line",
+                &[
+                    "ligne",
+                    "lignebudgetaire",
+                    "imputation",
+                    "imputationbudgetaire",
+                    "line",
+                    "budgetline",
+                    "codeligne",
+                    "linecode",
+                    "ligneimputation",
+                ],
+            ),
+            amount_col(
+                Amount,
+                Header::new("Montant", "Amount"),
+                "Montant / Amount",
+                &["montant", "amount", "somme"],
+            ),
+            col(
+                Currency,
+                Header::new("Devise", "Currency"),
+                "Devise / Currency",
+                &["devise", "currency", "monnaie"],
+            ),
+            col(
+                Rate,
+                Header::new("Taux", "Rate"),
+                "Taux / Rate",
+                &["taux", "rate", "tauxdechange", "exchangerate", "cours"],
+            ),
+            col(
+                Stage,
+                Header::new("Étape", "Stage"),
+                "Etape / Stage",
+                &["etape", "stage", "phase", "statut", "status", "stade"],
+            ),
+            col(
+                Payee,
+                Header::new("Bénéficiaire", "Payee"),
+                "Bénéficiaire / Payee",
+                &[
+                    "beneficiaire",
+                    "payee",
+                    "fournisseur",
+                    "supplier",
+                    "prestataire",
+                ],
+            ),
+            col(
+                Description,
+                Header::new("Libellé", "Description"),
+                "Libellé / Description",
+                &[
+                    "libelle",
+                    "objet",
+                    "description",
+                    "designation",
+                    "motif",
+                    "details",
+                ],
+            ),
+            col(
+                Document,
+                Header::new("Justificatif", "Document"),
+                "Justificatif / Document",
+                &[
+                    "justificatif",
+                    "document",
+                    "piecejustificative",
+                    "facture",
+                    "invoice",
+                    "supportingdocument",
+                ],
+            ),
+        ]
+    };
     const REQUIRED: &'static [Self] = &[
         LedgerCol::Date,
         LedgerCol::Voucher,
@@ -247,60 +466,118 @@ impl Columns for LedgerCol {
         LedgerCol::Amount,
     ];
     const MIN_MATCH: usize = 3;
-    fn name(self) -> &'static str {
-        use LedgerCol::*;
-        match self {
-            Date => "Date",
-            Voucher => "N° pièce / Voucher",
-            Line => "Ligne / Line",
-            Amount => "Montant / Amount",
-            Currency => "Devise / Currency",
-            Rate => "Taux / Rate",
-            Stage => "Etape / Stage",
-            Payee => "Bénéficiaire / Payee",
-            Description => "Libellé / Description",
-            Document => "Justificatif / Document",
-        }
-    }
 }
 
 /// Keys of the plan's key/value sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PlanKey {
+pub enum PlanKey {
+    /// The `Code` column (its names: [`Columns::COLUMNS`]).
     Code,
+    /// The `Title` column (its names: [`Columns::COLUMNS`]).
     Title,
+    /// The `TitleEn` column (its names: [`Columns::COLUMNS`]).
     TitleEn,
+    /// The `Organisation` column (its names: [`Columns::COLUMNS`]).
     Organisation,
+    /// The `Currency` column (its names: [`Columns::COLUMNS`]).
     Currency,
+    /// The `Start` column (its names: [`Columns::COLUMNS`]).
     Start,
+    /// The `End` column (its names: [`Columns::COLUMNS`]).
     End,
+    /// The `Ceiling` column (its names: [`Columns::COLUMNS`]).
     Ceiling,
 }
 
 impl Columns for PlanKey {
-    fn classify(n: &str) -> Option<Self> {
+    const COLUMNS: &'static [Column<Self>] = {
         use PlanKey::*;
-        Some(match n {
-            "code" | "codeduplan" | "plancode" | "reference" => Code,
-            "titre" | "title" | "intitule" | "titrefr" | "intitulefr" | "libelle" | "nom" => Title,
-            "titreen" | "titleen" | "intituleen" | "englishtitle" | "titreanglais"
-            | "intituleanglais" => TitleEn,
-            "organisation" | "organization" | "structure" | "organisme" | "entite" => Organisation,
-            "devise" | "currency" | "monnaie" => Currency,
-            "debut" | "start" | "datededebut" | "datedebut" | "startdate" | "debutdeperiode" => {
-                Start
-            }
-            "fin" | "end" | "datedefin" | "datefin" | "enddate" | "findeperiode" => End,
-            n if with_currency_suffix(n, "plafond")
-                || with_currency_suffix(n, "ceiling")
-                || with_currency_suffix(n, "budgettotal")
-                || with_currency_suffix(n, "montanttotal") =>
-            {
-                Ceiling
-            }
-            _ => return None,
-        })
-    }
+        &[
+            col(
+                Code,
+                Header::new("Code", "Code"),
+                "Code",
+                &["code", "codeduplan", "plancode", "reference"],
+            ),
+            col(
+                Title,
+                Header::new("Titre", "Title"),
+                "Titre / Title",
+                &[
+                    "titre",
+                    "title",
+                    "intitule",
+                    "titrefr",
+                    "intitulefr",
+                    "libelle",
+                    "nom",
+                ],
+            ),
+            col(
+                TitleEn,
+                Header::new("Titre EN", "Title EN"),
+                "Titre EN / Title EN",
+                &[
+                    "titreen",
+                    "titleen",
+                    "intituleen",
+                    "englishtitle",
+                    "titreanglais",
+                    "intituleanglais",
+                ],
+            ),
+            col(
+                Organisation,
+                Header::new("Organisation", "Organisation"),
+                "Organisation",
+                &[
+                    "organisation",
+                    "organization",
+                    "structure",
+                    "organisme",
+                    "entite",
+                ],
+            ),
+            col(
+                Currency,
+                Header::new("Devise", "Currency"),
+                "Devise / Currency",
+                &["devise", "currency", "monnaie"],
+            ),
+            col(
+                Start,
+                Header::new("Début", "Start"),
+                "Début / Start",
+                &[
+                    "debut",
+                    "start",
+                    "datededebut",
+                    "datedebut",
+                    "startdate",
+                    "debutdeperiode",
+                ],
+            ),
+            col(
+                End,
+                Header::new("Fin", "End"),
+                "Fin / End",
+                &[
+                    "fin",
+                    "end",
+                    "datedefin",
+                    "datefin",
+                    "enddate",
+                    "findeperiode",
+                ],
+            ),
+            amount_col(
+                Ceiling,
+                Header::new("Plafond", "Ceiling"),
+                "Plafond / Ceiling",
+                &["plafond", "ceiling", "budgettotal", "montanttotal"],
+            ),
+        ]
+    };
     const REQUIRED: &'static [Self] = &[
         PlanKey::Code,
         PlanKey::Title,
@@ -310,142 +587,246 @@ impl Columns for PlanKey {
         PlanKey::Ceiling,
     ];
     const MIN_MATCH: usize = 1;
-    fn name(self) -> &'static str {
-        use PlanKey::*;
-        match self {
-            Code => "Code",
-            Title => "Titre / Title",
-            TitleEn => "Titre EN / Title EN",
-            Organisation => "Organisation",
-            Currency => "Devise / Currency",
-            Start => "Début / Start",
-            End => "Fin / End",
-            Ceiling => "Plafond / Ceiling",
-        }
-    }
 }
 
 /// Columns of the objectives sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ObjectiveCol {
+pub enum ObjectiveCol {
+    /// The `Code` column (its names: [`Columns::COLUMNS`]).
     Code,
+    /// The `Title` column (its names: [`Columns::COLUMNS`]).
     Title,
+    /// The `TitleEn` column (its names: [`Columns::COLUMNS`]).
     TitleEn,
 }
 
 impl Columns for ObjectiveCol {
-    fn classify(n: &str) -> Option<Self> {
-        Some(match n {
-            "code" | "codeobjectif" | "objectif" | "objective" => ObjectiveCol::Code,
-            "intitule" | "titre" | "title" | "libelle" | "intitulefr" | "titrefr" | "libellefr" => {
-                ObjectiveCol::Title
-            }
-            "titleen" | "intituleen" | "titreen" | "libelleen" | "englishtitle"
-            | "intituleanglais" => ObjectiveCol::TitleEn,
-            _ => return None,
-        })
-    }
+    const COLUMNS: &'static [Column<Self>] = &[
+        col(
+            ObjectiveCol::Code,
+            Header::new("Code", "Code"),
+            "Code",
+            &["code", "codeobjectif", "objectif", "objective"],
+        ),
+        col(
+            ObjectiveCol::Title,
+            Header::new("Intitulé", "Title"),
+            "Intitulé / Title",
+            &[
+                "intitule",
+                "titre",
+                "title",
+                "libelle",
+                "intitulefr",
+                "titrefr",
+                "libellefr",
+            ],
+        ),
+        col(
+            ObjectiveCol::TitleEn,
+            Header::new("Intitulé EN", "Title EN"),
+            "Title EN",
+            &[
+                "titleen",
+                "intituleen",
+                "titreen",
+                "libelleen",
+                "englishtitle",
+                "intituleanglais",
+            ],
+        ),
+    ];
     const REQUIRED: &'static [Self] = &[ObjectiveCol::Code, ObjectiveCol::Title];
     const MIN_MATCH: usize = 2;
-    fn name(self) -> &'static str {
-        match self {
-            ObjectiveCol::Code => "Code",
-            ObjectiveCol::Title => "Intitulé / Title",
-            ObjectiveCol::TitleEn => "Title EN",
-        }
-    }
 }
 
 /// Columns of the funding sources sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SourceCol {
+pub enum SourceCol {
+    /// The `Code` column (its names: [`Columns::COLUMNS`]).
     Code,
+    /// The `Name` column (its names: [`Columns::COLUMNS`]).
     Name,
+    /// The `NameEn` column (its names: [`Columns::COLUMNS`]).
     NameEn,
+    /// The `Kind` column (its names: [`Columns::COLUMNS`]).
     Kind,
 }
 
 impl Columns for SourceCol {
-    fn classify(n: &str) -> Option<Self> {
-        Some(match n {
-            "code" | "codesource" | "source" => SourceCol::Code,
-            "nom" | "name" | "intitule" | "libelle" | "nomfr" | "namefr" => SourceCol::Name,
-            "nameen" | "nomen" | "intituleen" | "englishname" | "nomanglais" => SourceCol::NameEn,
-            "type" | "kind" | "nature" | "categorie" | "category" => SourceCol::Kind,
-            _ => return None,
-        })
-    }
+    const COLUMNS: &'static [Column<Self>] = &[
+        col(
+            SourceCol::Code,
+            Header::new("Code", "Code"),
+            "Code",
+            &["code", "codesource", "source"],
+        ),
+        col(
+            SourceCol::Name,
+            Header::new("Nom", "Name"),
+            "Nom / Name",
+            &["nom", "name", "intitule", "libelle", "nomfr", "namefr"],
+        ),
+        col(
+            SourceCol::NameEn,
+            Header::new("Nom EN", "Name EN"),
+            "Name EN",
+            &["nameen", "nomen", "intituleen", "englishname", "nomanglais"],
+        ),
+        col(
+            SourceCol::Kind,
+            Header::new("Type", "Kind"),
+            "Type / Kind",
+            &["type", "kind", "nature", "categorie", "category"],
+        ),
+    ];
     const REQUIRED: &'static [Self] = &[SourceCol::Code, SourceCol::Name, SourceCol::Kind];
     const MIN_MATCH: usize = 2;
-    fn name(self) -> &'static str {
-        match self {
-            SourceCol::Code => "Code",
-            SourceCol::Name => "Nom / Name",
-            SourceCol::NameEn => "Name EN",
-            SourceCol::Kind => "Type / Kind",
-        }
-    }
 }
 
 /// Columns of the budget lines sheet. A year column (`2018`, `Montant 2019`) makes the layout
 /// wide; a `Annee`/`Year` column with `Montant` makes it long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LineCol {
+pub enum LineCol {
+    /// The `Code` column (its names: [`Columns::COLUMNS`]).
     Code,
+    /// The `Objective` column (its names: [`Columns::COLUMNS`]).
     Objective,
+    /// The `Label` column (its names: [`Columns::COLUMNS`]).
     Label,
+    /// The `LabelEn` column (its names: [`Columns::COLUMNS`]).
     LabelEn,
+    /// The `Source` column (its names: [`Columns::COLUMNS`]).
     Source,
+    /// The `Period` column (its names: [`Columns::COLUMNS`]).
     Period,
+    /// The `Amount` column (its names: [`Columns::COLUMNS`]).
     Amount,
+    /// An amount column of one year (wide layout).
     Year(i32),
+    /// The `Total` column (its names: [`Columns::COLUMNS`]).
     Total,
+    /// The `Unit` column (its names: [`Columns::COLUMNS`]).
     Unit,
+    /// The `Quantity` column (its names: [`Columns::COLUMNS`]).
     Quantity,
+    /// The `UnitCost` column (its names: [`Columns::COLUMNS`]).
     UnitCost,
 }
 
 impl Columns for LineCol {
-    fn classify(n: &str) -> Option<Self> {
+    const COLUMNS: &'static [Column<Self>] = {
         use LineCol::*;
-        if let Some(year) = year_column(n) {
-            return Some(Year(year));
-        }
-        Some(match n {
-            "code" | "codeligne" | "ligne" | "line" | "linecode" | "lignebudgetaire" => Code,
-            "objectif" | "objective" | "codeobjectif" | "os" | "objectifstrategique" => Objective,
-            "libelle" | "label" | "intitule" | "activite" | "activity" | "designation"
-            | "libellefr" | "labelfr" => Label,
-            "libelleen" | "labelen" | "intituleen" | "englishlabel" | "libelleanglais" => LabelEn,
-            "source" | "sourcedefinancement" | "financement" | "fundingsource" | "codesource" => {
-                Source
-            }
-            "annee" | "year" | "exercice" | "periode" | "period" | "fiscalyear" => Period,
-            n if with_currency_suffix(n, "montant")
-                || with_currency_suffix(n, "amount")
-                || with_currency_suffix(n, "budget") =>
-            {
-                Amount
-            }
-            n if with_currency_suffix(n, "total")
-                || with_currency_suffix(n, "montanttotal")
-                || with_currency_suffix(n, "totalgeneral") =>
-            {
-                Total
-            }
-            "unite" | "unit" => Unit,
-            "quantite" | "quantity" | "qte" | "nombre" => Quantity,
-            n if with_currency_suffix(n, "coutunitaire")
-                || with_currency_suffix(n, "unitcost")
-                || with_currency_suffix(n, "prixunitaire")
-                || with_currency_suffix(n, "cu")
-                || with_currency_suffix(n, "pu") =>
-            {
-                UnitCost
-            }
-            _ => return None,
-        })
-    }
+        &[
+            col(
+                Code,
+                Header::new("Code", "Code"),
+                "Code",
+                &[
+                    "code",
+                    "codeligne",
+                    "ligne",
+                    "line",
+                    "linecode",
+                    "lignebudgetaire",
+                ],
+            ),
+            col(
+                Objective,
+                Header::new("Objectif", "Objective"),
+                "Objectif / Objective",
+                &[
+                    "objectif",
+                    "objective",
+                    "codeobjectif",
+                    "os",
+                    "objectifstrategique",
+                ],
+            ),
+            col(
+                Label,
+                Header::new("Libellé", "Label"),
+                "Libellé / Label",
+                &[
+                    "libelle",
+                    "label",
+                    "intitule",
+                    "activite",
+                    "activity",
+                    "designation",
+                    "libellefr",
+                    "labelfr",
+                ],
+            ),
+            col(
+                LabelEn,
+                Header::new("Libellé EN", "Label EN"),
+                "Label EN",
+                &[
+                    "libelleen",
+                    "labelen",
+                    "intituleen",
+                    "englishlabel",
+                    "libelleanglais",
+                ],
+            ),
+            col(
+                Source,
+                Header::new("Source", "Source"),
+                "Source",
+                &[
+                    "source",
+                    "sourcedefinancement",
+                    "financement",
+                    "fundingsource",
+                    "codesource",
+                ],
+            ),
+            col(
+                Period,
+                Header::new("Année", "Year"),
+                "Année / Year",
+                &[
+                    "annee",
+                    "year",
+                    "exercice",
+                    "periode",
+                    "period",
+                    "fiscalyear",
+                ],
+            ),
+            amount_col(
+                Amount,
+                Header::new("Montant", "Amount"),
+                "Montant / Amount",
+                &["montant", "amount", "budget"],
+            ),
+            amount_col(
+                Total,
+                Header::new("Total", "Total"),
+                "Total",
+                &["total", "montanttotal", "totalgeneral"],
+            ),
+            col(
+                Unit,
+                Header::new("Unité", "Unit"),
+                "Unité / Unit",
+                &["unite", "unit"],
+            ),
+            col(
+                Quantity,
+                Header::new("Quantité", "Quantity"),
+                "Quantité / Quantity",
+                &["quantite", "quantity", "qte", "nombre"],
+            ),
+            amount_col(
+                UnitCost,
+                Header::new("Coût unitaire", "Unit cost"),
+                "Coût unitaire / Unit cost",
+                &["coutunitaire", "unitcost", "prixunitaire", "cu", "pu"],
+            ),
+        ]
+    };
     const REQUIRED: &'static [Self] = &[
         LineCol::Code,
         LineCol::Objective,
@@ -453,21 +834,19 @@ impl Columns for LineCol {
         LineCol::Source,
     ];
     const MIN_MATCH: usize = 3;
+
+    /// A year column (`2018`, `Montant 2019`) first, then the columns.
+    fn classify(n: &str) -> Option<Self> {
+        if let Some(year) = year_column(n) {
+            return Some(LineCol::Year(year));
+        }
+        Self::COLUMNS.iter().find(|c| c.matches(n)).map(|c| c.key)
+    }
+
     fn name(self) -> &'static str {
-        use LineCol::*;
         match self {
-            Code => "Code",
-            Objective => "Objectif / Objective",
-            Label => "Libellé / Label",
-            LabelEn => "Label EN",
-            Source => "Source",
-            Period => "Année / Year",
-            Amount => "Montant / Amount",
-            Year(_) => "one column per year (2018, 2019, ...)",
-            Total => "Total",
-            Unit => "Unité / Unit",
-            Quantity => "Quantité / Quantity",
-            UnitCost => "Coût unitaire / Unit cost",
+            LineCol::Year(_) => "one column per year (2018, 2019, ...)",
+            other => other.column().map_or("", |c| c.label),
         }
     }
 }
@@ -508,93 +887,187 @@ fn year_column(n: &str) -> Option<i32> {
 
 /// Columns of the amendments sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum AmendmentCol {
+pub enum AmendmentCol {
+    /// The `Date` column (its names: [`Columns::COLUMNS`]).
     Date,
+    /// The `Reference` column (its names: [`Columns::COLUMNS`]).
     Reference,
+    /// The `From` column (its names: [`Columns::COLUMNS`]).
     From,
+    /// The `To` column (its names: [`Columns::COLUMNS`]).
     To,
+    /// The `Amount` column (its names: [`Columns::COLUMNS`]).
     Amount,
+    /// The `Source` column (its names: [`Columns::COLUMNS`]).
     Source,
+    /// The `Reason` column (its names: [`Columns::COLUMNS`]).
     Reason,
+    /// The `ApprovedBy` column (its names: [`Columns::COLUMNS`]).
     ApprovedBy,
 }
 
 impl Columns for AmendmentCol {
-    fn classify(n: &str) -> Option<Self> {
+    const COLUMNS: &'static [Column<Self>] = {
         use AmendmentCol::*;
-        Some(match n {
-            "date" | "dateeffet" | "datedeffet" | "effectivedate" => Date,
-            "reference" | "ref" | "numero" | "decision" | "arrete" | "nreference" => Reference,
-            "de" | "from" | "lignesource" | "fromline" | "lignede" | "debit" | "ligneorigine" => {
-                From
-            }
-            "vers" | "to" | "a" | "lignedestination" | "toline" | "ligneversee" | "credit"
-            | "lignebeneficiaire" => To,
-            n if with_currency_suffix(n, "montant") || with_currency_suffix(n, "amount") => Amount,
-            "source" | "sourcedefinancement" | "fundingsource" => Source,
-            "motif" | "reason" | "justification" | "objet" => Reason,
-            "approuvepar" | "approvedby" | "approbateur" | "visa" | "signataire" => ApprovedBy,
-            _ => return None,
-        })
-    }
+        &[
+            col(
+                Date,
+                Header::new("Date", "Date"),
+                "Date",
+                &["date", "dateeffet", "datedeffet", "effectivedate"],
+            ),
+            col(
+                Reference,
+                Header::new("Référence", "Reference"),
+                "Référence / Reference",
+                &[
+                    "reference",
+                    "ref",
+                    "numero",
+                    "decision",
+                    "arrete",
+                    "nreference",
+                ],
+            ),
+            col(
+                From,
+                Header::new("De", "From"),
+                "De / From",
+                &[
+                    "de",
+                    "from",
+                    "lignesource",
+                    "fromline",
+                    "lignede",
+                    "debit",
+                    "ligneorigine",
+                ],
+            ),
+            col(
+                To,
+                Header::new("Vers", "To"),
+                "Vers / To",
+                &[
+                    "vers",
+                    "to",
+                    "a",
+                    "lignedestination",
+                    "toline",
+                    "ligneversee",
+                    "credit",
+                    "lignebeneficiaire",
+                ],
+            ),
+            amount_col(
+                Amount,
+                Header::new("Montant", "Amount"),
+                "Montant / Amount",
+                &["montant", "amount"],
+            ),
+            col(
+                Source,
+                Header::new("Source", "Source"),
+                "Source",
+                &["source", "sourcedefinancement", "fundingsource"],
+            ),
+            col(
+                Reason,
+                Header::new("Motif", "Reason"),
+                "Motif / Reason",
+                &["motif", "reason", "justification", "objet"],
+            ),
+            col(
+                ApprovedBy,
+                Header::new("Approuvé par", "Approved by"),
+                "Approuvé par / Approved by",
+                &[
+                    "approuvepar",
+                    "approvedby",
+                    "approbateur",
+                    "visa",
+                    "signataire",
+                ],
+            ),
+        ]
+    };
     const REQUIRED: &'static [Self] = &[
         AmendmentCol::Date,
         AmendmentCol::Reference,
         AmendmentCol::Amount,
     ];
     const MIN_MATCH: usize = 3;
-    fn name(self) -> &'static str {
-        use AmendmentCol::*;
-        match self {
-            Date => "Date",
-            Reference => "Référence / Reference",
-            From => "De / From",
-            To => "Vers / To",
-            Amount => "Montant / Amount",
-            Source => "Source",
-            Reason => "Motif / Reason",
-            ApprovedBy => "Approuvé par / Approved by",
-        }
-    }
 }
 
 /// Columns of the exchange-rate sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum RateCol {
+pub enum RateCol {
+    /// The `Date` column (its names: [`Columns::COLUMNS`]).
     Date,
+    /// The `From` column (its names: [`Columns::COLUMNS`]).
     From,
+    /// The `To` column (its names: [`Columns::COLUMNS`]).
     To,
+    /// The `Rate` column (its names: [`Columns::COLUMNS`]).
     Rate,
 }
 
 impl Columns for RateCol {
-    fn classify(n: &str) -> Option<Self> {
+    const COLUMNS: &'static [Column<Self>] = {
         use RateCol::*;
-        Some(match n {
-            "date" | "dateeffet" | "datedeffet" | "effectivedate" | "apartirdu" | "validfrom" => {
-                Date
-            }
-            "de" | "from" | "devise" | "currency" | "devisesource" | "fromcurrency" => From,
-            "vers" | "to" | "en" | "devisecible" | "tocurrency" => To,
-            "taux" | "rate" | "tauxdechange" | "exchangerate" | "cours" | "parite" => Rate,
-            _ => return None,
-        })
-    }
+        &[
+            col(
+                Date,
+                Header::new("Date", "Date"),
+                "Date",
+                &[
+                    "date",
+                    "dateeffet",
+                    "datedeffet",
+                    "effectivedate",
+                    "apartirdu",
+                    "validfrom",
+                ],
+            ),
+            col(
+                From,
+                Header::new("De", "From"),
+                "De / From",
+                &[
+                    "de",
+                    "from",
+                    "devise",
+                    "currency",
+                    "devisesource",
+                    "fromcurrency",
+                ],
+            ),
+            col(
+                To,
+                Header::new("Vers", "To"),
+                "Vers / To",
+                &["vers", "to", "en", "devisecible", "tocurrency"],
+            ),
+            col(
+                Rate,
+                Header::new("Taux", "Rate"),
+                "Taux / Rate",
+                &[
+                    "taux",
+                    "rate",
+                    "tauxdechange",
+                    "exchangerate",
+                    "cours",
+                    "parite",
+                ],
+            ),
+        ]
+    };
     const REQUIRED: &'static [Self] = &[RateCol::Date, RateCol::From, RateCol::Rate];
     const MIN_MATCH: usize = 3;
-    fn name(self) -> &'static str {
-        use RateCol::*;
-        match self {
-            Date => "Date",
-            From => "De / From",
-            To => "Vers / To",
-            Rate => "Taux / Rate",
-        }
-    }
 }
 
 /// Whether a normalised first cell marks a totals row (`Total`, `TOTAL GENERAL`, `Totaux`).
-pub(crate) fn is_totals_label(norm: &str) -> bool {
+pub fn is_totals_label(norm: &str) -> bool {
     matches!(
         norm,
         "total" | "totaux" | "totalgeneral" | "grandtotal" | "totalglobal" | "ensemble" | "sum"
@@ -704,6 +1177,43 @@ mod tests {
             ("Taux de change", RateCol::Rate),
         ] {
             assert_eq!(RateCol::classify(&normalise(h)), Some(c), "{h}");
+        }
+    }
+
+    /// What planfin writes, it reads back as the same column, in both languages.
+    fn headers_read_back<C: Columns + std::fmt::Debug>() {
+        for c in C::COLUMNS {
+            for h in [c.header.fr, c.header.en] {
+                assert_eq!(C::classify(&normalise(h)), Some(c.key), "{h}");
+            }
+        }
+        for r in C::REQUIRED {
+            assert!(r.column().is_some(), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn every_written_header_reads_back() {
+        headers_read_back::<LedgerCol>();
+        headers_read_back::<PlanKey>();
+        headers_read_back::<ObjectiveCol>();
+        headers_read_back::<SourceCol>();
+        headers_read_back::<LineCol>();
+        headers_read_back::<AmendmentCol>();
+        headers_read_back::<RateCol>();
+        for sheet in [
+            PLAN,
+            OBJECTIVES,
+            SOURCES,
+            LINES,
+            AMENDMENTS,
+            RATES,
+            EXPENDITURES,
+        ] {
+            for lang in [Lang::Fr, Lang::En] {
+                let names = vec![sheet.name(lang).to_string()];
+                assert_eq!(sheet.find(&names), Some(&names[0]));
+            }
         }
     }
 

@@ -6,10 +6,10 @@ use planfin_core::ledger::Ledger;
 use planfin_core::plan::Plan;
 
 use crate::error::ImportError;
-use crate::header::{EXPENDITURES, LINES};
 use crate::options::ImportOptions;
 use crate::workbook::Workbook;
 use crate::{Imported, display_name, read_ledger, read_plan};
+use planfin_layout::{EXPENDITURES, LINES};
 
 /// What a workbook holds.
 #[derive(Debug, Clone, PartialEq)]

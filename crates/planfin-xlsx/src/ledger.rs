@@ -12,13 +12,13 @@ use rust_decimal::Decimal;
 use crate::amount::{amount, decimal};
 use crate::cell::{Problem, Value, code_in, text_in};
 use crate::error::{Errors, ImportError};
-use crate::header::{Columns, EXPENDITURES, LedgerCol, currency_hint, currency_word, normalise};
 use crate::options::ImportOptions;
 use crate::table::{
     Sheet, Warnings, date, missing_required, read_table, subtotal_label, totals_label,
 };
 use crate::workbook::Workbook;
 use crate::{Imported, display_name};
+use planfin_layout::{Columns, EXPENDITURES, LedgerCol, currency_hint, currency_word, normalise};
 
 /// Reads a ledger workbook (.xlsx, .xlsm, .xlsb, .xls, .ods): the expenditures of its `Depenses`
 /// sheet (or `Expenditures`, `Journal`, ...; or its only sheet).

@@ -1,6 +1,6 @@
 //! # planfin-xlsx
 //!
-//! Spreadsheets in and out for planfin. The import side reads the finance team's plan and
+//! Spreadsheets in for planfin (writing them is planfin-export's). It reads the finance team's plan and
 //! ledger workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods) as they really are (French or English
 //! headers, title rows, shuffled columns, text amounts, totals rows) into the planfin-core
 //! types, and refuses what it cannot read with errors naming the file, `Sheet!A1`, the value,
@@ -20,7 +20,7 @@
 //! ```
 
 // The import code checks every operation on what it reads (tests may panic on overflow: that
-// fails the test). The export code writes figures the domain computed.
+// fails the test).
 #![cfg_attr(not(test), warn(clippy::arithmetic_side_effects))]
 
 mod amount;
@@ -28,12 +28,9 @@ mod cell;
 mod date;
 mod document;
 mod error;
-#[allow(clippy::arithmetic_side_effects)]
-pub mod export;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod header;
 mod ledger;
 mod options;
 mod plan;
@@ -49,6 +46,8 @@ pub use error::{CellError, ImportError, Warning};
 pub use ledger::{read_ledger, read_ledger_with_progress};
 pub use options::{ImportOptions, Limits};
 pub use plan::read_plan;
+/// Sheet and column names: planfin-layout, the one description both directions use.
+pub use planfin_layout as header;
 pub use workbook::in_guarded_reader;
 
 /// What an import produced, with what it noticed on the way (totals rows checked, rows

@@ -17,10 +17,6 @@ use rust_decimal::Decimal;
 use crate::amount::{amount, decimal};
 use crate::cell::{Problem, Value, code, text};
 use crate::error::{Errors, ImportError};
-use crate::header::{
-    AMENDMENTS, AmendmentCol, Columns, LINES, LineCol, OBJECTIVES, ObjectiveCol, PLAN, PlanKey,
-    RATES, RateCol, SOURCES, SheetKind, SourceCol, normalise,
-};
 use crate::ledger::currency;
 use crate::options::ImportOptions;
 use crate::table::{
@@ -28,6 +24,10 @@ use crate::table::{
 };
 use crate::workbook::{RowCells, Workbook};
 use crate::{Imported, display_name};
+use planfin_layout::{
+    AMENDMENTS, AmendmentCol, Columns, LINES, LineCol, OBJECTIVES, ObjectiveCol, PLAN, PlanKey,
+    RATES, RateCol, SOURCES, SheetKind, SourceCol, normalise,
+};
 
 /// Reads a plan workbook (.xlsx, .xlsm, .xlsb, .xls, .ods).
 ///

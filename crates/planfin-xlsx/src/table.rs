@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use crate::amount::{Amount, Locale};
 use crate::cell::{Problem, Value, a1};
 use crate::error::{CellError, Errors, ImportError, Warning};
-use crate::header::{Columns, is_totals_label, normalise};
 use crate::workbook::{RowCells, Workbook};
+use planfin_layout::{Columns, is_totals_label, normalise};
 
 /// How many rows may stand above the header row (titles, notes, blank lines).
 pub(crate) const HEADER_SEARCH_ROWS: usize = 20;

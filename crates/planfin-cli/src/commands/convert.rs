@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 use planfin_core::json::{plan_to_json, write_ledger_json};
-use planfin_xlsx::export::{ExportOptions, Provenance, write_ledger_with, write_plan_with};
+use planfin_export::{ExportOptions, Provenance, write_ledger_with, write_plan_with};
 
 use super::write_workbook;
 use crate::cli::ConvertArgs;

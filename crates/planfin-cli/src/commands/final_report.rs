@@ -1,7 +1,7 @@
 //! `planfin final`: the final report (rapport final) over the whole plan period.
 
 use planfin_core::report::{FinalOptions, final_report};
-use planfin_xlsx::export::write_final_report;
+use planfin_export::write_final_report;
 
 use super::{check_output, emit_tables, option_text, read_inputs, report_failure};
 use crate::cli::{FinalArgs, Format};

@@ -17,7 +17,7 @@ use planfin_core::plan::Plan;
 use planfin_core::render::{self, Table};
 use planfin_core::report::ReportError;
 use planfin_core::validation::{Finding, validate_plan};
-use planfin_xlsx::export::{ExportError, ExportOptions, ExportSummary, InputFile, Provenance};
+use planfin_export::{ExportError, ExportOptions, ExportSummary, InputFile, Provenance};
 
 use crate::cli::{Format, InputArgs, OutputArgs};
 use crate::error::{Failure, export_failure};

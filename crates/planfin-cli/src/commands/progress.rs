@@ -1,7 +1,7 @@
 //! `planfin progress --as-of DATE`: the progress report (rapport d'étape).
 
 use planfin_core::report::{ProgressOptions, progress};
-use planfin_xlsx::export::write_progress_report;
+use planfin_export::write_progress_report;
 
 use super::{check_output, emit_tables, option_text, read_inputs, report_failure};
 use crate::cli::{Format, ProgressArgs};

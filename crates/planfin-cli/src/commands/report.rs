@@ -1,7 +1,8 @@
 //! `planfin report`: the variance report of a plan against its ledgers.
 
+use planfin_core::report::variance_reports;
 use planfin_core::report::{ReportOptions, variance};
-use planfin_xlsx::export::{variance_reports, write_variance_report};
+use planfin_export::write_variance_report;
 
 use super::{check_output, emit_tables, option_text, read_inputs, report_failure};
 use crate::cli::{Format, ReportArgs};

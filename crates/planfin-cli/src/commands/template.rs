@@ -1,6 +1,6 @@
 //! `planfin template --out FILE`: an empty plan or ledger workbook to fill in.
 
-use planfin_xlsx::export::{TemplateKind, write_template};
+use planfin_export::{TemplateKind, write_template};
 
 use crate::cli::{Kind, TemplateArgs};
 use crate::error::Failure;

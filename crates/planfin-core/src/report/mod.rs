@@ -7,6 +7,7 @@
 //! `execution_rate = paid / revised` (none when revised is 0).
 
 pub mod final_report;
+mod groupings;
 pub mod labels;
 pub mod progress;
 #[cfg(test)]
@@ -28,6 +29,7 @@ use crate::validation::{Finding, FindingCode};
 use labels::label;
 
 pub use final_report::{FinalOptions, FinalReport, Reconciliation, final_report};
+pub use groupings::variance_reports;
 pub use progress::{ProgressOptions, ProgressReport, progress};
 pub use variance::{VarianceReport, VarianceRow, variance};
 

@@ -10,7 +10,7 @@ use planfin_core::currency::Currency;
 use planfin_core::expenditure::{Expenditure, Stage};
 use planfin_core::ledger::{Ledger, Origin};
 use planfin_core::plan::Lang;
-use planfin_xlsx::export::{write_atomically, write_ledger};
+use planfin_export::{write_atomically, write_ledger};
 use planfin_xlsx::{ImportOptions, read_ledger};
 use rust_decimal::Decimal;
 

@@ -9,12 +9,13 @@ use planfin_core::cnltp;
 use planfin_core::currency::Currency;
 use planfin_core::plan::Lang;
 use planfin_core::render::Table;
+use planfin_core::report::variance_reports;
 use planfin_core::report::{
     FinalOptions, ProgressOptions, ReportOptions, VarianceReport, final_report, progress,
 };
-use planfin_xlsx::export::{
-    ExportOptions, InputFile, Provenance, TemplateKind, variance_reports, write_final_report,
-    write_progress_report, write_template, write_variance_report,
+use planfin_export::{
+    ExportOptions, InputFile, Provenance, TemplateKind, write_final_report, write_progress_report,
+    write_template, write_variance_report,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{Value, json};

@@ -16,7 +16,7 @@ use planfin_core::plan::{
     BudgetLine, FiscalPeriod, FundingSource, Lang, Objective, PeriodAmount, Plan, Rate, SourceKind,
     Text, UnitCosting,
 };
-use planfin_xlsx::export::{write_ledger, write_plan};
+use planfin_export::{write_ledger, write_plan};
 use planfin_xlsx::{ImportOptions, read_ledger, read_plan};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -4,10 +4,9 @@ use calamine::Data;
 use planfin_core::cnltp;
 use planfin_core::currency::Currency;
 use planfin_core::plan::Lang;
+use planfin_core::report::variance_reports;
 use planfin_core::report::{Grouping, ReportOptions, VarianceReport};
-use planfin_xlsx::export::{
-    ExportError, ExportOptions, InputFile, Provenance, variance_reports, write_variance_report,
-};
+use planfin_export::{ExportError, ExportOptions, InputFile, Provenance, write_variance_report};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -326,7 +325,7 @@ fn check_section(back: &Back, sheet: &str, keys: &[String], section: &Value) {
 #[test]
 fn progress_and_final_workbooks_use_the_same_formulas() {
     use planfin_core::report::{FinalOptions, ProgressOptions, final_report, progress};
-    use planfin_xlsx::export::{write_final_report, write_progress_report};
+    use planfin_export::{write_final_report, write_progress_report};
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let (plan, ledger) = (cnltp::plan(), cnltp::ledger());
     let as_of = chrono::NaiveDate::from_ymd_opt(2019, 6, 30).unwrap_or_default();

@@ -8,7 +8,7 @@ use planfin_core::currency::Currency;
 use planfin_core::expenditure::Stage;
 use planfin_core::plan::{FiscalPeriod, Lang, SourceKind};
 use planfin_core::validation::validate_plan;
-use planfin_xlsx::export::{TemplateKind, write_template};
+use planfin_export::{TemplateKind, write_template};
 use planfin_xlsx::{Document, ImportOptions, read_document, read_ledger, read_plan};
 use rust_decimal::Decimal;
 

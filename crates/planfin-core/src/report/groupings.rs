@@ -1,0 +1,36 @@
+//! The variance report for every grouping at once (the variance workbook's sheets).
+
+use super::variance::{VarianceReport, variance};
+use super::{Grouping, ReportError, ReportOptions};
+use crate::ledger::Ledger;
+use crate::plan::Plan;
+
+/// The variance report of `plan` against `ledger` for every grouping: `options.by` first
+/// (the summary sheet), then the others in the order objective, line, source, period.
+///
+/// ```
+/// use planfin_core::{cnltp, report::{variance_reports, Grouping, ReportOptions}};
+/// let reports = variance_reports(&cnltp::plan(), &cnltp::ledger(), &ReportOptions::default())?;
+/// let groupings: Vec<Grouping> = reports.iter().map(|r| r.by).collect();
+/// assert_eq!(groupings, Grouping::ALL);
+/// # Ok::<(), planfin_core::report::ReportError>(())
+/// ```
+pub fn variance_reports(
+    plan: &Plan,
+    ledger: &Ledger,
+    options: &ReportOptions,
+) -> Result<Vec<VarianceReport>, ReportError> {
+    std::iter::once(options.by)
+        .chain(Grouping::ALL.into_iter().filter(|g| *g != options.by))
+        .map(|by| {
+            variance(
+                plan,
+                ledger,
+                &ReportOptions {
+                    by,
+                    ..options.clone()
+                },
+            )
+        })
+        .collect()
+}
