@@ -291,3 +291,25 @@ fn a_date_with_trailing_text_is_refused() -> TestResult {
         ));
     Ok(())
 }
+
+#[test]
+fn every_amount_of_a_report_has_the_currencys_decimals() -> TestResult {
+    // An EUR report printed `initial 1000` beside `committed 0.00`: the plan's amounts as
+    // typed, the ledger's in cents. Every amount now has the two decimals of the euro.
+    let dir = tempfile::tempdir()?;
+    let plan = small_plan(dir.path(), |p| p["currency"] = "EUR".into())?;
+    let report = report_json(&["--plan", s(&plan), "--by", "line"])?;
+    let rows = report["rows"].as_array().ok_or("no rows")?;
+    for row in rows.iter().chain([&report["totals"]]) {
+        for key in crate::AMOUNT_FIELDS {
+            let text = row[key].as_str().ok_or("not a string")?;
+            assert_eq!(
+                text.split_once('.').map(|(_, d)| d.len()),
+                Some(2),
+                "{key}: {text}"
+            );
+        }
+    }
+    assert_eq!(report["totals"]["initial"], "1000000.00");
+    Ok(())
+}

@@ -151,7 +151,8 @@ pub fn d(s: &str) -> Decimal {
     s.parse().unwrap_or_default()
 }
 
-/// The amount fields of a report row, in the JSON order of DESIGN section 4.
+/// The amount fields of a report row, in the order of the JSON report (README.md, "For
+/// analysts").
 pub const AMOUNT_FIELDS: [&str; 7] = [
     "initial",
     "amendments",

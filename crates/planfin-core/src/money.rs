@@ -108,6 +108,19 @@ pub fn from_minor_units(units: i128, currency: Currency) -> Result<Decimal, Mone
         .map_err(|_| MoneyError::Overflow("an amount"))
 }
 
+/// `amount` with exactly `currency`'s decimals (`1000` EUR is `1000.00`), so that every amount
+/// of a report has the same shape; rounded half away from zero if it has more (validation
+/// refuses such amounts before any report).
+///
+/// ```
+/// use planfin_core::{currency::Currency, money::at_minor_unit, Decimal};
+/// assert_eq!(at_minor_unit(Decimal::from(1000), Currency::EUR).map(|d| d.to_string()), Ok("1000.00".into()));
+/// assert_eq!(at_minor_unit(Decimal::new(10, 1), Currency::XOF).map(|d| d.to_string()), Ok("1".into()));
+/// ```
+pub fn at_minor_unit(amount: Decimal, currency: Currency) -> Result<Decimal, MoneyError> {
+    from_minor_units(to_minor_units(amount, currency)?, currency)
+}
+
 /// `amount x rate` in minor units of `to`, rounded once, half away from zero.
 ///
 /// Exact integer arithmetic on the mantissas whenever the product fits an `i128` (always, for

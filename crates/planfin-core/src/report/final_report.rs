@@ -22,7 +22,7 @@ use super::{
     grouped_table, key_value_table, over_budget_findings, pretty_json,
 };
 use crate::ledger::Ledger;
-use crate::money::{MoneyError, ROUNDING_RULE};
+use crate::money::{MoneyError, ROUNDING_RULE, at_minor_unit};
 use crate::plan::{Lang, Plan};
 use crate::render::{Cell, Table};
 use crate::validation::{Finding, distinct_amendments};
@@ -143,6 +143,10 @@ impl Reconciliation {
                 (None, None) => {}
             }
         }
+        // Every figure with the currency's decimals, as the variance rows have them.
+        let exact = |d: Decimal| at_minor_unit(d, plan.currency);
+        let (ceiling, gross, net) = (exact(plan.ceiling)?, exact(gross)?, exact(net)?);
+        let (raises, cuts) = (exact(raises)?, exact(cuts)?);
         let initial = totals.amounts.initial;
         let raises_cuts_net = add(raises, cuts)?;
         let amendments = add(net, raises_cuts_net)?;
@@ -150,9 +154,9 @@ impl Reconciliation {
         let committed = totals.amounts.committed;
         let paid = totals.amounts.paid;
         Ok(Reconciliation {
-            ceiling: plan.ceiling,
+            ceiling,
             initial_allocation: initial,
-            unallocated: sub(plan.ceiling, initial)?,
+            unallocated: sub(ceiling, initial)?,
             transfers_gross: gross,
             transfers_net: net,
             raises,

@@ -13,7 +13,9 @@ use super::{
 };
 use crate::ledger::Figures;
 use crate::ledger::Ledger;
-use crate::money::{MoneyError, ROUNDING_RULE, converted_units, from_minor_units, to_minor_units};
+use crate::money::{
+    MoneyError, ROUNDING_RULE, at_minor_unit, converted_units, from_minor_units, to_minor_units,
+};
 use crate::plan::{Lang, LineIndex, Plan};
 use crate::render::{Cell, Table};
 use crate::validation::{
@@ -75,7 +77,8 @@ pub struct VarianceReport {
 }
 
 impl VarianceReport {
-    /// The report as stable, pretty JSON (DESIGN section 4): amounts as decimal strings.
+    /// The report as stable, pretty JSON (its shape is in README.md, "For analysts"): amounts as
+    /// decimal strings.
     ///
     /// ```
     /// use planfin_core::{cnltp, report::{variance, ReportOptions}};
@@ -501,8 +504,8 @@ fn flags(acc: &Acc, amounts: &Amounts, tolerance: Option<Decimal>) -> Vec<Flag> 
 /// The amounts of a row, derived from what was added up.
 fn row_amounts(acc: &Acc, currency: crate::currency::Currency) -> Result<Amounts, MoneyError> {
     Amounts::derive(
-        acc.initial,
-        acc.amendments,
+        at_minor_unit(acc.initial, currency)?,
+        at_minor_unit(acc.amendments, currency)?,
         from_minor_units(acc.committed, currency)?,
         from_minor_units(acc.paid, currency)?,
     )
