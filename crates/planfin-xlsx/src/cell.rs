@@ -105,7 +105,7 @@ impl<'a> Value<'a> {
             Value::Text(s) => s.to_string(),
             Value::Bool(true) => "TRUE".to_string(),
             Value::Bool(false) => "FALSE".to_string(),
-            Value::Date(d) => match crate::date::from_serial(d) {
+            Value::Date(d) => match crate::serial::calendar_date(d) {
                 Ok(date) => date.format("%d/%m/%Y").to_string(),
                 Err(_) => d.as_f64().to_string(),
             },

@@ -5,12 +5,10 @@ use calamine::ExcelDateTime;
 use chrono::NaiveDate;
 
 use crate::cell::{Problem, Value, common_problem};
+use crate::serial::{NotADate, calendar_date};
 
 const WHAT: &str = "a date";
 const FIX: &str = "format the cell as a date, or type it as dd/mm/yyyy (31/12/2019)";
-
-/// Last serial day Excel knows: 9999-12-31 in the 1900 system.
-const MAX_SERIAL: f64 = 2_958_466.0;
 
 /// A date from a cell.
 pub(crate) fn date(v: &Value<'_>) -> Result<NaiveDate, Problem> {
@@ -34,28 +32,18 @@ pub(crate) fn date(v: &Value<'_>) -> Result<NaiveDate, Problem> {
 /// Serial numbers outside Excel's range, durations and 1900-02-29 (which Excel counts but never
 /// existed) are refused.
 pub(crate) fn from_serial(d: &ExcelDateTime) -> Result<NaiveDate, Problem> {
-    if d.is_duration() {
-        return Err(Problem::new(
-            WHAT,
-            "the cell is formatted as a duration",
-            FIX,
-        ));
-    }
-    let serial = d.as_f64();
-    if !(serial.is_finite() && (0.0..MAX_SERIAL).contains(&serial)) {
-        return Err(Problem::new(
+    calendar_date(d).map_err(|e| match e {
+        NotADate::Duration => Problem::new(WHAT, "the cell is formatted as a duration", FIX),
+        NotADate::OutOfRange(serial) => Problem::new(
             WHAT,
             format!("{serial} is outside the dates a spreadsheet can hold"),
             FIX,
-        ));
-    }
-    let (y, m, day, ..) = d.to_ymd_hms_milli();
-    NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day)).ok_or_else(|| {
-        Problem::new(
+        ),
+        NotADate::NoSuchDay { y, m, day } => Problem::new(
             WHAT,
             format!("{day:02}/{m:02}/{y} does not exist (the spreadsheet 1900 leap-year bug)"),
             FIX,
-        )
+        ),
     })
 }
 

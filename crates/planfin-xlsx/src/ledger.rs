@@ -5,7 +5,7 @@ use std::path::Path;
 
 use planfin_core::currency::Currency;
 use planfin_core::expenditure::{Entry, Stage};
-use planfin_core::ledger::{Appended, Ledger, Origin};
+use planfin_core::ledger::{Appended, Ledger, LedgerError, Origin};
 use planfin_core::money::checked_add;
 use rust_decimal::Decimal;
 
@@ -14,9 +14,9 @@ use crate::cell::{Problem, Value, code_in, text_in};
 use crate::error::{Errors, ImportError};
 use crate::options::ImportOptions;
 use crate::table::{
-    Sheet, Warnings, date, missing_required, read_table, subtotal_label, totals_label,
+    Header, Sheet, Warnings, date, missing_required, read_table, subtotal_label, totals_label,
 };
-use crate::workbook::Workbook;
+use crate::workbook::{RowCells, Workbook};
 use crate::{Imported, display_name};
 use planfin_layout::{Columns, EXPENDITURES, LedgerCol, currency_hint, currency_word, normalise};
 
@@ -93,27 +93,7 @@ fn import_inner(
     let mut wb = Workbook::open(path, &file, &options.limits)?;
     let mut warnings = Warnings::default();
     let names = wb.sheet_names().to_vec();
-    let sheet = match EXPENDITURES.find(&names) {
-        Some(s) => s.clone(),
-        None if names.len() == 1 => {
-            warnings.push(crate::Warning {
-                place: file.clone(),
-                message: format!(
-                    "no sheet named \"Depenses\": reading the only sheet, \"{}\"",
-                    names[0]
-                ),
-            });
-            names[0].clone()
-        }
-        None => {
-            return Err(ImportError::MissingSheet {
-                file,
-                sheet: EXPENDITURES.described(),
-                sheet_fr: EXPENDITURES.fr.to_string(),
-                found: names,
-            });
-        }
-    };
+    let sheet = ledger_sheet(&names, &file, &mut warnings)?;
     let mut errors = Errors::new(&file, options.limits.max_errors);
     let mut ledger = Ledger::new();
     // One copy of the file name for every entry's origin; the place is rewritten for each row.
@@ -152,86 +132,22 @@ fn import_inner(
                     *hint.get_or_insert_with(|| h.text(LedgerCol::Amount).and_then(currency_hint));
                 if totals_label(cells) && !ended {
                     ended = true;
-                    if let Some((c, v)) = h.get(cells, LedgerCol::Amount) {
-                        if s.errors.is_empty() {
-                            s.check_total(r, c, v, sum, rows);
-                        } else {
-                            s.warn(
-                                r,
-                                c,
-                                "totals row not checked: there are errors above".to_string(),
-                            );
-                        }
-                    }
+                    totals_row(&mut s, h, r, cells, sum, rows);
                     return Ok(());
                 }
-                let required = LedgerCol::REQUIRED
-                    .iter()
-                    .filter(|k| h.get(cells, **k).is_some_and(|(_, v)| !v.is_empty()))
-                    .count();
-                if ended {
-                    let first = cells.first().map_or(0, |(c, _)| *c);
-                    if required >= 2 {
-                        s.error(
-                            r,
-                            first,
-                            &cells[0].1,
-                            Problem::new(
-                                "a note (the table ends at its totals row)",
-                                "this row looks like an entry but stands below the totals row",
-                                "move the entry above the totals row, or delete the totals row",
-                            ),
-                        );
-                    } else {
-                        s.warn(r, first, "below the totals row: not imported".to_string());
-                    }
-                    return Ok(());
-                }
-                if required == 0 {
-                    let first = cells.first().map_or(0, |(c, _)| *c);
-                    let what = if subtotal_label(cells) {
-                        "subtotal row"
-                    } else {
-                        "row"
-                    };
-                    s.warn(
-                        r,
-                        first,
-                        format!("{what} without date, voucher, line or amount: skipped"),
-                    );
+                if not_an_entry(&mut s, h, r, cells, ended) {
                     return Ok(());
                 }
                 if let Some(read) = row(&mut s, h, r, cells, hint, options, &mut memo) {
                     let e = read.entry();
-                    match checked_add(sum, e.amount) {
-                        Ok(x) => sum = x,
-                        Err(_) => {
-                            let col = h.col(LedgerCol::Amount).unwrap_or(0);
-                            s.error(
-                                r,
-                                col,
-                                &Value::Text(e.amount.to_string().into()),
-                                Problem::new(
-                                    "an amount",
-                                    "the amounts add up beyond what planfin can hold",
-                                    "check the amounts",
-                                ),
-                            );
-                        }
-                    }
+                    add_amount(&mut s, h, r, &mut sum, e.amount);
                     rows = rows.saturating_add(1);
                     if rows.is_multiple_of(10_000) {
                         progress(rows as u64);
                     }
                     set_place(origin.place.get_or_insert_default(), &sheet, r);
-                    match ledger.append_entry(e, &origin) {
-                        Ok(Appended::New) => {}
-                        Ok(Appended::Duplicate) => s.warn(
-                            r,
-                            0,
-                            "same voucher and content as an earlier row: counted once".to_string(),
-                        ),
-                        Err(c) => conflicts.push(c),
+                    if let Some(c) = append(&mut s, &mut ledger, e, &origin, r) {
+                        conflicts.push(c);
                     }
                 }
                 Ok(())
@@ -247,6 +163,151 @@ fn import_inner(
         value: ledger,
         warnings: warnings.into_vec(&file),
     })
+}
+
+/// The expenditure sheet: `Depenses` by any of its names, or the only sheet (with a warning).
+fn ledger_sheet(
+    names: &[String],
+    file: &str,
+    warnings: &mut Warnings,
+) -> Result<String, ImportError> {
+    match EXPENDITURES.find(names) {
+        Some(s) => Ok(s.clone()),
+        None if names.len() == 1 => {
+            warnings.push(crate::Warning {
+                place: file.to_string(),
+                message: format!(
+                    "no sheet named \"Depenses\": reading the only sheet, \"{}\"",
+                    names[0]
+                ),
+            });
+            Ok(names[0].clone())
+        }
+        None => Err(ImportError::MissingSheet {
+            file: file.to_string(),
+            sheet: EXPENDITURES.described(),
+            sheet_fr: EXPENDITURES.fr.to_string(),
+            found: names.to_vec(),
+        }),
+    }
+}
+
+/// The totals row: checked against the sum of the entries above when there is no error.
+fn totals_row(
+    s: &mut Sheet<'_>,
+    h: &Header<LedgerCol>,
+    r: u32,
+    cells: &RowCells<'_>,
+    sum: Decimal,
+    rows: usize,
+) {
+    if let Some((c, v)) = h.get(cells, LedgerCol::Amount) {
+        if s.errors.is_empty() {
+            s.check_total(r, c, v, sum, rows);
+        } else {
+            s.warn(
+                r,
+                c,
+                "totals row not checked: there are errors above".to_string(),
+            );
+        }
+    }
+}
+
+/// Whether the row is no entry (below the totals row, or without any required column): it
+/// is then reported (an error for what looks like an entry below the totals, else a warning).
+fn not_an_entry(
+    s: &mut Sheet<'_>,
+    h: &Header<LedgerCol>,
+    r: u32,
+    cells: &RowCells<'_>,
+    ended: bool,
+) -> bool {
+    let required = LedgerCol::REQUIRED
+        .iter()
+        .filter(|k| h.get(cells, **k).is_some_and(|(_, v)| !v.is_empty()))
+        .count();
+    let first = cells.first().map_or(0, |(c, _)| *c);
+    if ended {
+        if required >= 2 {
+            s.error(
+                r,
+                first,
+                &cells[0].1,
+                Problem::new(
+                    "a note (the table ends at its totals row)",
+                    "this row looks like an entry but stands below the totals row",
+                    "move the entry above the totals row, or delete the totals row",
+                ),
+            );
+        } else {
+            s.warn(r, first, "below the totals row: not imported".to_string());
+        }
+        return true;
+    }
+    if required == 0 {
+        let what = if subtotal_label(cells) {
+            "subtotal row"
+        } else {
+            "row"
+        };
+        s.warn(
+            r,
+            first,
+            format!("{what} without date, voucher, line or amount: skipped"),
+        );
+        return true;
+    }
+    false
+}
+
+/// Appends the entry of row `r` to `ledger`: a duplicate is counted once, with a warning; a
+/// conflict with an earlier entry is returned.
+fn append(
+    s: &mut Sheet<'_>,
+    ledger: &mut Ledger,
+    e: Entry<'_>,
+    origin: &Origin,
+    r: u32,
+) -> Option<LedgerError> {
+    match ledger.append_entry(e, origin) {
+        Ok(Appended::New) => None,
+        Ok(Appended::Duplicate) => {
+            s.warn(
+                r,
+                0,
+                "same voucher and content as an earlier row: counted once".to_string(),
+            );
+            None
+        }
+        Err(c) => Some(c),
+    }
+}
+
+/// Adds `amount` to the running `sum` of the entries, or reports the overflow.
+fn add_amount(
+    s: &mut Sheet<'_>,
+    h: &Header<LedgerCol>,
+    r: u32,
+    sum: &mut Decimal,
+    amount: Decimal,
+) {
+    match checked_add(*sum, amount) {
+        Ok(x) => *sum = x,
+        Err(_) => {
+            let col = h.col(LedgerCol::Amount).unwrap_or(0);
+            s.error(
+                r,
+                col,
+                &Value::Text(amount.to_string().into()),
+                Problem::new(
+                    "an amount",
+                    "the amounts add up beyond what planfin can hold",
+                    "check the amounts",
+                ),
+            );
+        }
+    }
 }
 
 /// An expenditure row read, its texts borrowed from the cells where they can be.

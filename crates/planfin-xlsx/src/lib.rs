@@ -35,6 +35,7 @@ mod ledger;
 mod options;
 mod plan;
 mod preflight;
+mod serial;
 mod table;
 mod workbook;
 
