@@ -332,13 +332,17 @@ def plan_errors(plan: dict[str, Any]) -> tuple[set[str], list[str]]:
             errors.add("unknown_source")
         if not start <= day(a["date"]) <= end:
             warnings.append("outside_period")
-    # A line's revised budget after every amendment (whatever its date) may not be negative.
+    # A line's revised budget may not go below zero on any date: its amendments are applied in
+    # date order (those of one day in the plan's order), whatever the report's cut-off. (A
+    # negative planned amount is negative_amount, not this.)
     for line in plan["lines"]:
         revised = sum((dec(pa["amount"]) for pa in line["amounts"]), D0)
-        for a in distinct_amendments(plan):
-            revised += sum((d for code, d in legs(a) if code == line["code"]), D0)
-        if revised < 0:
-            errors.add("negative_revised")
+        for a in sorted(distinct_amendments(plan), key=lambda a: a["date"]):
+            effect = sum((d for code, d in legs(a) if code == line["code"]), D0)
+            revised += effect
+            if effect != 0 and revised < 0:
+                errors.add("negative_revised")
+                break
     seen_rates = set()
     for r in plan.get("rates", []):
         if NEW["rate_table_errors"]:

@@ -455,8 +455,7 @@ fn validate_amendments(plan: &Plan) -> Vec<Finding> {
         match by_ref.get(a.reference.as_str()) {
             Some(&j) if plan.amendments[j] != *a => out.push(Finding::error(
                 FindingCode::DuplicateCode,
-                "two different amendments share this reference (the first one counts): give \
-                 each its own reference",
+                "two different amendments share this reference: give each its own reference",
                 format!("amendment {}", a.reference),
             )),
             Some(_) => {}
@@ -526,34 +525,41 @@ fn amendment_findings(plan: &Plan, a: &crate::amendment::Amendment, out: &mut Ve
     }
 }
 
-/// The revised budget of `line` after every amendment: computable, and not below zero.
+/// The revised budget of `line` after each of its amendments, in date order: computable, and
+/// never below zero (a report as of any date would show the line giving more than it has).
 fn revised_finding(plan: &Plan, line: &BudgetLine) -> Option<Finding> {
     // A line whose initial budget overflows is reported by validate_plan.
-    let initial = line.initial().ok()?;
-    let amended: Result<Vec<Decimal>, _> = distinct_amendments(plan)
-        .map(|a| a.effect_on(&line.code))
+    let mut revised = line.initial().ok()?;
+    let mut effects: Vec<_> = distinct_amendments(plan)
+        .map(|a| (a.date, a.effect_on(&line.code)))
+        .filter(|(_, effect)| !matches!(effect, Ok(d) if d.is_zero()))
         .collect();
-    let revised = amended
-        .and_then(checked_sum)
-        .and_then(|delta| checked_add(initial, delta));
+    // Stable: amendments of one day count in the plan's order.
+    effects.sort_by_key(|(date, _)| *date);
     let at = format!("line {}", line.code);
-    match revised {
-        Err(_) => Some(Finding::error(
-            FindingCode::Overflow,
-            "the amendments of this line add up to more than planfin can compute exactly \
-             (about 7.9e28): look for an amount typed with too many digits",
-            at,
-        )),
-        Ok(revised) if revised < Decimal::ZERO => Some(Finding::error(
-            FindingCode::NegativeRevised,
-            format!(
-                "amendments bring the revised budget to {revised}: a line cannot give more than \
-                 it has; reduce the amounts taken from it"
-            ),
-            at,
-        )),
-        Ok(_) => None,
+    for (date, effect) in effects {
+        let Ok(next) = effect.and_then(|d| checked_add(revised, d)) else {
+            return Some(Finding::error(
+                FindingCode::Overflow,
+                "the amendments of this line add up to more than planfin can compute exactly \
+                 (about 7.9e28): look for an amount typed with too many digits",
+                at,
+            ));
+        };
+        revised = next;
+        if revised < Decimal::ZERO {
+            return Some(Finding::error(
+                FindingCode::NegativeRevised,
+                format!(
+                    "amendments bring the revised budget to {revised} on {date}: a line cannot \
+                     give more than it has; reduce the amounts taken from it, or date the raise \
+                     that covers them earlier"
+                ),
+                at,
+            ));
+        }
     }
+    None
 }
 
 /// An amendment that names a funding source other than that of a line it moves money on: each
@@ -1011,6 +1017,41 @@ mod tests {
             p.lines[0].amounts[0].amount = d("-1");
         });
         assert_one(&f, FindingCode::NegativeAmount, Severity::Error, "line L11");
+    }
+
+    #[test]
+    fn negative_revised_on_any_date() {
+        // L11 has 300,000 and gives 50,000 to L21 on 2018-06-01 (A1). Taking 260,000 more on
+        // 2018-07-01 leaves -10,000 until a raise of 20,000 on 2019-01-01: at the end the line
+        // has 10,000, but a report as of 2018-12-31 would show it below zero.
+        let f = plan_findings(|p| {
+            p.amendments.push(sample::amendment(
+                "A4",
+                "2018-07-01",
+                Some("L11"),
+                None,
+                "260000",
+                Some("ETAT"),
+            ));
+            p.amendments.push(sample::amendment(
+                "A5",
+                "2019-01-01",
+                None,
+                Some("L11"),
+                "20000",
+                Some("ETAT"),
+            ));
+        });
+        assert_one(
+            &f,
+            FindingCode::NegativeRevised,
+            Severity::Error,
+            "line L11",
+        );
+        assert!(
+            f.iter().any(|f| f.message.contains("-10000 on 2018-07-01")),
+            "{f:#?}"
+        );
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn line(code: &str, objective: &str, source: &str, amounts: &[(i32, &str)]) -> B
     }
 }
 
-fn amendment(
+pub(crate) fn amendment(
     reference: &str,
     on: &str,
     from: Option<&str>,
