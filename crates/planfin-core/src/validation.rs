@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::currency::Currency;
 use crate::ledger::{Figures, Ledger};
-use crate::money::{checked_add, checked_sub, checked_sum, round_to_minor};
+use crate::money::{checked_add, checked_sub, round_to_minor};
 use crate::plan::{BudgetLine, LineIndex, PeriodAmount, Plan, UnitCosting};
 
 /// How serious a finding is.
