@@ -42,6 +42,16 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap_or_default()
 }
 
+/// Runs `planfin args...`, which must exit 1 with `says` on standard error and no panic.
+fn refused(args: &[&str], says: &str) {
+    planfin()
+        .args(args)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(says))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
 /// The row `key` of a JSON report.
 fn row<'a>(report: &'a Value, key: &str) -> Option<&'a Value> {
     report["rows"].as_array()?.iter().find(|r| r["key"] == key)
@@ -65,12 +75,7 @@ fn amounts_that_overflow_are_findings_not_a_panic() -> TestResult {
             "line 0101: error [negative_amount]: -79228162514264337593543950335 is planned for 2019",
         ))
         .stderr(predicate::str::contains("panicked").not());
-    planfin()
-        .args(["report", "--plan", s(&plan)])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("error [negative_amount]"))
-        .stderr(predicate::str::contains("panicked").not());
+    refused(&["report", "--plan", s(&plan)], "error [negative_amount]");
     Ok(())
 }
 
@@ -156,19 +161,16 @@ fn the_rate_table_is_validated() -> TestResult {
         ),
     ] {
         let plan = with_rates(Value::from(rates))?;
-        planfin()
-            .args([
-                "report",
-                "--plan",
-                s(&plan),
-                "--ledger",
-                s(&ledger),
-                "--lang",
-                "en",
-            ])
-            .assert()
-            .code(1)
-            .stderr(predicate::str::contains(says));
+        let args = [
+            "report",
+            "--plan",
+            s(&plan),
+            "--ledger",
+            s(&ledger),
+            "--lang",
+            "en",
+        ];
+        refused(&args, says);
     }
     // A good rate: 10 USD x 600 = 6,000 XOF paid on 0101.
     let plan = with_rates(serde_json::json!([rate("2019-01-01", "USD", "600")]))?;
@@ -191,13 +193,18 @@ fn every_grouping_puts_an_amendment_on_its_lines_sources() -> TestResult {
     let plan = small_plan(dir.path(), |p| {
         p["amendments"] = serde_json::json!([transfer.clone()])
     })?;
-    planfin()
-        .args(["report", "--plan", s(&plan), "--by", "source", "--lang", "en"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "amendment T1: error [invalid_amendment]: line \"0102\" is funded by \"DON\", not \"ETAT\"",
-        ));
+    refused(
+        &[
+            "report",
+            "--plan",
+            s(&plan),
+            "--by",
+            "source",
+            "--lang",
+            "en",
+        ],
+        "amendment T1: error [invalid_amendment]: line \"0102\" is funded by \"DON\", not \"ETAT\"",
+    );
     let mut plain = transfer;
     plain["source"] = Value::Null;
     let plan = small_plan(dir.path(), |p| p["amendments"] = serde_json::json!([plain]))?;
@@ -248,13 +255,10 @@ fn a_journal_without_currency_is_in_the_plans_currency() -> TestResult {
         d("1000")
     );
     // Without a plan, the currency is unknown: refused, naming the cell.
-    planfin()
-        .args(["validate", s(&journal)])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "journal.xlsx: Depenses!D2: \"1000\" is not an amount: the journal has no Devise column and the amount names no currency",
-        ));
+    refused(
+        &["validate", s(&journal)],
+        "journal.xlsx: Depenses!D2: \"1000\" is not an amount: the journal has no Devise column and the amount names no currency",
+    );
     Ok(())
 }
 
@@ -280,15 +284,11 @@ fn a_date_with_trailing_text_is_refused() -> TestResult {
     // Defect 8: "31/12/2019 xyz" read as 31 December 2019.
     let dir = tempfile::tempdir()?;
     let journal = journal_without_currency(dir.path(), "31/12/2019 xyz", "0101")?;
-    planfin()
-        .args(["report", "--plan"])
-        .arg(fixture("small/plan.json"))
-        .args(["--ledger", s(&journal)])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "journal.xlsx: Depenses!A2: \"31/12/2019 xyz\" is not a date: only a time of day (14:30 or 14:30:00) may follow the date",
-        ));
+    let plan = fixture("small/plan.json");
+    refused(
+        &["report", "--plan", s(&plan), "--ledger", s(&journal)],
+        "journal.xlsx: Depenses!A2: \"31/12/2019 xyz\" is not a date: only a time of day (14:30 or 14:30:00) may follow the date",
+    );
     Ok(())
 }
 

@@ -281,23 +281,24 @@ fn duplicate_codes(plan: &Plan) -> Vec<Finding> {
 /// One line: its objective and source exist, its amounts, its costing.
 fn line_findings(plan: &Plan, line: &BudgetLine, out: &mut Vec<Finding>) {
     let at = format!("line {}", line.code);
-    if plan.objective(&line.objective).is_none() {
-        out.push(Finding::error(
+    let references = [
+        (
+            plan.objective(&line.objective).is_some(),
             FindingCode::UnknownObjective,
-            format!(
-                "objective {:?} is not in the plan: add it or correct the line",
-                line.objective
-            ),
-            at.clone(),
-        ));
-    }
-    if plan.source(&line.source).is_none() {
-        out.push(Finding::error(
+            "objective",
+            &line.objective,
+        ),
+        (
+            plan.source(&line.source).is_some(),
             FindingCode::UnknownSource,
-            format!(
-                "funding source {:?} is not in the plan: add it or correct the line",
-                line.source
-            ),
+            "funding source",
+            &line.source,
+        ),
+    ];
+    for (_, code, what, named) in references.iter().filter(|r| !r.0) {
+        out.push(Finding::error(
+            *code,
+            format!("{what} {named:?} is not in the plan: add it or correct the line"),
             at.clone(),
         ));
     }

@@ -156,26 +156,34 @@ impl Workbook {
                 };
                 stream_rows(next, &mut guard, visit).map(|()| false)
             }
-            Book::Xls(b) => {
-                let values = guarded(name, || {
-                    b.worksheet_range(sheet)
-                        .map_err(|e| unreadable(e.to_string()))
-                })?;
-                guard.range(&values)?;
-                let formulas = guarded(name, || Ok(b.worksheet_formula(sheet).ok()))?;
-                range_rows(&values, formulas.as_ref(), &mut guard, visit).map(|()| false)
-            }
-            Book::Ods(b) => {
-                let values = guarded(name, || {
-                    b.worksheet_range(sheet)
-                        .map_err(|e| unreadable(e.to_string()))
-                })?;
-                guard.range(&values)?;
-                let formulas = guarded(name, || Ok(b.worksheet_formula(sheet).ok()))?;
-                range_rows(&values, formulas.as_ref(), &mut guard, visit).map(|()| false)
-            }
+            Book::Xls(b) => in_memory(b.as_mut(), name, sheet, &mut guard, &unreadable, visit),
+            Book::Ods(b) => in_memory(b.as_mut(), name, sheet, &mut guard, &unreadable, visit),
         }
     }
+}
+
+/// The rows of an xls or ods sheet, which calamine reads whole: its values (refused beyond
+/// the range limit before its formulas are read too), then its formulas for the cells
+/// without a value.
+fn in_memory<R>(
+    book: &mut R,
+    name: &str,
+    sheet: &str,
+    guard: &mut Guard<'_>,
+    unreadable: &dyn Fn(String) -> ImportError,
+    visit: &mut dyn FnMut(u32, &RowCells<'_>) -> Result<(), ImportError>,
+) -> Result<bool, ImportError>
+where
+    R: Reader<Input>,
+    R::Error: std::fmt::Display,
+{
+    let values = guarded(name, || {
+        book.worksheet_range(sheet)
+            .map_err(|e| unreadable(e.to_string()))
+    })?;
+    guard.range(&values)?;
+    let formulas = guarded(name, || Ok(book.worksheet_formula(sheet).ok()))?;
+    range_rows(&values, formulas.as_ref(), guard, visit).map(|()| false)
 }
 
 /// A cell of the exact xlsx reader, a formula with no saved result carrying its text.
