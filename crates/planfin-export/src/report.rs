@@ -15,11 +15,11 @@ use planfin_core::report::{
     findings_table as findings_table_of,
 };
 use planfin_core::validation::Finding;
-use rust_xlsxwriter::{Chart, ChartType, DocProperties, Workbook, Worksheet};
+use rust_xlsxwriter::{Chart, ChartType, DocProperties, Format, RowNum, Workbook, Worksheet};
 
 use crate::cell::ExportFinding;
 use crate::sheet::{Formats, text, write_table, xl};
-use crate::{ExportError, ExportOptions, write_atomically};
+use crate::{ExportError, ExportOptions, InputFile, write_atomically};
 
 /// Above this many rows a sheet is written in rust_xlsxwriter's constant-memory mode.
 pub(crate) const CONSTANT_MEMORY_ROWS: usize = 10_000;
@@ -434,6 +434,54 @@ fn write_provenance(
 ) -> Result<(), ExportError> {
     let lang = book.lang;
     let p = &options.provenance;
+    text(
+        ws,
+        sheet,
+        0,
+        0,
+        label("provenance_title", lang),
+        Some(&formats.title),
+    )?;
+    header_row(ws, sheet, 2, &["item", "value"], lang, formats)?;
+    let pairs = provenance_pairs(book, &p.version);
+    let row = write_pairs(
+        ws,
+        sheet,
+        3,
+        &pairs,
+        Some(&formats.bold),
+        Some(&formats.wrap),
+    )?;
+
+    let row = provenance_section(
+        ws,
+        sheet,
+        row + 1,
+        "inputs_title",
+        &["input", "sha256", "bytes"],
+        lang,
+        formats,
+    )?;
+    let row = write_inputs(ws, sheet, row, &p.inputs)?;
+
+    if !p.options.is_empty() {
+        let row = provenance_section(
+            ws,
+            sheet,
+            row + 1,
+            "options_title",
+            &["option", "value"],
+            lang,
+            formats,
+        )?;
+        write_pairs(ws, sheet, row, &p.options, None, None)?;
+    }
+    set_up_provenance_page(ws, sheet)
+}
+
+/// The items of the provenance: the plan, the report's own lines, the version.
+fn provenance_pairs(book: &ReportBook<'_>, version: &str) -> Vec<(String, String)> {
+    let lang = book.lang;
     let plan = book.plan;
     let mut pairs: Vec<(String, String)> = vec![
         (
@@ -457,87 +505,84 @@ fn write_provenance(
         (label("lang", lang).into(), lang_code(lang).into()),
     ];
     pairs.extend(book.details.iter().cloned());
-    pairs.push((label("version", lang).into(), p.version.clone()));
+    pairs.push((label("version", lang).into(), version.to_string()));
+    pairs
+}
 
-    text(
-        ws,
-        sheet,
-        0,
-        0,
-        label("provenance_title", lang),
-        Some(&formats.title),
-    )?;
-    let mut row = 2;
-    for (c, h) in [label("item", lang), label("value", lang)]
-        .iter()
-        .enumerate()
-    {
-        text(ws, sheet, row, c as u16, h, Some(&formats.header))?;
-    }
-    row += 1;
-    for (k, v) in &pairs {
-        text(ws, sheet, row, 0, k, Some(&formats.bold))?;
-        text(ws, sheet, row, 1, v, Some(&formats.wrap))?;
-        row += 1;
-    }
+/// A section of the provenance sheet at `row`: its title in bold, then the header row of the
+/// labels of `headers`. Returns the row after the header.
+fn provenance_section(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    title: &str,
+    headers: &[&str],
+    lang: Lang,
+    formats: &Formats,
+) -> Result<RowNum, ExportError> {
+    text(ws, sheet, row, 0, label(title, lang), Some(&formats.bold))?;
+    header_row(ws, sheet, row + 1, headers, lang, formats)?;
+    Ok(row + 2)
+}
 
-    row += 1;
-    text(
-        ws,
-        sheet,
-        row,
-        0,
-        label("inputs_title", lang),
-        Some(&formats.bold),
-    )?;
-    row += 1;
-    for (c, h) in ["input", "sha256", "bytes"].iter().enumerate() {
+/// A header row: the label of each of `keys`, one per column.
+fn header_row(
+    ws: &mut Worksheet,
+    sheet: &str,
+    row: RowNum,
+    keys: &[&str],
+    lang: Lang,
+    formats: &Formats,
+) -> Result<(), ExportError> {
+    for (c, key) in keys.iter().enumerate() {
         text(
             ws,
             sheet,
             row,
             c as u16,
-            label(h, lang),
+            label(key, lang),
             Some(&formats.header),
         )?;
     }
-    row += 1;
-    for input in &p.inputs {
+    Ok(())
+}
+
+/// Rows of name and value from `row`, in the formats given. Returns the row after them.
+fn write_pairs(
+    ws: &mut Worksheet,
+    sheet: &str,
+    mut row: RowNum,
+    pairs: &[(String, String)],
+    key_format: Option<&Format>,
+    value_format: Option<&Format>,
+) -> Result<RowNum, ExportError> {
+    for (k, v) in pairs {
+        text(ws, sheet, row, 0, k, key_format)?;
+        text(ws, sheet, row, 1, v, value_format)?;
+        row += 1;
+    }
+    Ok(row)
+}
+
+/// One row per input file from `row`: name, SHA-256, bytes. Returns the row after them.
+fn write_inputs(
+    ws: &mut Worksheet,
+    sheet: &str,
+    mut row: RowNum,
+    inputs: &[InputFile],
+) -> Result<RowNum, ExportError> {
+    for input in inputs {
         text(ws, sheet, row, 0, &input.name, None)?;
         text(ws, sheet, row, 1, &input.sha256, None)?;
         ws.write_number(row, 2, input.bytes as f64)
             .map_err(xl(|| format!("{sheet}!C{}", row + 1)))?;
         row += 1;
     }
+    Ok(row)
+}
 
-    if !p.options.is_empty() {
-        row += 1;
-        text(
-            ws,
-            sheet,
-            row,
-            0,
-            label("options_title", lang),
-            Some(&formats.bold),
-        )?;
-        row += 1;
-        for (c, h) in ["option", "value"].iter().enumerate() {
-            text(
-                ws,
-                sheet,
-                row,
-                c as u16,
-                label(h, lang),
-                Some(&formats.header),
-            )?;
-        }
-        row += 1;
-        for (k, v) in &p.options {
-            text(ws, sheet, row, 0, k, None)?;
-            text(ws, sheet, row, 1, v, None)?;
-            row += 1;
-        }
-    }
+/// Column widths and print set-up of the provenance sheet.
+fn set_up_provenance_page(ws: &mut Worksheet, sheet: &str) -> Result<(), ExportError> {
     ws.set_column_width(0, 28)
         .map_err(xl(|| sheet.to_string()))?;
     ws.set_column_width(1, 80)

@@ -248,50 +248,18 @@ pub(crate) fn write_table(
     formats: &Formats,
     findings: &mut Vec<ExportFinding>,
 ) -> Result<Placed, ExportError> {
-    let at = |row: RowNum, col: ColNum| format!("{sheet}!{}", a1(row, col));
     // Title, blank, header, rows, totals, blank, notes.
     fits(
         sheet,
         start_row as usize + 4 + table.rows.len() + table.notes.len(),
     )?;
-    let ncols = table.headers.len();
-    let columns: HashMap<String, ColNum> = table
-        .keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.clone(), i as ColNum))
-        .collect();
+    let columns = column_of_key(table);
     // A blank rate (revised 0) is an empty-string result, as the formula computes it; the
     // library's default would store 0.
     ws.set_formula_result_default("");
-    let mut row = start_row;
-    if !table.title.is_empty() {
-        text(ws, sheet, row, 0, &table.title, Some(&formats.title))?;
-        row += 2;
-    }
-    let header_row = row;
-    for (c, h) in table.headers.iter().enumerate() {
-        text(ws, sheet, row, c as ColNum, h, Some(&formats.header))?;
-    }
-    set_widths(ws, table)?;
-    row += 1;
-
-    let first = row;
-    // Per column: whether every data cell is a number, and their exact sum.
-    let mut column_numeric = vec![true; ncols];
-    let mut column_sum = vec![Some(Decimal::ZERO); ncols];
-    for cells in &table.rows {
-        let held = write_row(ws, sheet, row, cells, &columns, formats, false, findings)?;
-        for (c, h) in held.iter().enumerate() {
-            match h {
-                Held::Number(v) => {
-                    column_sum[c] = column_sum[c].and_then(|s| s.checked_add(*v));
-                }
-                Held::Other => column_numeric[c] = false,
-            }
-        }
-        row += 1;
-    }
+    let header_row = write_heading(ws, sheet, table, start_row, formats)?;
+    let first = header_row + 1;
+    let (mut row, sums) = write_data(ws, sheet, table, first, &columns, formats, findings)?;
     let data = (row > first).then(|| (first, row - 1));
 
     if let Some(totals) = &table.totals {
@@ -302,15 +270,16 @@ pub(crate) fn write_table(
             totals,
             &columns,
             data,
-            &column_numeric,
-            &column_sum,
+            &sums.numeric,
+            &sums.sum,
             formats,
             findings,
         )?;
         row += 1;
     }
 
-    let last_col = ncols.saturating_sub(1) as ColNum;
+    let last_col = table.headers.len().saturating_sub(1) as ColNum;
+    let at = |row: RowNum, col: ColNum| format!("{sheet}!{}", a1(row, col));
     ws.set_freeze_panes(header_row + 1, 1)
         .map_err(xl(|| at(header_row, 0)))?;
     ws.set_repeat_rows(header_row, header_row)
@@ -318,40 +287,144 @@ pub(crate) fn write_table(
     if let Some((first, last)) = data {
         ws.autofilter(header_row, 0, last, last_col)
             .map_err(xl(|| at(header_row, 0)))?;
-        if let Some(&c) = columns.get("flags") {
-            let rule = ConditionalFormatBlank::new()
-                .invert()
-                .set_format(&formats.flagged);
-            ws.add_conditional_format(first, c, last, c, &rule)
-                .map_err(xl(|| at(first, c)))?;
-        }
-        for key in NEGATIVE_WATCH {
-            if let Some(&c) = columns.get(*key) {
-                let rule = ConditionalFormatCell::new()
-                    .set_rule(ConditionalFormatCellRule::LessThan(0))
-                    .set_format(&formats.negative);
-                ws.add_conditional_format(first, c, last + 1, c, &rule)
-                    .map_err(xl(|| at(first, c)))?;
-            }
-        }
+        highlight(ws, sheet, first, last, &columns, formats)?;
     }
     ws.set_landscape();
     ws.set_paper_size(9); // A4
     ws.set_print_fit_to_pages(1, 0);
 
-    if !table.notes.is_empty() {
-        row += 1;
-        for note in &table.notes {
-            text(ws, sheet, row, 0, note, Some(&formats.note))?;
-            row += 1;
-        }
-    }
+    let row = write_notes(ws, sheet, &table.notes, row, formats)?;
     Ok(Placed {
         header_row,
         data,
         next_row: row + 1,
         columns,
     })
+}
+
+/// The column of each key of `table`.
+fn column_of_key(table: &Table) -> HashMap<String, ColNum> {
+    table
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), i as ColNum))
+        .collect()
+}
+
+/// The title (and a blank row under it) when there is one, then the header row and the
+/// column widths. Returns the header row.
+fn write_heading(
+    ws: &mut Worksheet,
+    sheet: &str,
+    table: &Table,
+    mut row: RowNum,
+    formats: &Formats,
+) -> Result<RowNum, ExportError> {
+    if !table.title.is_empty() {
+        text(ws, sheet, row, 0, &table.title, Some(&formats.title))?;
+        row += 2;
+    }
+    for (c, h) in table.headers.iter().enumerate() {
+        text(ws, sheet, row, c as ColNum, h, Some(&formats.header))?;
+    }
+    set_widths(ws, table)?;
+    Ok(row)
+}
+
+/// Per column of the data rows: whether every cell is a number, and their exact sum.
+struct ColumnSums {
+    numeric: Vec<bool>,
+    sum: Vec<Option<Decimal>>,
+}
+
+impl ColumnSums {
+    fn new(ncols: usize) -> ColumnSums {
+        ColumnSums {
+            numeric: vec![true; ncols],
+            sum: vec![Some(Decimal::ZERO); ncols],
+        }
+    }
+
+    /// Adds what the cells of one row hold.
+    fn add(&mut self, held: &[Held]) {
+        for (c, h) in held.iter().enumerate() {
+            match h {
+                Held::Number(v) => {
+                    self.sum[c] = self.sum[c].and_then(|s| s.checked_add(*v));
+                }
+                Held::Other => self.numeric[c] = false,
+            }
+        }
+    }
+}
+
+/// The data rows from `row`. Returns the row after them and the columns' sums.
+fn write_data(
+    ws: &mut Worksheet,
+    sheet: &str,
+    table: &Table,
+    mut row: RowNum,
+    columns: &HashMap<String, ColNum>,
+    formats: &Formats,
+    findings: &mut Vec<ExportFinding>,
+) -> Result<(RowNum, ColumnSums), ExportError> {
+    let mut sums = ColumnSums::new(table.headers.len());
+    for cells in &table.rows {
+        let held = write_row(ws, sheet, row, cells, columns, formats, false, findings)?;
+        sums.add(&held);
+        row += 1;
+    }
+    Ok((row, sums))
+}
+
+/// Conditional formats of the data rows `first..=last`: flagged rows, and negative values of
+/// the [`NEGATIVE_WATCH`] columns (down to the totals row) in red.
+fn highlight(
+    ws: &mut Worksheet,
+    sheet: &str,
+    first: RowNum,
+    last: RowNum,
+    columns: &HashMap<String, ColNum>,
+    formats: &Formats,
+) -> Result<(), ExportError> {
+    let at = |col: ColNum| format!("{sheet}!{}", a1(first, col));
+    if let Some(&c) = columns.get("flags") {
+        let rule = ConditionalFormatBlank::new()
+            .invert()
+            .set_format(&formats.flagged);
+        ws.add_conditional_format(first, c, last, c, &rule)
+            .map_err(xl(|| at(c)))?;
+    }
+    for key in NEGATIVE_WATCH {
+        if let Some(&c) = columns.get(*key) {
+            let rule = ConditionalFormatCell::new()
+                .set_rule(ConditionalFormatCellRule::LessThan(0))
+                .set_format(&formats.negative);
+            ws.add_conditional_format(first, c, last + 1, c, &rule)
+                .map_err(xl(|| at(c)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The notes under the table, after a blank row, when there are any. Returns the row after
+/// the last one written.
+fn write_notes(
+    ws: &mut Worksheet,
+    sheet: &str,
+    notes: &[String],
+    mut row: RowNum,
+    formats: &Formats,
+) -> Result<RowNum, ExportError> {
+    if !notes.is_empty() {
+        row += 1;
+        for note in notes {
+            text(ws, sheet, row, 0, note, Some(&formats.note))?;
+            row += 1;
+        }
+    }
+    Ok(row)
 }
 
 /// Column widths from the longest text of each column (clamped), amounts from their digits.

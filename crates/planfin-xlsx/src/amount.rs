@@ -243,15 +243,43 @@ fn strip_currency(s: &str) -> (&str, Option<Currency>) {
 
 /// Digits, spaces and marks to a plain `1234.56`, deciding which mark is the decimal one.
 fn normalise_marks(s: &str, spaced: bool, locale: Locale) -> Result<String, String> {
+    let Marks { decimal, grouping } = marks(s, spaced, locale)?;
+    let (int_part, frac_part) = match decimal {
+        Some(d) => s.split_once(d).unwrap_or((s, "")),
+        None => (s, ""),
+    };
+    let (int, separated) = thousands(int_part.trim(), grouping)?;
+    if grouping.is_some() && !separated {
+        return Err(ambiguous(s));
+    }
+    let frac = frac_part.trim();
+    if frac.contains(' ') || frac.contains([',', '.']) {
+        return Err("spaces or marks after the decimal mark".to_string());
+    }
+    if int.is_empty() && frac.is_empty() {
+        return Err("there is no digit".to_string());
+    }
+    let int = if int.is_empty() { "0".to_string() } else { int };
+    Ok(if frac.is_empty() {
+        int
+    } else {
+        format!("{int}.{frac}")
+    })
+}
+
+/// Which mark of an amount's text is the decimal one and which groups thousands.
+struct Marks {
+    decimal: Option<char>,
+    grouping: Option<char>,
+}
+
+/// The marks of `s` (digits, spaces, commas and points): both kinds, the last one decimal;
+/// several of one kind, grouping; a single one, decimal unless it could group thousands,
+/// when the locale decides.
+fn marks(s: &str, spaced: bool, locale: Locale) -> Result<Marks, String> {
     let commas = s.matches(',').count();
     let points = s.matches('.').count();
-    let ambiguous = || {
-        format!(
-            "\"{}\" is ambiguous: the mark can be a thousands separator or a decimal mark",
-            s.trim()
-        )
-    };
-    let (decimal, grouping): (Option<char>, Option<char>) = match (commas, points) {
+    let (decimal, grouping) = match (commas, points) {
         (0, 0) => (None, None),
         (c, p) if c > 0 && p > 0 => {
             let last_comma = s.rfind(',').unwrap_or(0);
@@ -270,32 +298,49 @@ fn normalise_marks(s: &str, spaced: bool, locale: Locale) -> Result<String, Stri
         }
         (c, 0) if c > 1 => (None, Some(',')),
         (0, p) if p > 1 => (None, Some('.')),
-        _ => {
-            let mark = if commas == 1 { ',' } else { '.' };
-            let (int, frac) = s.split_once(mark).unwrap_or((s, ""));
-            let int_digits = int.trim().replace(' ', "");
-            let could_group = frac.len() == 3
-                && !spaced
-                && (1..=3).contains(&int_digits.len())
-                && !int_digits.starts_with('0');
-            if !could_group {
-                (Some(mark), None)
-            } else {
-                match (locale, mark) {
-                    (Locale::DecimalComma, ',') | (Locale::DecimalPoint, '.') => (Some(mark), None),
-                    (Locale::DecimalComma, _) | (Locale::DecimalPoint, _) => (None, Some(mark)),
-                    (Locale::Undeclared, _) => return Err(ambiguous()),
-                }
+        _ => return single_mark(s, if commas == 1 { ',' } else { '.' }, spaced, locale),
+    };
+    Ok(Marks { decimal, grouping })
+}
+
+/// The one `mark` of `s`: decimal, unless it could be a thousands separator (`1,250`, no
+/// spaces elsewhere), when the locale decides and an undeclared one is ambiguous.
+fn single_mark(s: &str, mark: char, spaced: bool, locale: Locale) -> Result<Marks, String> {
+    let (int, frac) = s.split_once(mark).unwrap_or((s, ""));
+    let int_digits = int.trim().replace(' ', "");
+    let could_group = frac.len() == 3
+        && !spaced
+        && (1..=3).contains(&int_digits.len())
+        && !int_digits.starts_with('0');
+    if could_group {
+        match (locale, mark) {
+            (Locale::DecimalComma, ',') | (Locale::DecimalPoint, '.') => {}
+            (Locale::DecimalComma, _) | (Locale::DecimalPoint, _) => {
+                return Ok(Marks {
+                    decimal: None,
+                    grouping: Some(mark),
+                });
             }
+            (Locale::Undeclared, _) => return Err(ambiguous(s)),
         }
-    };
-    let (int_part, frac_part) = match decimal {
-        Some(d) => s.split_once(d).unwrap_or((s, "")),
-        None => (s, ""),
-    };
-    // Thousands groups: spaces and the grouping mark split the integer part into a first group
-    // of 1-3 digits and groups of exactly 3.
-    let int_part = int_part.trim();
+    }
+    Ok(Marks {
+        decimal: Some(mark),
+        grouping: None,
+    })
+}
+
+/// The message for a mark that can be read either way.
+fn ambiguous(s: &str) -> String {
+    format!(
+        "\"{}\" is ambiguous: the mark can be a thousands separator or a decimal mark",
+        s.trim()
+    )
+}
+
+/// The digits of an integer part, and whether it was split in thousands groups: spaces and
+/// the grouping mark split it into a first group of 1-3 digits and groups of exactly 3.
+fn thousands(int_part: &str, grouping: Option<char>) -> Result<(String, bool), String> {
     let groups: Vec<&str> = int_part
         .split(|c: char| c == ' ' || Some(c) == grouping)
         .filter(|g| !g.is_empty())
@@ -310,23 +355,7 @@ fn normalise_marks(s: &str, spaced: bool, locale: Locale) -> Result<String, Stri
             ));
         }
     }
-    if grouping.is_some() && !separated {
-        return Err(ambiguous());
-    }
-    let frac = frac_part.trim();
-    if frac.contains(' ') || frac.contains([',', '.']) {
-        return Err("spaces or marks after the decimal mark".to_string());
-    }
-    let int: String = groups.concat();
-    if int.is_empty() && frac.is_empty() {
-        return Err("there is no digit".to_string());
-    }
-    let int = if int.is_empty() { "0".to_string() } else { int };
-    Ok(if frac.is_empty() {
-        int
-    } else {
-        format!("{int}.{frac}")
-    })
+    Ok((groups.concat(), separated))
 }
 
 /// A rate or any decimal that is not money: at most 10 decimals.

@@ -135,6 +135,39 @@ struct Head {
     ceiling: Option<Decimal>,
 }
 
+impl Head {
+    /// The value of `key` in `cell` of row `r`; the ceiling is read after the rows, once the
+    /// currency is known (see [`Ctx::head`]).
+    fn read(&mut self, s: &mut Sheet<'_>, key: PlanKey, r: u32, cell: (u32, &Value<'_>)) {
+        let at = Some(cell);
+        match key {
+            PlanKey::Code => self.code = s.need(r, at, code).unwrap_or_default(),
+            PlanKey::Title => self.title.fr = s.need(r, at, text).unwrap_or_default(),
+            PlanKey::TitleEn => self.title.en = s.need(r, at, text).unwrap_or_default(),
+            PlanKey::Organisation => self.organisation = s.need(r, at, text).unwrap_or_default(),
+            PlanKey::Currency => self.currency = s.need(r, at, currency),
+            PlanKey::Start => self.start = s.need(r, at, date),
+            PlanKey::End => self.end = s.need(r, at, date),
+            PlanKey::Ceiling => {}
+        }
+    }
+}
+
+/// A row of the Plan sheet that names a key: the key, and the column and value of the cell
+/// beside it (empty when there is none).
+fn key_and_value<'r, 'a>(cells: &'r RowCells<'a>) -> Option<(PlanKey, u32, &'r Value<'a>)> {
+    let (pos, key) = cells.iter().enumerate().find_map(|(i, (_, v))| {
+        v.as_text()
+            .and_then(|t| PlanKey::classify(&normalise(t)))
+            .map(|k| (i, k))
+    })?;
+    let key_col = cells.get(pos).map_or(0, |(c, _)| *c);
+    let (col, value) = cells
+        .get(pos.saturating_add(1))
+        .map_or((key_col.saturating_add(1), &Value::Empty), |(c, v)| (*c, v));
+    Some((key, col, value))
+}
+
 impl<'c> Ctx<'c> {
     fn sheet<'e>(
         &self,
@@ -163,54 +196,37 @@ impl<'c> Ctx<'c> {
         warnings: &mut Warnings,
     ) -> Result<Head, ImportError> {
         let locale = self.options.locale;
-        let mut s = Sheet {
-            file: self.file,
-            sheet,
-            locale,
-            errors,
-            warnings,
-        };
+        let mut s = self.sheet(sheet, errors, warnings);
         let mut found: Vec<(PlanKey, u32, u32)> = Vec::new();
         let mut head = Head::default();
         // Values are read in row order; the ceiling needs the currency, so it waits.
-        let mut ceiling_cell: Option<(u32, u32, String, Value<'static>)> = None;
+        let mut ceiling_cell: Option<(u32, u32, Value<'static>)> = None;
         wb.rows(sheet, true, &mut |r, cells| {
-            let Some(pos) = cells.iter().position(|(_, v)| {
-                v.as_text()
-                    .is_some_and(|t| PlanKey::classify(&normalise(t)).is_some())
-            }) else {
+            let Some((key, col, value)) = key_and_value(cells) else {
                 return Ok(());
             };
-            let key = cells[pos]
-                .1
-                .as_text()
-                .and_then(|t| PlanKey::classify(&normalise(t)));
-            let Some(key) = key else { return Ok(()) };
             if found.iter().any(|(k, _, _)| *k == key) {
                 return Ok(());
             }
-            let key_col = cells[pos].0;
-            let (col, value) = cells[pos..]
-                .get(1)
-                .map_or((key_col.saturating_add(1), &Value::Empty), |(c, v)| (*c, v));
             found.push((key, r, col));
-            let at = Some((col, value));
-            match key {
-                PlanKey::Code => head.code = s.need(r, at, code).unwrap_or_default(),
-                PlanKey::Title => head.title.fr = s.need(r, at, text).unwrap_or_default(),
-                PlanKey::TitleEn => head.title.en = s.need(r, at, text).unwrap_or_default(),
-                PlanKey::Organisation => {
-                    head.organisation = s.need(r, at, text).unwrap_or_default()
-                }
-                PlanKey::Currency => head.currency = s.need(r, at, currency),
-                PlanKey::Start => head.start = s.need(r, at, date),
-                PlanKey::End => head.end = s.need(r, at, date),
-                PlanKey::Ceiling => {
-                    ceiling_cell = Some((r, col, String::new(), owned(value)));
-                }
+            if key == PlanKey::Ceiling {
+                ceiling_cell = Some((r, col, owned(value)));
+            } else {
+                head.read(&mut s, key, r, (col, value));
             }
             Ok(())
         })?;
+        self.required_keys(sheet, &found)?;
+        if let Some((r, col, v)) = ceiling_cell {
+            let cur = head.currency.unwrap_or(Currency::XOF);
+            head.ceiling = s.need(r, Some((col, &v)), |v| money(v, cur, locale));
+        }
+        Ok(head)
+    }
+
+    /// Refuses a Plan sheet without a row for each required key (`found`: the keys with
+    /// their row and the column of their value).
+    fn required_keys(&self, sheet: &str, found: &[(PlanKey, u32, u32)]) -> Result<(), ImportError> {
         let missing: Vec<String> = PlanKey::REQUIRED
             .iter()
             .filter(|k| !found.iter().any(|(f, _, _)| f == *k))
@@ -230,11 +246,7 @@ impl<'c> Ctx<'c> {
                 found: found.iter().map(|(k, _, _)| k.name().to_string()).collect(),
             });
         }
-        if let Some((r, col, _, v)) = ceiling_cell {
-            let cur = head.currency.unwrap_or(Currency::XOF);
-            head.ceiling = s.need(r, Some((col, &v)), |v| money(v, cur, locale));
-        }
-        Ok(head)
+        Ok(())
     }
 
     fn objectives(
@@ -314,233 +326,20 @@ impl<'c> Ctx<'c> {
         errors: &mut Errors,
         warnings: &mut Warnings,
     ) -> Result<Vec<BudgetLine>, ImportError> {
-        let locale = self.options.locale;
         let mut s = self.sheet(sheet, errors, warnings);
-        let mut lines: Vec<BudgetLine> = Vec::new();
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
-        // Sums for a totals row: per column.
-        let mut sums: BTreeMap<u32, Decimal> = BTreeMap::new();
-        let mut rows = 0usize;
-        let mut ended = false;
-        let missing = |h: &Header<LineCol>| {
-            let mut m = missing_required(h);
-            let wide = h.cols.iter().any(|(_, k, _)| matches!(k, LineCol::Year(_)));
-            if !wide {
-                if h.col(LineCol::Period).is_none() {
-                    m.push("Année / Year (or one column per year: 2018, 2019, ...)");
-                }
-                if h.col(LineCol::Amount).is_none() {
-                    m.push("Montant / Amount");
-                }
-            }
-            m
-        };
-        read_table::<LineCol>(wb, self.file, sheet, true, &missing, &mut |h, r, cells| {
-            let years: Vec<(u32, i32)> = h
-                .cols
-                .iter()
-                .filter_map(|(c, k, _)| match k {
-                    LineCol::Year(y) => Some((*c, *y)),
-                    _ => None,
-                })
-                .collect();
-            let amount_cols: Vec<u32> = if years.is_empty() {
-                h.col(LineCol::Amount).into_iter().collect()
-            } else {
-                years
-                    .iter()
-                    .map(|(c, _)| *c)
-                    .chain(h.col(LineCol::Total))
-                    .collect()
-            };
-            if ended {
-                let first = cells.first().map_or(0, |(c, _)| *c);
-                s.warn(r, first, "below the totals row: not imported".to_string());
-                return Ok(());
-            }
-            if totals_label(cells) {
-                ended = true;
-                if s.errors.is_empty() {
-                    for c in &amount_cols {
-                        let sum = sums.get(c).copied().unwrap_or_default();
-                        s.check_total(r, *c, crate::table::cell_at(cells, *c), sum, rows);
-                    }
-                } else if let Some(c) = amount_cols.first() {
-                    s.warn(
-                        r,
-                        *c,
-                        "totals row not checked: there are errors above".to_string(),
-                    );
-                }
-                return Ok(());
-            }
-            if skip(&mut s, h, r, cells, LineCol::REQUIRED) {
-                return Ok(());
-            }
-            let code = s.need(r, h.get(cells, LineCol::Code), code);
-            let objective = s.need(r, h.get(cells, LineCol::Objective), crate::cell::code);
-            let fr = s.need(r, h.get(cells, LineCol::Label), text);
-            let en = s.opt(r, h.get(cells, LineCol::LabelEn), text);
-            let source = s.need(r, h.get(cells, LineCol::Source), crate::cell::code);
-            let costing = costing(&mut s, h, r, cells, cur);
-            let mut amounts = Vec::new();
-            let mut ok = true;
-            // Long layout, Année and Montant both blank: a line with no planned amount.
-            let mut no_amount = false;
-            if years.is_empty() {
-                let period_cell = h.get(cells, LineCol::Period);
-                let amount_cell = h.get(cells, LineCol::Amount);
-                let blank = |c: Option<(u32, &Value<'_>)>| c.is_none_or(|(_, v)| v.is_empty());
-                no_amount = blank(period_cell) && blank(amount_cell);
-                if !no_amount {
-                    let period = s.need(r, period_cell, period);
-                    let a = s.need(r, amount_cell, |v| money(v, cur, locale));
-                    match (period, a) {
-                        (Some(period), Some(amount)) => {
-                            amounts.push(PeriodAmount { period, amount })
-                        }
-                        _ => ok = false,
-                    }
-                }
-            } else {
-                let mut row_sum = Decimal::ZERO;
-                for (c, y) in &years {
-                    let v = crate::table::cell_at(cells, *c);
-                    if v.is_empty() {
-                        continue;
-                    }
-                    match s.need(r, Some((*c, v)), |v| money(v, cur, locale)) {
-                        Some(amount) => {
-                            row_sum = checked_add(row_sum, amount).unwrap_or(row_sum);
-                            amounts.push(PeriodAmount {
-                                period: FiscalPeriod::year(*y),
-                                amount,
-                            });
-                        }
-                        None => ok = false,
-                    }
-                }
-                if let Some((c, v)) = h.get(cells, LineCol::Total)
-                    && ok
-                    && !v.is_empty()
-                {
-                    match money(v, cur, locale) {
-                        Ok(total) if total == row_sum => {
-                            add(&mut sums, c, total);
-                        }
-                        Ok(_) => s.error(
-                            r,
-                            c,
-                            v,
-                            Problem::new(
-                                "the total of the row's years",
-                                format!("the years of the row add up to {row_sum}"),
-                                "correct the Total or the yearly amounts",
-                            ),
-                        ),
-                        Err(p) => s.error(r, c, v, p),
-                    }
-                }
-            }
-            let (Some(code), Some(objective), Some(fr), Some(en), Some(source), Some(costing)) =
-                (code, objective, fr, en, source, costing)
-            else {
-                return Ok(());
-            };
-            if !ok {
-                return Ok(());
-            }
-            rows = rows.saturating_add(1);
-            for a in &amounts {
-                let col = if years.is_empty() {
-                    h.col(LineCol::Amount)
-                } else {
-                    years
-                        .iter()
-                        .find(|(_, y)| a.period.year == *y)
-                        .map(|(c, _)| *c)
-                };
-                if let Some(c) = col {
-                    add(&mut sums, c, a.amount);
-                }
-            }
-            match index.get(&code) {
-                // Long layout: one more period of a line already seen.
-                Some(&i) if years.is_empty() => {
-                    let line = &mut lines[i];
-                    if line.objective != objective || line.source != source {
-                        let (c, v) = h
-                            .get(cells, LineCol::Objective)
-                            .unwrap_or((0, &Value::Empty));
-                        s.error(
-                            r,
-                            c,
-                            v,
-                            Problem::new(
-                                "the same objective and source as the line's other rows",
-                                format!(
-                                    "line {code} is already on objective {} with source {}",
-                                    line.objective, line.source
-                                ),
-                                "give each row of a line the same objective and source",
-                            ),
-                        );
-                    } else if line
-                        .amounts
-                        .iter()
-                        .any(|x| amounts.iter().any(|a| a.period == x.period))
-                    {
-                        let (c, v) = h.get(cells, LineCol::Period).unwrap_or((0, &Value::Empty));
-                        s.error(
-                            r,
-                            c,
-                            v,
-                            Problem::new(
-                                "a period not yet given for this line",
-                                format!("line {code} already has an amount for this period"),
-                                "merge the two rows, or correct the period",
-                            ),
-                        );
-                    } else {
-                        line.amounts.extend(amounts);
-                    }
-                }
-                Some(_) => {
-                    let (c, v) = h.get(cells, LineCol::Code).unwrap_or((0, &Value::Empty));
-                    s.error(
-                        r,
-                        c,
-                        v,
-                        Problem::new(
-                            "a new line code",
-                            format!("line {code} appears twice"),
-                            "give each line its own code",
-                        ),
-                    );
-                }
-                None => {
-                    if no_amount {
-                        let col = h.col(LineCol::Amount).unwrap_or(0);
-                        s.warn(
-                            r,
-                            col,
-                            format!("line {code} has no Année and no Montant: no planned amount"),
-                        );
-                    }
-                    index.insert(code.clone(), lines.len());
-                    lines.push(BudgetLine {
-                        code,
-                        objective,
-                        label: Text::new(fr, en.unwrap_or_default()),
-                        source,
-                        amounts,
-                        costing,
-                    });
-                }
-            }
-            Ok(())
-        })?;
-        Ok(lines)
+        let mut read = LinesSoFar::default();
+        read_table::<LineCol>(
+            wb,
+            self.file,
+            sheet,
+            true,
+            &missing_line_columns,
+            &mut |h, r, cells| {
+                read.row(&mut s, h, r, cells, cur);
+                Ok(())
+            },
+        )?;
+        Ok(read.lines)
     }
 
     fn amendments(
@@ -639,6 +438,370 @@ impl<'c> Ctx<'c> {
             })
         })
     }
+}
+
+/// The Lignes sheet's required columns: those of [`LineCol::REQUIRED`], and Année and
+/// Montant unless there is one column per year.
+fn missing_line_columns(h: &Header<LineCol>) -> Vec<&'static str> {
+    let mut m = missing_required(h);
+    let wide = h.cols.iter().any(|(_, k, _)| matches!(k, LineCol::Year(_)));
+    if !wide {
+        if h.col(LineCol::Period).is_none() {
+            m.push("Année / Year (or one column per year: 2018, 2019, ...)");
+        }
+        if h.col(LineCol::Amount).is_none() {
+            m.push("Montant / Amount");
+        }
+    }
+    m
+}
+
+/// The year columns of a Lignes header (column, year); none in the Année + Montant layout.
+fn year_columns(h: &Header<LineCol>) -> Vec<(u32, i32)> {
+    h.cols
+        .iter()
+        .filter_map(|(c, k, _)| match k {
+            LineCol::Year(y) => Some((*c, *y)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The Lignes sheet as read so far.
+#[derive(Default)]
+struct LinesSoFar {
+    lines: Vec<BudgetLine>,
+    /// The index in `lines` of each line code.
+    index: BTreeMap<String, usize>,
+    /// Sums for a totals row: per column.
+    sums: BTreeMap<u32, Decimal>,
+    /// The rows in `sums`.
+    rows: usize,
+    /// A totals row was read: the rows below it are not imported.
+    ended: bool,
+}
+
+/// The planned amounts of one row of the Lignes sheet.
+struct Planned {
+    amounts: Vec<PeriodAmount>,
+    /// Every amount read.
+    ok: bool,
+    /// Long layout, Année and Montant both blank: a line with no planned amount.
+    none: bool,
+}
+
+impl LinesSoFar {
+    /// Reads row `r` of the Lignes sheet: a line, one more period of a line (long layout), the
+    /// totals row or a row below it.
+    fn row(
+        &mut self,
+        s: &mut Sheet<'_>,
+        h: &Header<LineCol>,
+        r: u32,
+        cells: &RowCells<'_>,
+        cur: Currency,
+    ) {
+        if self.ended {
+            let first = cells.first().map_or(0, |(c, _)| *c);
+            s.warn(r, first, "below the totals row: not imported".to_string());
+            return;
+        }
+        let years = year_columns(h);
+        if totals_label(cells) {
+            self.ended = true;
+            self.check_totals(s, h, r, cells, &years);
+            return;
+        }
+        if skip(s, h, r, cells, LineCol::REQUIRED) {
+            return;
+        }
+        let Some((line, no_amount)) = self.read_line(s, h, r, cells, &years, cur) else {
+            return;
+        };
+        self.rows = self.rows.saturating_add(1);
+        self.add_to_sums(h, &years, &line.amounts);
+        match self.index.get(&line.code) {
+            // Long layout: one more period of a line already seen.
+            Some(&i) if years.is_empty() => {
+                more_periods(s, h, r, cells, &mut self.lines[i], line);
+            }
+            Some(_) => line_error(
+                s,
+                h,
+                r,
+                cells,
+                LineCol::Code,
+                Problem::new(
+                    "a new line code",
+                    format!("line {} appears twice", line.code),
+                    "give each line its own code",
+                ),
+            ),
+            None => self.new_line(s, h, r, line, no_amount),
+        }
+    }
+
+    /// Adds a row's amounts to the sums of their columns.
+    fn add_to_sums(&mut self, h: &Header<LineCol>, years: &[(u32, i32)], amounts: &[PeriodAmount]) {
+        for a in amounts {
+            let col = if years.is_empty() {
+                h.col(LineCol::Amount)
+            } else {
+                years
+                    .iter()
+                    .find(|(_, y)| a.period.year == *y)
+                    .map(|(c, _)| *c)
+            };
+            if let Some(c) = col {
+                add(&mut self.sums, c, a.amount);
+            }
+        }
+    }
+
+    /// A line not read before, from row `r` (with a warning when it has no planned amount).
+    fn new_line(
+        &mut self,
+        s: &mut Sheet<'_>,
+        h: &Header<LineCol>,
+        r: u32,
+        line: BudgetLine,
+        no_amount: bool,
+    ) {
+        if no_amount {
+            let col = h.col(LineCol::Amount).unwrap_or(0);
+            s.warn(
+                r,
+                col,
+                format!(
+                    "line {} has no Année and no Montant: no planned amount",
+                    line.code
+                ),
+            );
+        }
+        self.index.insert(line.code.clone(), self.lines.len());
+        self.lines.push(line);
+    }
+
+    /// The totals row: each amount column (the years and Total, or Montant) against the sum of
+    /// the rows above, unless there are errors above.
+    fn check_totals(
+        &self,
+        s: &mut Sheet<'_>,
+        h: &Header<LineCol>,
+        r: u32,
+        cells: &RowCells<'_>,
+        years: &[(u32, i32)],
+    ) {
+        let amount_cols: Vec<u32> = if years.is_empty() {
+            h.col(LineCol::Amount).into_iter().collect()
+        } else {
+            years
+                .iter()
+                .map(|(c, _)| *c)
+                .chain(h.col(LineCol::Total))
+                .collect()
+        };
+        if s.errors.is_empty() {
+            for c in &amount_cols {
+                let sum = self.sums.get(c).copied().unwrap_or_default();
+                s.check_total(r, *c, crate::table::cell_at(cells, *c), sum, self.rows);
+            }
+        } else if let Some(c) = amount_cols.first() {
+            s.warn(
+                r,
+                *c,
+                "totals row not checked: there are errors above".to_string(),
+            );
+        }
+    }
+
+    /// The line of row `r`, and whether it has no planned amount, when all its cells are good.
+    fn read_line(
+        &mut self,
+        s: &mut Sheet<'_>,
+        h: &Header<LineCol>,
+        r: u32,
+        cells: &RowCells<'_>,
+        years: &[(u32, i32)],
+        cur: Currency,
+    ) -> Option<(BudgetLine, bool)> {
+        let line_code = s.need(r, h.get(cells, LineCol::Code), code);
+        let objective = s.need(r, h.get(cells, LineCol::Objective), code);
+        let fr = s.need(r, h.get(cells, LineCol::Label), text);
+        let en = s.opt(r, h.get(cells, LineCol::LabelEn), text);
+        let source = s.need(r, h.get(cells, LineCol::Source), code);
+        let costing = costing(s, h, r, cells, cur);
+        let planned = if years.is_empty() {
+            long_amounts(s, h, r, cells, cur)
+        } else {
+            wide_amounts(s, h, r, cells, years, cur, &mut self.sums)
+        };
+        let (Some(code), Some(objective), Some(fr), Some(en), Some(source), Some(costing)) =
+            (line_code, objective, fr, en, source, costing)
+        else {
+            return None;
+        };
+        if !planned.ok {
+            return None;
+        }
+        let line = BudgetLine {
+            code,
+            objective,
+            label: Text::new(fr, en.unwrap_or_default()),
+            source,
+            amounts: planned.amounts,
+            costing,
+        };
+        Some((line, planned.none))
+    }
+}
+
+/// Long layout: the period and amount of a row, unless both are blank.
+fn long_amounts(
+    s: &mut Sheet<'_>,
+    h: &Header<LineCol>,
+    r: u32,
+    cells: &RowCells<'_>,
+    cur: Currency,
+) -> Planned {
+    let locale = s.locale;
+    let period_cell = h.get(cells, LineCol::Period);
+    let amount_cell = h.get(cells, LineCol::Amount);
+    let blank = |c: Option<(u32, &Value<'_>)>| c.is_none_or(|(_, v)| v.is_empty());
+    let none = blank(period_cell) && blank(amount_cell);
+    let mut planned = Planned {
+        amounts: Vec::new(),
+        ok: true,
+        none,
+    };
+    if !none {
+        let period = s.need(r, period_cell, period);
+        let a = s.need(r, amount_cell, |v| money(v, cur, locale));
+        match (period, a) {
+            (Some(period), Some(amount)) => planned.amounts.push(PeriodAmount { period, amount }),
+            _ => planned.ok = false,
+        }
+    }
+    planned
+}
+
+/// One column per year: the row's yearly amounts, and its Total checked against them (a
+/// right Total is added to `sums`).
+fn wide_amounts(
+    s: &mut Sheet<'_>,
+    h: &Header<LineCol>,
+    r: u32,
+    cells: &RowCells<'_>,
+    years: &[(u32, i32)],
+    cur: Currency,
+    sums: &mut BTreeMap<u32, Decimal>,
+) -> Planned {
+    let locale = s.locale;
+    let mut planned = Planned {
+        amounts: Vec::new(),
+        ok: true,
+        none: false,
+    };
+    let mut row_sum = Decimal::ZERO;
+    for (c, y) in years {
+        let v = crate::table::cell_at(cells, *c);
+        if v.is_empty() {
+            continue;
+        }
+        match s.need(r, Some((*c, v)), |v| money(v, cur, locale)) {
+            Some(amount) => {
+                row_sum = checked_add(row_sum, amount).unwrap_or(row_sum);
+                planned.amounts.push(PeriodAmount {
+                    period: FiscalPeriod::year(*y),
+                    amount,
+                });
+            }
+            None => planned.ok = false,
+        }
+    }
+    if let Some((c, v)) = h.get(cells, LineCol::Total)
+        && planned.ok
+        && !v.is_empty()
+    {
+        match money(v, cur, locale) {
+            Ok(total) if total == row_sum => add(sums, c, total),
+            Ok(_) => s.error(
+                r,
+                c,
+                v,
+                Problem::new(
+                    "the total of the row's years",
+                    format!("the years of the row add up to {row_sum}"),
+                    "correct the Total or the yearly amounts",
+                ),
+            ),
+            Err(p) => s.error(r, c, v, p),
+        }
+    }
+    planned
+}
+
+/// Long layout: the periods of a row for a line already read (`line`), which must have the
+/// same objective and source and none of these periods yet.
+fn more_periods(
+    s: &mut Sheet<'_>,
+    h: &Header<LineCol>,
+    r: u32,
+    cells: &RowCells<'_>,
+    line: &mut BudgetLine,
+    row: BudgetLine,
+) {
+    let code = &row.code;
+    if line.objective != row.objective || line.source != row.source {
+        line_error(
+            s,
+            h,
+            r,
+            cells,
+            LineCol::Objective,
+            Problem::new(
+                "the same objective and source as the line's other rows",
+                format!(
+                    "line {code} is already on objective {} with source {}",
+                    line.objective, line.source
+                ),
+                "give each row of a line the same objective and source",
+            ),
+        );
+    } else if line
+        .amounts
+        .iter()
+        .any(|x| row.amounts.iter().any(|a| a.period == x.period))
+    {
+        line_error(
+            s,
+            h,
+            r,
+            cells,
+            LineCol::Period,
+            Problem::new(
+                "a period not yet given for this line",
+                format!("line {code} already has an amount for this period"),
+                "merge the two rows, or correct the period",
+            ),
+        );
+    } else {
+        line.amounts.extend(row.amounts);
+    }
+}
+
+/// Records `p` at the cell of column `col` of row `r` (A-column and empty when the sheet has
+/// no such column).
+fn line_error(
+    s: &mut Sheet<'_>,
+    h: &Header<LineCol>,
+    r: u32,
+    cells: &RowCells<'_>,
+    col: LineCol,
+    p: Problem,
+) {
+    let (c, v) = h.get(cells, col).unwrap_or((0, &Value::Empty));
+    s.error(r, c, v, p);
 }
 
 fn add(sums: &mut BTreeMap<u32, Decimal>, col: u32, amount: Decimal) {

@@ -247,8 +247,6 @@ fn rewind(file: &mut File, name: &str) -> Result<(), ImportError> {
 /// (`table:number-rows-repeated`, `table:number-columns-repeated`) expanded. A few hundred
 /// bytes of XML can repeat one cell millions of times.
 fn ods_cells(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportError> {
-    use quick_xml::events::{BytesStart, Event};
-
     let unreadable = |reason: String| ImportError::Unreadable {
         file: name.to_string(),
         reason,
@@ -260,87 +258,151 @@ fn ods_cells(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportE
         .by_name("content.xml")
         .map_err(|e| unreadable(format!("content.xml: {e}")))?;
     let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
-    let repeat = |e: &BytesStart<'_>, key: &str| -> u64 {
-        e.attributes()
-            .with_checks(false)
-            .flatten()
-            .find(|a| a.key.as_ref().ends_with(key))
-            .and_then(|a| a.value.trim().parse::<u64>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
-    let has_value = |e: &BytesStart<'_>| {
-        e.attributes()
-            .with_checks(false)
-            .flatten()
-            .any(|a| a.key.as_ref().ends_with("value-type"))
-    };
-    const MAX_ROWS: u64 = 1_048_576;
-    const MAX_COLS: u64 = 16_384;
     let mut buf = Vec::new();
-    let (mut total, mut rows, mut rows_used, mut width) = (0u64, 0u64, 0u64, 0u64);
-    let (mut row_repeat, mut col, mut row_width) = (1u64, 0u64, 0u64);
-    let (mut cell_repeat, mut cell_filled) = (1u64, false);
-    let too_large = |cells: u64| ImportError::TooLarge {
-        file: name.to_string(),
-        what: format!("its sheets span {cells} cells once repeated rows and columns are expanded"),
-        limit: format!("{} cells", limits.max_range_cells),
-        setting: "max_range_cells",
-    };
+    let mut span = OdsSpan::new();
     loop {
         buf.clear();
         let event = xml
             .read_event_into(&mut buf)
             .map_err(|e| unreadable(format!("content.xml: {e}")))?;
-        match event {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "table" => {
-                (rows, rows_used, width) = (0, 0, 0);
-            }
-            Event::End(e) if e.local_name().as_ref() == "table" => {
-                total = total.saturating_add(rows_used.saturating_mul(width));
-            }
-            Event::Start(e) if e.local_name().as_ref() == "table-row" => {
-                (row_repeat, col, row_width) = (repeat(&e, "number-rows-repeated"), 0, 0);
-            }
-            Event::Empty(e) if e.local_name().as_ref() == "table-row" => {
-                rows = rows.saturating_add(repeat(&e, "number-rows-repeated"));
-            }
-            Event::End(e) if e.local_name().as_ref() == "table-row" => {
-                if row_width > 0 {
-                    rows_used = rows.saturating_add(row_repeat).min(MAX_ROWS);
-                    width = width.max(row_width.min(MAX_COLS));
-                }
-                rows = rows.saturating_add(row_repeat);
-            }
-            Event::Start(e) if e.local_name().as_ref().ends_with("table-cell") => {
-                (cell_repeat, cell_filled) = (repeat(&e, "number-columns-repeated"), has_value(&e));
-            }
-            Event::Empty(e) if e.local_name().as_ref().ends_with("table-cell") => {
-                col = col.saturating_add(repeat(&e, "number-columns-repeated"));
-                if has_value(&e) {
-                    row_width = col;
-                }
-            }
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "p" => {
-                cell_filled = true;
-            }
-            Event::End(e) if e.local_name().as_ref().ends_with("table-cell") => {
-                col = col.saturating_add(cell_repeat);
-                if cell_filled {
-                    row_width = col;
-                }
-                cell_repeat = 1;
-                cell_filled = false;
-            }
-            Event::Eof => break,
-            _ => {}
+        if matches!(event, quick_xml::events::Event::Eof) {
+            break;
         }
-        let so_far = total.saturating_add(rows_used.saturating_mul(width));
+        span.read(event);
+        let so_far = span.cells();
         if so_far > limits.max_range_cells {
-            return Err(too_large(so_far));
+            return Err(ImportError::TooLarge {
+                file: name.to_string(),
+                what: format!(
+                    "its sheets span {so_far} cells once repeated rows and columns are expanded"
+                ),
+                limit: format!("{} cells", limits.max_range_cells),
+                setting: "max_range_cells",
+            });
         }
     }
     Ok(())
+}
+
+/// The cells of an ods spreadsheet as calamine builds them, counted as its `content.xml` is
+/// read: the sheets done, and the rows, used rows and width of the current sheet, row and
+/// cell.
+struct OdsSpan {
+    /// The cells of the sheets done.
+    total: u64,
+    /// The current sheet's rows so far, those up to its last non-empty one, its widest row.
+    rows: u64,
+    rows_used: u64,
+    width: u64,
+    /// The current row: how many times it repeats, its cells so far, up to its last filled one.
+    row_repeat: u64,
+    col: u64,
+    row_width: u64,
+    /// The current cell: how many times it repeats, whether it holds anything.
+    cell_repeat: u64,
+    cell_filled: bool,
+}
+
+/// Rows and columns of an Excel sheet, the most calamine builds of an ods sheet.
+const ODS_MAX_ROWS: u64 = 1_048_576;
+const ODS_MAX_COLS: u64 = 16_384;
+
+impl OdsSpan {
+    /// Nothing read yet.
+    fn new() -> OdsSpan {
+        OdsSpan {
+            total: 0,
+            rows: 0,
+            rows_used: 0,
+            width: 0,
+            row_repeat: 1,
+            col: 0,
+            row_width: 0,
+            cell_repeat: 1,
+            cell_filled: false,
+        }
+    }
+
+    /// The cells so far: the sheets done and the current one.
+    fn cells(&self) -> u64 {
+        self.total
+            .saturating_add(self.rows_used.saturating_mul(self.width))
+    }
+
+    /// Counts what one element of `content.xml` adds.
+    fn read(&mut self, event: quick_xml::events::Event<'_>) {
+        use quick_xml::events::Event;
+
+        match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "table" => {
+                (self.rows, self.rows_used, self.width) = (0, 0, 0);
+            }
+            Event::End(e) if e.local_name().as_ref() == "table" => {
+                self.total = self.cells();
+            }
+            Event::Start(e) if e.local_name().as_ref() == "table-row" => {
+                (self.row_repeat, self.col, self.row_width) =
+                    (repeated(&e, "number-rows-repeated"), 0, 0);
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "table-row" => {
+                self.end_rows(repeated(&e, "number-rows-repeated"), 0);
+            }
+            Event::End(e) if e.local_name().as_ref() == "table-row" => {
+                self.end_rows(self.row_repeat, self.row_width);
+            }
+            Event::Start(e) if e.local_name().as_ref().ends_with("table-cell") => {
+                (self.cell_repeat, self.cell_filled) =
+                    (repeated(&e, "number-columns-repeated"), has_value(&e));
+            }
+            Event::Empty(e) if e.local_name().as_ref().ends_with("table-cell") => {
+                self.end_cells(repeated(&e, "number-columns-repeated"), has_value(&e));
+            }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "p" => {
+                self.cell_filled = true;
+            }
+            Event::End(e) if e.local_name().as_ref().ends_with("table-cell") => {
+                self.end_cells(self.cell_repeat, self.cell_filled);
+                (self.cell_repeat, self.cell_filled) = (1, false);
+            }
+            _ => {}
+        }
+    }
+
+    /// `repeat` rows end, their last filled cell at column `width` (0: none filled).
+    fn end_rows(&mut self, repeat: u64, width: u64) {
+        if width > 0 {
+            self.rows_used = self.rows.saturating_add(repeat).min(ODS_MAX_ROWS);
+            self.width = self.width.max(width.min(ODS_MAX_COLS));
+        }
+        self.rows = self.rows.saturating_add(repeat);
+    }
+
+    /// `repeat` cells end, holding something when `filled`.
+    fn end_cells(&mut self, repeat: u64, filled: bool) {
+        self.col = self.col.saturating_add(repeat);
+        if filled {
+            self.row_width = self.col;
+        }
+    }
+}
+
+/// How many times an ods row or cell repeats: its `key` attribute, at least 1.
+fn repeated(e: &quick_xml::events::BytesStart<'_>, key: &str) -> u64 {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.as_ref().ends_with(key))
+        .and_then(|a| a.value.trim().parse::<u64>().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// Whether an ods cell has a value (a `value-type` attribute).
+fn has_value(e: &quick_xml::events::BytesStart<'_>) -> bool {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .any(|a| a.key.as_ref().ends_with("value-type"))
 }
 
 /// A byte count for people: `512 B`, `3.2 MB`, `1.5 GB`.
