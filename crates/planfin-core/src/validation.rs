@@ -654,9 +654,8 @@ pub(crate) fn check_expenditure(
         ));
     }
     let mut rate = e.rate;
-    let peg = e.currency.peg_to(plan.currency);
-    match (e.rate, peg) {
-        (Some(r), _) if r <= Decimal::ZERO => out.push(Finding::error(
+    match e.rate {
+        Some(r) if r <= Decimal::ZERO => out.push(Finding::error(
             C::InvalidRate,
             format!(
                 "rate {r} is not positive: give the rate as units of {} per {}",
@@ -664,18 +663,22 @@ pub(crate) fn check_expenditure(
             ),
             at(),
         )),
-        (Some(r), Some(peg)) => out.push(Finding::error(
-            C::InvalidRate,
-            format!(
-                "rate {r} given, but {} converts into {} at the fixed rate {peg}, which applies \
-                 by law: remove the rate",
-                e.currency, plan.currency
-            ),
-            at(),
-        )),
-        (Some(_), None) => {}
-        (None, _) if e.currency == plan.currency => {}
-        (None, _) => {
+        // Looked up only for an entry that gives a rate: the usual entry gives none.
+        Some(r) => {
+            if let Some(peg) = e.currency.peg_to(plan.currency) {
+                out.push(Finding::error(
+                    C::InvalidRate,
+                    format!(
+                        "rate {r} given, but {} converts into {} at the fixed rate {peg}, which \
+                         applies by law: remove the rate",
+                        e.currency, plan.currency
+                    ),
+                    at(),
+                ));
+            }
+        }
+        None if e.currency == plan.currency => {}
+        None => {
             rate = plan.rate_on(e.currency, e.date);
             if rate.is_none() {
                 out.push(Finding::error(

@@ -318,7 +318,9 @@ impl<'a> Build<'a> {
             let before = self.findings.len();
             let checked =
                 check_expenditure(self.plan, ledger, &e, known.is_some(), &mut self.findings);
-            self.blocked |= self.findings[before..].iter().any(Finding::is_error);
+            if self.findings.len() > before {
+                self.blocked |= self.findings[before..].iter().any(Finding::is_error);
+            }
             if cut_off.is_none() {
                 self.as_of = self.as_of.max(e.date);
             }
