@@ -313,3 +313,21 @@ fn every_amount_of_a_report_has_the_currencys_decimals() -> TestResult {
     assert_eq!(report["totals"]["initial"], "1000000.00");
     Ok(())
 }
+
+#[test]
+fn a_period_given_as_a_number_is_checked_like_text() -> TestResult {
+    // Found by fuzzing (fuzz/regressions/json_reports/period-year-number): a year of -29 given
+    // as a JSON number was accepted, and planfin's own JSON of that plan did not read back.
+    let dir = tempfile::tempdir()?;
+    let plan = small_plan(dir.path(), |p| {
+        p["lines"][0]["amounts"][0]["period"] = (-29).into();
+    })?;
+    refused(
+        &["validate", s(&plan)],
+        "\"-29\" is not a fiscal period: write a year (2019) or a quarter (2019-Q3)",
+    );
+    // A year as a number still reads as that year: the small plan writes 2019 so.
+    let small = report_json(&["--plan", s(&fixture("small/plan.json")), "--by", "period"])?;
+    assert_eq!(small["rows"][0]["key"], "2019");
+    Ok(())
+}

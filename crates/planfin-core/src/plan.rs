@@ -148,7 +148,8 @@ impl<'de> Deserialize<'de> for FiscalPeriod {
             Text(String),
         }
         match Raw::deserialize(deserializer)? {
-            Raw::Year(y) => Ok(FiscalPeriod::year(y)),
+            // A number is a year, checked as a year typed as text is.
+            Raw::Year(y) => y.to_string().parse().map_err(serde::de::Error::custom),
             Raw::Text(t) => t.parse().map_err(serde::de::Error::custom),
         }
     }
