@@ -119,3 +119,16 @@ def test_a_date_with_trailing_text_is_refused(small: Any, tmp_path: Path) -> Non
         planfin.read_ledger(journal, plan)
     assert (caught.value.sheet, caught.value.cell) == ("Depenses", "A2")
     assert "only a time of day" in str(caught.value)
+
+
+def test_a_plan_workbook_keeps_the_rate_table(fixtures: Path, tmp_path: Path) -> None:
+    # JSON -> xlsx -> JSON lost the plan's rates (the workbook had no sheet for them).
+    rates = [
+        {"date": "2019-01-01", "from": "USD", "to": "XOF", "rate": "600.5"},
+        {"date": "2019-07-01", "from": "USD", "to": "XOF", "rate": "610"},
+    ]
+    plan = small_plan(fixtures, lambda p: p.update(rates=rates))
+    plan.to_xlsx(tmp_path / "plan.xlsx")
+    back = planfin.read_plan(tmp_path / "plan.xlsx")
+    assert back == plan
+    assert [(r["from"], r["rate"]) for r in back.rates] == [("USD", D("600.5")), ("USD", D(610))]
