@@ -358,6 +358,19 @@ fn thousands(int_part: &str, grouping: Option<char>) -> Result<(String, bool), S
     Ok((groups.concat(), separated))
 }
 
+/// An exchange rate cell: a positive [`decimal`].
+pub(crate) fn rate(v: &Value<'_>, locale: Locale) -> Result<Decimal, Problem> {
+    let d = decimal(v, locale)?;
+    if d <= Decimal::ZERO {
+        return Err(Problem::new(
+            "a rate",
+            "a rate is positive",
+            "type the rate, e.g. 655.957",
+        ));
+    }
+    Ok(d)
+}
+
 /// A rate or any decimal that is not money: at most 10 decimals.
 pub(crate) fn decimal(v: &Value<'_>, locale: Locale) -> Result<Decimal, Problem> {
     amount(v, None, locale).map(|a| a.value)

@@ -9,12 +9,12 @@ use planfin_core::ledger::{Appended, Ledger, LedgerError, Origin};
 use planfin_core::money::checked_add;
 use rust_decimal::Decimal;
 
-use crate::amount::{amount, decimal};
+use crate::amount::{self, amount};
 use crate::cell::{Problem, Value, code_in, text_in};
 use crate::error::{Errors, ImportError};
 use crate::options::ImportOptions;
 use crate::table::{
-    Header, Sheet, Warnings, date, missing_required, read_table, subtotal_label, totals_label,
+    Header, Sheet, Warnings, date, missing_required, read_table, skipped_row, totals_label,
 };
 use crate::workbook::{RowCells, Workbook};
 use crate::{Imported, display_name};
@@ -246,11 +246,7 @@ fn not_an_entry(
         return true;
     }
     if required == 0 {
-        let what = if subtotal_label(cells) {
-            "subtotal row"
-        } else {
-            "row"
-        };
+        let what = skipped_row(cells);
         s.warn(
             r,
             first,
@@ -380,15 +376,7 @@ fn row<'v>(
         }
     });
     let rate = s.opt(r, h.get(cells, LedgerCol::Rate), |v| {
-        let d = decimal(v, options.locale)?;
-        if d <= Decimal::ZERO {
-            return Err(Problem::new(
-                "a rate",
-                "a rate is positive",
-                "type the rate, e.g. 655.957",
-            ));
-        }
-        Ok(d)
+        amount::rate(v, options.locale)
     });
     let stage = s.opt(r, h.get(cells, LedgerCol::Stage), |v| {
         remembered(&mut memo.stage, v, stage)

@@ -20,7 +20,7 @@ use crate::error::{Errors, ImportError};
 use crate::ledger::currency;
 use crate::options::ImportOptions;
 use crate::table::{
-    Header, Sheet, Warnings, date, missing_required, read_table, subtotal_label, totals_label,
+    Header, Sheet, Warnings, date, missing_required, read_table, skipped_row, totals_label,
 };
 use crate::workbook::{RowCells, Workbook};
 use crate::{Imported, display_name};
@@ -420,15 +420,7 @@ impl<'c> Ctx<'c> {
             let from = s.need(r, h.get(cells, RateCol::From), currency);
             let to = s.opt(r, h.get(cells, RateCol::To), currency);
             let rate = s.need(r, h.get(cells, RateCol::Rate), |v| {
-                let d = decimal(v, locale)?;
-                if d <= Decimal::ZERO {
-                    return Err(Problem::new(
-                        "a rate",
-                        "a rate is positive",
-                        "type the rate, e.g. 655.957",
-                    ));
-                }
-                Ok(d)
+                crate::amount::rate(v, locale)
             });
             Some(Rate {
                 date: date?,
@@ -822,11 +814,7 @@ fn skip<C: Columns>(
         .any(|k| h.get(cells, *k).is_some_and(|(_, v)| !v.is_empty()));
     if !any {
         let first = cells.first().map_or(0, |(c, _)| *c);
-        let what = if subtotal_label(cells) {
-            "subtotal row"
-        } else {
-            "row"
-        };
+        let what = skipped_row(cells);
         s.warn(
             r,
             first,

@@ -90,6 +90,15 @@ pub(crate) fn totals_label(cells: &RowCells<'_>) -> bool {
         .is_some_and(|t| is_totals_label(&normalise(t)))
 }
 
+/// How a row that is skipped is named in its warning: a subtotal row, or a row.
+pub(crate) fn skipped_row(cells: &RowCells<'_>) -> &'static str {
+    if subtotal_label(cells) {
+        "subtotal row"
+    } else {
+        "row"
+    }
+}
+
 /// A subtotal row (`Sous-total`, `Total janvier`): skipped, not checked.
 pub(crate) fn subtotal_label(cells: &RowCells<'_>) -> bool {
     cells
