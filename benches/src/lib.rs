@@ -169,6 +169,7 @@ pub fn synthetic(lines: usize, expenditures: usize, seed: u64) -> (Plan, Ledger)
             payee: String::new(),
             description: String::new(),
             document: None,
+            commitment: None,
         };
         (e, Origin::default())
     });

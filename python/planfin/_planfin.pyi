@@ -128,6 +128,7 @@ class Expenditure:
         payee: str = "",
         description: str = "",
         document: str | None = None,
+        commitment: str | None = None,
     ) -> Expenditure: ...
     @property
     def voucher(self) -> str:
@@ -159,6 +160,9 @@ class Expenditure:
     @property
     def document(self) -> str | None:
         """Supporting document reference, or ``None``."""
+    @property
+    def commitment(self) -> str | None:
+        """Voucher of the commitment (engagement) this entry belongs to, or ``None``."""
     @property
     def origin(self) -> str | None:
         """Where the entry came from (``"ledger.json expenditures[3]"``), or ``None``."""

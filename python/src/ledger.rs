@@ -24,7 +24,7 @@ use crate::export::{self, Source, write_workbook};
 use crate::files;
 
 /// The names of a record's fields, in the order of `Expenditure.to_dict()`.
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 11] = [
     "voucher",
     "date",
     "line",
@@ -35,12 +35,13 @@ const FIELDS: [&str; 10] = [
     "payee",
     "description",
     "document",
+    "commitment",
 ];
 
 /// One entry of the expenditure journal.
 ///
 /// `Expenditure(voucher, date, line, amount, currency, rate=None, stage="paiement",
-/// payee="", description="", document=None)`: `amount` and `rate` are `decimal.Decimal` or
+/// payee="", description="", document=None, commitment=None)`: `amount` and `rate` are `decimal.Decimal` or
 /// `int` (a float is refused), `date` a `datetime.date`, `currency` an ISO 4217 code, `stage`
 /// one of engagement, liquidation, ordonnancement, paiement (French or English names).
 #[pyclass(module = "planfin._planfin", name = "Expenditure", frozen)]
@@ -122,6 +123,7 @@ fn expenditure_from_fields<'py>(
         payee: text(get("payee")?.as_ref(), &what("payee"))?.unwrap_or_default(),
         description: text(get("description")?.as_ref(), &what("description"))?.unwrap_or_default(),
         document: text(get("document")?.as_ref(), &what("document"))?,
+        commitment: text(get("commitment")?.as_ref(), &what("commitment"))?,
     })
 }
 
@@ -137,6 +139,7 @@ fn expenditure_to_dict<'py>(py: Python<'py>, e: &Entry<'_>) -> PyResult<Bound<'p
     dict.set_item("payee", e.payee)?;
     dict.set_item("description", e.description)?;
     dict.set_item("document", e.document)?;
+    dict.set_item("commitment", e.commitment)?;
     Ok(dict)
 }
 
@@ -147,7 +150,7 @@ fn origin_text(origin: &Origin) -> Option<String> {
 #[pymethods]
 impl Expenditure {
     #[new]
-    #[pyo3(signature = (voucher, date, line, amount, currency, rate=None, stage="paiement", payee="", description="", document=None))]
+    #[pyo3(signature = (voucher, date, line, amount, currency, rate=None, stage="paiement", payee="", description="", document=None, commitment=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -161,6 +164,7 @@ impl Expenditure {
         payee: &str,
         description: &str,
         document: Option<&str>,
+        commitment: Option<&str>,
     ) -> PyResult<Expenditure> {
         let required = |obj: &Bound<'_, PyAny>, what: &str| {
             text(Some(obj), what)?
@@ -178,6 +182,7 @@ impl Expenditure {
             payee: payee.to_string(),
             description: description.to_string(),
             document: document.map(str::to_string),
+            commitment: commitment.map(str::to_string),
         };
         Ok(Expenditure {
             inner,
@@ -244,6 +249,13 @@ impl Expenditure {
     #[getter]
     fn document(&self) -> Option<&str> {
         self.inner.document.as_deref()
+    }
+
+    /// The voucher of the commitment (engagement) this entry belongs to, or `None` for an
+    /// entry that describes its own voucher.
+    #[getter]
+    fn commitment(&self) -> Option<&str> {
+        self.inner.commitment.as_deref()
     }
 
     /// Where the entry came from (`"ledger.json expenditures[3]"`, `"records[3]"`), or `None`.
@@ -448,7 +460,7 @@ impl Ledger {
 
     /// A ledger from an iterable of records: dicts (or other mappings) with the keys
     /// `voucher`, `date`, `line`, `amount`, `currency` and optionally `rate`, `stage`,
-    /// `payee`, `description`, `document`, or `Expenditure` objects.
+    /// `payee`, `description`, `document`, `commitment`, or `Expenditure` objects.
     ///
     /// Amounts must be `decimal.Decimal` or `int` (a float raises `TypeError`), dates
     /// `datetime.date`, codes `str`. `currency` is the currency of records that have none;
@@ -610,6 +622,7 @@ impl Ledger {
         columns.set_item("payee", text(|e| Some(e.payee))?)?;
         columns.set_item("description", text(|e| Some(e.description))?)?;
         columns.set_item("document", text(|e| e.document)?)?;
+        columns.set_item("commitment", text(|e| e.commitment)?)?;
         py.import("planfin._pandas")?.call_method1(
             "frame_of_columns",
             (columns, vec!["amount", "rate"], float_amounts),

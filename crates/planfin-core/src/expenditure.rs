@@ -46,6 +46,21 @@ impl Stage {
         *self != Stage::Paiement
     }
 
+    /// The position in the chain: 0 for engagement to 3 for paiement.
+    ///
+    /// ```
+    /// use planfin_core::expenditure::Stage;
+    /// assert_eq!(Stage::ALL.map(|s| s.index()), [0, 1, 2, 3]);
+    /// ```
+    pub fn index(&self) -> usize {
+        match self {
+            Stage::Engagement => 0,
+            Stage::Liquidation => 1,
+            Stage::Ordonnancement => 2,
+            Stage::Paiement => 3,
+        }
+    }
+
     /// The stable code (`engagement`, `liquidation`, `ordonnancement`, `paiement`).
     pub fn code(&self) -> &'static str {
         match self {
@@ -124,6 +139,11 @@ pub struct Expenditure {
     /// Supporting document reference (facture, PV, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
+    /// The voucher of the commitment this entry belongs to (a liquidation, an order or a
+    /// payment of that commitment); `None` for an entry that describes its own voucher. See
+    /// `docs/expenditure-chain.md`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<String>,
 }
 
 impl Expenditure {
@@ -141,6 +161,7 @@ impl Expenditure {
             payee: &self.payee,
             description: &self.description,
             document: self.document.as_deref(),
+            commitment: self.commitment.as_deref(),
         }
     }
 }
@@ -182,6 +203,9 @@ pub struct Entry<'a> {
     /// Supporting document reference (facture, PV, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<&'a str>,
+    /// The voucher of the commitment this entry belongs to, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<&'a str>,
 }
 
 impl Entry<'_> {
@@ -198,6 +222,7 @@ impl Entry<'_> {
             payee: self.payee.to_string(),
             description: self.description.to_string(),
             document: self.document.map(str::to_string),
+            commitment: self.commitment.map(str::to_string),
         }
     }
 }

@@ -196,6 +196,7 @@ fn expenditure(n: usize, params: ExpenditureParams, lines: &[BudgetLine]) -> Exp
         payee: String::new(),
         description: String::new(),
         document: None,
+        commitment: None,
     }
 }
 

@@ -155,6 +155,7 @@ pub(crate) const LEDGER_LAYOUT: Layout<LedgerCol> = Layout {
         (LedgerCol::Payee, 28.0),
         (LedgerCol::Description, 40.0),
         (LedgerCol::Document, 18.0),
+        (LedgerCol::Commitment, 16.0),
     ],
 };
 

@@ -113,6 +113,9 @@ fn write_entries(
         if let Some(d) = e.document {
             non_empty(ws, sheet, row, 9, d)?;
         }
+        if let Some(c) = e.commitment {
+            text(ws, sheet, row, 10, c, None)?;
+        }
     }
     autofilter(
         ws,

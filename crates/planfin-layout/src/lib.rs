@@ -340,6 +340,9 @@ pub enum LedgerCol {
     Description,
     /// The `Document` column (its names: [`Columns::COLUMNS`]).
     Document,
+    /// The `Commitment` column: the voucher of the commitment (engagement) a liquidation, an
+    /// order or a payment belongs to (its names: [`Columns::COLUMNS`]).
+    Commitment,
 }
 
 impl Columns for LedgerCol {
@@ -455,6 +458,24 @@ impl Columns for LedgerCol {
                     "facture",
                     "invoice",
                     "supportingdocument",
+                ],
+            ),
+            col(
+                Commitment,
+                Header::new("N° engagement", "Commitment"),
+                "N° engagement / Commitment",
+                &[
+                    "engagement",
+                    "nengagement",
+                    "numeroengagement",
+                    "numerodengagement",
+                    "nodengagement",
+                    "ndengagement",
+                    "refengagement",
+                    "commitment",
+                    "commitmentno",
+                    "commitmentnumber",
+                    "commitmentref",
                 ],
             ),
         ]
@@ -1107,6 +1128,9 @@ mod tests {
             ("Bénéficiaire", LedgerCol::Payee),
             ("Objet", LedgerCol::Description),
             ("Justificatif", LedgerCol::Document),
+            ("N° engagement", LedgerCol::Commitment),
+            ("Engagement", LedgerCol::Commitment),
+            ("Commitment", LedgerCol::Commitment),
         ] {
             assert_eq!(LedgerCol::classify(&normalise(h)), Some(c), "{h}");
         }

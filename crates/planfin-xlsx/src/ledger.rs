@@ -318,6 +318,7 @@ struct Row<'v> {
     payee: Cow<'v, str>,
     description: Cow<'v, str>,
     document: Option<Cow<'v, str>>,
+    commitment: Option<Cow<'v, str>>,
 }
 
 impl Row<'_> {
@@ -333,6 +334,7 @@ impl Row<'_> {
             payee: &self.payee,
             description: &self.description,
             document: self.document.as_deref(),
+            commitment: self.commitment.as_deref(),
         }
     }
 }
@@ -388,6 +390,7 @@ fn row<'v>(
     let payee = optional_text(s, LedgerCol::Payee);
     let description = optional_text(s, LedgerCol::Description);
     let document = optional_text(s, LedgerCol::Document);
+    let commitment = s.opt(r, h.get(cells, LedgerCol::Commitment), code_in);
     let a = read?;
     Some(Row {
         voucher: voucher?,
@@ -401,6 +404,7 @@ fn row<'v>(
         payee: payee?.unwrap_or_default(),
         description: description?.unwrap_or_default(),
         document: document?,
+        commitment: commitment?,
     })
 }
 

@@ -1,9 +1,12 @@
-//! The ledger: an append-only journal of expenditures, keyed by voucher.
+//! The ledger: an append-only journal of expenditure records, keyed by voucher, stage and date.
 //!
-//! The same voucher appended twice with the same content (the same journal imported twice, or
-//! two monthly files that overlap) is recognised and counted once; the same voucher with
-//! different content is a conflict that names both sources. Corrections are new entries,
-//! negative amounts allowed: nothing is ever edited or removed.
+//! A voucher may have several records: its history through the expenditure chain (a monthly
+//! export of the commitment register shows it at engagement in March, at paiement in June).
+//! The same record appended twice (the same journal imported twice, or two monthly files that
+//! overlap) is recognised and counted once; the same voucher, stage and date with different
+//! content, or the same voucher on another line or commitment, is a conflict that names both
+//! sources (`docs/expenditure-chain.md`). Corrections are new entries, negative amounts
+//! allowed: nothing is ever edited or removed.
 
 use std::fmt;
 use std::hash::BuildHasher;
@@ -55,11 +58,13 @@ impl fmt::Display for Origin {
     }
 }
 
-/// A voucher seen twice with identical content.
+/// A record seen twice with identical content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateVoucher {
     /// The voucher reference.
     pub voucher: String,
+    /// The record's date.
+    pub date: NaiveDate,
     /// Where it was first seen.
     pub first: Origin,
     /// Where it was seen again.
@@ -70,10 +75,12 @@ pub struct DuplicateVoucher {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LedgerError {
-    /// The same voucher with different content.
+    /// The same voucher, stage and date with different content, or the same voucher on
+    /// another line or commitment.
     #[error(
         "voucher {voucher:?} at {again} conflicts with the entry of the same voucher at {first}: \
-         vouchers are unique; give the new entry its own voucher, or record a correction as a new entry"
+         a voucher keeps its line and commitment, and has one amount per stage and date; give \
+         the new entry its own voucher, or record a correction as a new entry"
     )]
     ConflictingVoucher {
         /// The voucher reference.
@@ -113,7 +120,7 @@ pub enum Appended {
 /// let e = Expenditure {
 ///     voucher: "PC-001".into(), date: "2018-03-14".parse()?, line: "0101".into(),
 ///     amount: Decimal::from(1_250_000), currency: Currency::XOF, rate: None,
-///     stage: Stage::Paiement, payee: "Hotel".into(), description: "Atelier".into(), document: None,
+///     stage: Stage::Paiement, payee: "Hotel".into(), description: "Atelier".into(), document: None, commitment: None,
 /// };
 /// let mut ledger = Ledger::new();
 /// assert_eq!(ledger.append(e.clone(), Origin::new("jan.xlsx", "Depenses!A2"))?, Appended::New);
@@ -138,8 +145,14 @@ pub struct Ledger {
     /// Payees, descriptions and documents: indexes into `texts`.
     payees: Vec<u32>,
     descriptions: Vec<u32>,
-    /// [`NO_DOCUMENT`] for none.
+    /// [`NONE`] for none.
     documents: Vec<u32>,
+    /// The commitment each record belongs to: an index into `texts`, [`NONE`] for none.
+    commitments: Vec<u32>,
+    /// The first record of each record's voucher (itself for the first).
+    heads: Vec<u32>,
+    /// The later records of the vouchers that have more than one, by first record.
+    histories: hashbrown::HashMap<u32, Vec<u32>>,
     /// The few entries with a rate, in entry order.
     rates: Vec<(u32, Decimal)>,
     vouchers: Texts,
@@ -147,14 +160,15 @@ pub struct Ledger {
     codes: Interned,
     texts: Interned,
     origins: Origins,
-    /// Position of each entry, found by its voucher's hash and compared with the entry's own
-    /// voucher: the index holds no second copy of the vouchers.
+    /// Position of each voucher's first record, found by its voucher's hash and compared with
+    /// the record's own voucher: the index holds no second copy of the vouchers.
     index: hashbrown::HashTable<u32>,
     hasher: DefaultHashBuilder,
     duplicates: Vec<DuplicateVoucher>,
 }
 
-const NO_DOCUMENT: u32 = u32::MAX;
+/// No document, no commitment.
+const NONE: u32 = u32::MAX;
 
 /// Two ledgers are equal when they hold the same entries, origins and duplicates, in the same
 /// order (how the texts are stored does not matter).
@@ -195,6 +209,8 @@ impl Ledger {
         self.payees.reserve(additional);
         self.descriptions.reserve(additional);
         self.documents.reserve(additional);
+        self.commitments.reserve(additional);
+        self.heads.reserve(additional);
         let Ledger {
             vouchers,
             index,
@@ -221,8 +237,8 @@ impl Ledger {
     }
 
     /// Appends a borrowed entry (its texts are copied into the ledger), recognising a duplicate
-    /// voucher and refusing a conflicting one: what an importer calls for each row, with no
-    /// allocation of its own.
+    /// record, keeping an update of a voucher in its history and refusing a conflicting one:
+    /// what an importer calls for each row, with no allocation of its own.
     ///
     /// ```
     /// use planfin_core::{cnltp, ledger::{Ledger, Origin}};
@@ -240,29 +256,63 @@ impl Ledger {
         entry: Entry<'_>,
         origin: &Origin,
     ) -> Result<Appended, LedgerError> {
-        if let Some(i) = self.position(entry.voucher) {
-            let first = self.origins.get(i);
-            let again = origin.clone();
-            let voucher = entry.voucher.to_string();
-            return if self.entry(i) == Some(entry) {
-                self.duplicates.push(DuplicateVoucher {
-                    voucher,
-                    first,
-                    again,
-                });
-                Ok(Appended::Duplicate)
-            } else {
-                Err(LedgerError::ConflictingVoucher {
-                    voucher,
-                    first,
-                    again,
-                })
+        let head = self.position(entry.voucher);
+        if let Some(head) = head {
+            let conflict = |first| LedgerError::ConflictingVoucher {
+                voucher: entry.voucher.to_string(),
+                first,
+                again: origin.clone(),
             };
+            match self.against_history(head, &entry) {
+                History::Update => {}
+                History::Conflict(i) => return Err(conflict(self.origins.get(i))),
+                History::Duplicate(i) => {
+                    self.duplicates.push(DuplicateVoucher {
+                        voucher: entry.voucher.to_string(),
+                        date: entry.date,
+                        first: self.origins.get(i),
+                        again: origin.clone(),
+                    });
+                    return Ok(Appended::Duplicate);
+                }
+            }
         }
+        self.push(entry, origin, head)?;
+        Ok(Appended::New)
+    }
+
+    /// How `entry` stands against the records of the voucher whose first record is `head`.
+    fn against_history(&self, head: usize, entry: &Entry<'_>) -> History {
+        let later = self.histories.get(&(head as u32)).map_or(&[][..], Vec::as_slice);
+        let records = std::iter::once(head).chain(later.iter().map(|&i| i as usize));
+        for i in records {
+            let Some(e) = self.entry(i) else { continue };
+            if e.line != entry.line || e.commitment != entry.commitment {
+                return History::Conflict(i);
+            }
+            if e.stage == entry.stage && e.date == entry.date {
+                return if e == *entry {
+                    History::Duplicate(i)
+                } else {
+                    History::Conflict(i)
+                };
+            }
+        }
+        History::Update
+    }
+
+    /// Adds a new record; `head` is the first record of its voucher, if it has one already.
+    fn push(
+        &mut self,
+        entry: Entry<'_>,
+        origin: &Origin,
+        head: Option<usize>,
+    ) -> Result<(), LedgerError> {
         let texts = [
             entry.payee,
             entry.description,
             entry.document.unwrap_or_default(),
+            entry.commitment.unwrap_or_default(),
         ];
         let text_bytes = texts.iter().map(|t| t.len()).sum();
         // Checked before anything is added, so that an entry goes in whole or not at all.
@@ -272,15 +322,25 @@ impl Ledger {
         {
             return Err(LedgerError::Full);
         }
-        let Ledger {
-            vouchers,
-            index,
-            hasher,
-            ..
-        } = self;
-        let position = vouchers.push(entry.voucher)?;
-        let hash = hasher.hash_one(entry.voucher);
-        index.insert_unique(hash, position, |&i| hasher.hash_one(vouchers.get(i)));
+        let position = self.vouchers.push(entry.voucher)?;
+        match head {
+            None => {
+                let Ledger {
+                    vouchers,
+                    index,
+                    hasher,
+                    ..
+                } = self;
+                let hash = hasher.hash_one(entry.voucher);
+                index.insert_unique(hash, position, |&i| hasher.hash_one(vouchers.get(i)));
+                self.heads.push(position);
+            }
+            Some(head) => {
+                let head = u32::try_from(head).map_err(|_| LedgerError::Full)?;
+                self.histories.entry(head).or_default().push(position);
+                self.heads.push(head);
+            }
+        }
         self.origins.push(origin)?;
         self.dates.push(entry.date);
         self.amounts.push(entry.amount);
@@ -292,15 +352,21 @@ impl Ledger {
         self.payees.push(payee);
         let description = self.texts.intern(entry.description)?;
         self.descriptions.push(description);
-        let document = match entry.document {
-            Some(d) => self.texts.intern(d)?,
-            None => NO_DOCUMENT,
-        };
+        let document = self.optional_text(entry.document)?;
         self.documents.push(document);
+        let commitment = self.optional_text(entry.commitment)?;
+        self.commitments.push(commitment);
         if let Some(rate) = entry.rate {
             self.rates.push((position, rate));
         }
-        Ok(Appended::New)
+        Ok(())
+    }
+
+    fn optional_text(&mut self, text: Option<&str>) -> Result<u32, LedgerError> {
+        match text {
+            Some(t) => self.texts.intern(t),
+            None => Ok(NONE),
+        }
     }
 
     /// Appends every entry of `other` (another journal), in order, collecting every conflict.
@@ -364,11 +430,13 @@ impl Ledger {
             stage: self.stages[i],
             payee: self.texts.get(self.payees[i]),
             description: self.texts.get(self.descriptions[i]),
-            document: match self.documents[i] {
-                NO_DOCUMENT => None,
-                d => Some(self.texts.get(d)),
-            },
+            document: self.optional(self.documents[i]),
+            commitment: self.optional(self.commitments[i]),
         })
+    }
+
+    fn optional(&self, text: u32) -> Option<&str> {
+        (text != NONE).then(|| self.texts.get(text))
     }
 
     /// The line of each entry, in entry order, as a position in [`Ledger::line_codes`]: a
@@ -402,7 +470,30 @@ impl Ledger {
             rate: rates.at(index),
             stage: self.stages[index],
             line: self.lines[index],
+            head: self.heads[index],
+            commitment: self.commitments[index],
         })
+    }
+
+    /// The records of the voucher whose first record is `head`, after the first, in the order
+    /// they were appended (empty for a voucher with one record).
+    pub(crate) fn later_records(&self, head: u32) -> &[u32] {
+        self.histories.get(&head).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first records of the vouchers that have more than one record.
+    pub(crate) fn heads_with_history(&self) -> impl Iterator<Item = u32> + '_ {
+        self.histories.keys().copied()
+    }
+
+    /// The first record of `voucher`, if the ledger has it.
+    pub(crate) fn head_of(&self, voucher: &str) -> Option<usize> {
+        self.position(voucher)
+    }
+
+    /// The text of a [`Figures::commitment`] index.
+    pub(crate) fn text(&self, index: u32) -> &str {
+        self.texts.get(index)
     }
 
     /// The voucher of the entry at `index` (empty when out of range).
@@ -440,9 +531,33 @@ impl Ledger {
         self.dates.is_empty()
     }
 
-    /// The entry with `voucher`.
+    /// The first record of `voucher`.
     pub fn get(&self, voucher: &str) -> Option<Entry<'_>> {
         self.position(voucher).and_then(|i| self.entry(i))
+    }
+
+    /// Every record of `voucher`, in the order they were appended: its history through the
+    /// expenditure chain.
+    ///
+    /// ```
+    /// use planfin_core::{cnltp, expenditure::Stage, ledger::{Ledger, Origin}};
+    /// let mut ledger = Ledger::new();
+    /// let mut e = cnltp::ledger().iter().next().ok_or("empty")?.to_expenditure();
+    /// e.stage = Stage::Engagement;
+    /// ledger.append(e.clone(), Origin::new("march.xlsx", "Depenses!A2"))?;
+    /// e.stage = Stage::Paiement;
+    /// e.date = e.date.succ_opt().ok_or("date")?;
+    /// ledger.append(e.clone(), Origin::new("june.xlsx", "Depenses!A7"))?;
+    /// let stages: Vec<Stage> = ledger.history(&e.voucher).map(|r| r.stage).collect();
+    /// assert_eq!(stages, [Stage::Engagement, Stage::Paiement]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn history(&self, voucher: &str) -> impl Iterator<Item = Entry<'_>> {
+        let head = self.position(voucher);
+        let later = head.map_or(&[][..], |h| self.later_records(h as u32));
+        head.into_iter()
+            .chain(later.iter().map(|&i| i as usize))
+            .filter_map(|i| self.entry(i))
     }
 }
 
@@ -457,6 +572,27 @@ pub(crate) struct Figures {
     pub(crate) stage: Stage,
     /// The line, as a [`Ledger::line_keys`] key.
     pub(crate) line: u32,
+    /// The first record of the entry's voucher (the entry itself for the first).
+    pub(crate) head: u32,
+    /// The commitment it belongs to, as an index for [`Ledger::text`]; `u32::MAX` for none.
+    pub(crate) commitment: u32,
+}
+
+impl Figures {
+    /// The commitment's text index, if the entry names one.
+    pub(crate) fn commitment(&self) -> Option<u32> {
+        (self.commitment != NONE).then_some(self.commitment)
+    }
+}
+
+/// How a new record stands against its voucher's records.
+enum History {
+    /// Another stage or date of the voucher: kept.
+    Update,
+    /// The same as the record at this position.
+    Duplicate(usize),
+    /// In conflict with the record at this position.
+    Conflict(usize),
 }
 
 impl<'a> IntoIterator for &'a Ledger {
@@ -533,6 +669,7 @@ mod tests {
             payee: ["", "Hôtel", "Imprimerie"][usize::from(line % 3)].to_string(),
             description: format!("atelier {}", v % 5),
             document: doc.then(|| format!("F-{}", v % 3)),
+            commitment: None,
         }
     }
 

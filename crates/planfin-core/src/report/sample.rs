@@ -150,6 +150,7 @@ pub(crate) fn expenditure(
         payee: String::new(),
         description: String::new(),
         document: None,
+        commitment: None,
     }
 }
 

@@ -47,6 +47,7 @@ pub fn big_ledger(plan: &Plan, n: usize) -> Ledger {
             payee: format!("Fournisseur {}", (r >> 30) % 500),
             description: format!("Atelier de sensibilisation, mission {}", i % 10_000),
             document: ((r >> 45) % 3 != 0).then(|| format!("FAC-{i}")),
+            commitment: None,
         };
         (e, Origin::default())
     });

@@ -102,6 +102,7 @@ fn big_ledger(n: usize) -> Ledger {
             payee: format!("Fournisseur {}", i % 113),
             description: format!("Atelier de sensibilisation n° {i}"),
             document: Some(format!("FAC-{i}")),
+            commitment: None,
         };
         (e, Origin::default())
     });

@@ -374,9 +374,21 @@ fn expenditure() -> impl Strategy<Value = Expenditure> {
             opt_text(),
             opt_text(),
             prop::option::of(text()),
+            prop::option::of(text()),
         )
             .prop_map(
-                move |(voucher, date, line, amount, rate, stage, payee, description, document)| {
+                move |(
+                    voucher,
+                    date,
+                    line,
+                    amount,
+                    rate,
+                    stage,
+                    payee,
+                    description,
+                    document,
+                    commitment,
+                )| {
                     Expenditure {
                         voucher,
                         date,
@@ -388,6 +400,7 @@ fn expenditure() -> impl Strategy<Value = Expenditure> {
                         payee,
                         description,
                         document,
+                        commitment,
                     }
                 },
             )
@@ -597,6 +610,7 @@ fn amounts_from_ten_to_the_fifteen_are_exact_text_and_read_back() {
             payee: String::new(),
             description: String::new(),
             document: None,
+            commitment: None,
         };
         let _ = ledger.append(e, Origin::default());
     }

@@ -123,6 +123,7 @@ fn formula_looking_ledger_text_stays_text() {
                 payee: t.to_string(),
                 description: t.to_string(),
                 document: Some(t.to_string()),
+                commitment: None,
             },
             Origin::default(),
         )
@@ -255,9 +256,10 @@ fn expenditure() -> impl Strategy<Value = Expenditure> {
         text(),
         prop_oneof![Just(None), text().prop_map(Some)],
         -100_000_000i64..1_000_000_000,
+        prop_oneof![Just(None), text().prop_map(Some)],
     )
         .prop_map(
-            |(voucher, date, line, currency, rate, stage, payee, description, document, m)| {
+            |(voucher, date, line, currency, rate, stage, payee, description, document, m, commitment)| {
                 Expenditure {
                     voucher,
                     date,
@@ -269,6 +271,7 @@ fn expenditure() -> impl Strategy<Value = Expenditure> {
                     payee,
                     description,
                     document,
+                    commitment,
                 }
             },
         )
@@ -305,6 +308,7 @@ fn amounts_keep_their_cents_and_codes_their_zeros() {
         payee: "Hôtel".into(),
         description: String::new(),
         document: None,
+        commitment: None,
     };
     let _ = ledger.append(e, Origin::default());
     assert_eq!(ledger_back(&ledger, Lang::Fr), ledger.to_expenditures());
@@ -334,6 +338,7 @@ fn amounts_beyond_an_f64_and_precise_rates_round_trip_as_exact_text() {
             payee: String::new(),
             description: String::new(),
             document: None,
+            commitment: None,
         };
         let _ = ledger.append(e, Origin::default());
     }
