@@ -265,9 +265,13 @@ impl Plan {
     /// - `tolerance`: a percentage (`Decimal` or `int`); rows whose |variance| exceeds it of
     ///   their revised budget are flagged `over_tolerance`.
     ///
+    /// - `stale_days`: an open commitment engaged more than this many days before the
+    ///   cut-off is a `stale_commitment` finding (default 90).
+    ///
     /// Raises `planfin.ValidationError` (with every finding in `.findings`) when validation
     /// finds errors. The computation runs with the GIL released.
-    #[pyo3(signature = (ledger, as_of=None, by="objective", lang="fr", tolerance=None))]
+    #[pyo3(signature = (ledger, as_of=None, by="objective", lang="fr", tolerance=None, stale_days=90))]
+    #[allow(clippy::too_many_arguments)]
     fn variance(
         &self,
         py: Python<'_>,
@@ -276,12 +280,14 @@ impl Plan {
         by: &str,
         lang: &str,
         tolerance: Option<&Bound<'_, PyAny>>,
+        stale_days: u32,
     ) -> PyResult<VarianceReport> {
         let options = ReportOptions {
             as_of: convert::optional_date(as_of, "as_of")?,
             by: convert::grouping(by)?,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
             lang: convert::lang(lang)?,
+            stale_days,
         };
         let (plan, book) = (&*self.inner, &*ledger.get().inner);
         let report = py
@@ -292,12 +298,13 @@ impl Plan {
 
     /// The progress report (rapport d'étape) of this plan against `ledger` at the cut-off
     /// `as_of` (a `datetime.date`): cumulative execution per objective and per fiscal year,
-    /// the burn rate, the spend projected to the end of the plan at that pace, and the
-    /// findings. `lang` and `tolerance` as for `variance`.
+    /// the burn rate, the spend projected to the end of the plan at that pace, the ageing of
+    /// open commitments, and the findings. `lang`, `tolerance` and `stale_days` as for
+    /// `variance`.
     ///
     /// Raises `planfin.ValidationError` when validation finds errors. Runs with the GIL
     /// released.
-    #[pyo3(signature = (ledger, as_of, lang="fr", tolerance=None))]
+    #[pyo3(signature = (ledger, as_of, lang="fr", tolerance=None, stale_days=90))]
     fn progress(
         &self,
         py: Python<'_>,
@@ -305,11 +312,13 @@ impl Plan {
         as_of: &Bound<'_, PyAny>,
         lang: &str,
         tolerance: Option<&Bound<'_, PyAny>>,
+        stale_days: u32,
     ) -> PyResult<ProgressReport> {
         let options = ProgressOptions {
             as_of: convert::date(as_of, "as_of")?,
             lang: convert::lang(lang)?,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
+            stale_days,
         };
         let (plan, book) = (&*self.inner, &*ledger.get().inner);
         let report = py
@@ -320,21 +329,24 @@ impl Plan {
 
     /// The final report (rapport final) of this plan against `ledger` over the whole period:
     /// the reconciliation of ceiling, amendments and spend, the variance by objective and by
-    /// funding source, and every finding. `lang` and `tolerance` as for `variance`.
+    /// funding source, and every finding. `lang`, `tolerance` and `stale_days` as for
+    /// `variance`.
     ///
     /// Raises `planfin.ValidationError` when validation finds errors. Runs with the GIL
     /// released.
-    #[pyo3(signature = (ledger, lang="fr", tolerance=None))]
+    #[pyo3(signature = (ledger, lang="fr", tolerance=None, stale_days=90))]
     fn final_report(
         &self,
         py: Python<'_>,
         ledger: &Bound<'_, Ledger>,
         lang: &str,
         tolerance: Option<&Bound<'_, PyAny>>,
+        stale_days: u32,
     ) -> PyResult<FinalReport> {
         let options = FinalOptions {
             lang: convert::lang(lang)?,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
+            stale_days,
         };
         let (plan, book) = (&*self.inner, &*ledger.get().inner);
         let report = py

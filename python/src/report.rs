@@ -29,30 +29,43 @@ use crate::convert::{
 };
 use crate::export::{self, Source, write_workbook};
 
-/// The columns of a variance row, in order.
-const ROW_COLUMNS: [&str; 11] = [
+/// The columns of a variance row, in order: the amounts with the aliases `committed` (of
+/// `remaining_to_pay`) and `execution_rate` (of `payment_rate`) beside their new names.
+const ROW_COLUMNS: [&str; 17] = [
     "key",
     "label",
     "initial",
     "amendments",
     "revised",
-    "committed",
+    "engaged",
+    "liquidated",
+    "ordered",
     "paid",
-    "variance",
+    "remaining_to_pay",
+    "committed",
     "available",
+    "variance",
+    "commitment_rate",
+    "payment_rate",
     "execution_rate",
     "flags",
 ];
 
 /// The columns of a variance row that hold decimals.
-const DECIMAL_COLUMNS: [&str; 8] = [
+const DECIMAL_COLUMNS: [&str; 14] = [
     "initial",
     "amendments",
     "revised",
-    "committed",
+    "engaged",
+    "liquidated",
+    "ordered",
     "paid",
-    "variance",
+    "remaining_to_pay",
+    "committed",
     "available",
+    "variance",
+    "commitment_rate",
+    "payment_rate",
     "execution_rate",
 ];
 
@@ -63,19 +76,27 @@ fn amounts_into<'py>(
     py: Python<'py>,
     dict: &Bound<'py, PyDict>,
     amounts: &Amounts,
-    rate: Option<Decimal>,
 ) -> PyResult<()> {
     for (name, value) in amounts.fields() {
         dict.set_item(name, decimal_to_py(py, value)?)?;
     }
-    dict.set_item("execution_rate", optional_decimal_to_py(py, rate)?)
+    dict.set_item("committed", decimal_to_py(py, amounts.remaining_to_pay)?)?;
+    let rates = [
+        ("commitment_rate", amounts.commitment_rate()),
+        ("payment_rate", amounts.payment_rate()),
+        ("execution_rate", amounts.payment_rate()),
+    ];
+    for (name, rate) in rates {
+        dict.set_item(name, optional_decimal_to_py(py, rate)?)?;
+    }
+    Ok(())
 }
 
 fn row_to_py<'py>(py: Python<'py>, row: &VarianceRow) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item("key", &row.key)?;
     dict.set_item("label", &row.label)?;
-    amounts_into(py, &dict, &row.amounts, row.execution_rate)?;
+    amounts_into(py, &dict, &row.amounts)?;
     let flags: Vec<&str> = row.flags.iter().map(Flag::code).collect();
     dict.set_item("flags", flags)?;
     Ok(dict)
@@ -83,7 +104,7 @@ fn row_to_py<'py>(py: Python<'py>, row: &VarianceRow) -> PyResult<Bound<'py, PyD
 
 fn totals_to_py<'py>(py: Python<'py>, totals: &Totals) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    amounts_into(py, &dict, &totals.amounts, totals.execution_rate)?;
+    amounts_into(py, &dict, &totals.amounts)?;
     Ok(dict)
 }
 
@@ -233,9 +254,12 @@ macro_rules! report_pymethods {
 /// The budget-vs-actual variance report: one row per objective, line, funding source or
 /// fiscal year, the totals, and the warnings of validation.
 ///
-/// Sign convention: `variance = revised - paid` (positive: money left, negative:
-/// overspent); `available = revised - committed - paid`; `execution_rate = paid / revised`
-/// (`None` when revised is 0). Amounts are `decimal.Decimal` in the plan currency.
+/// Sign convention: `engaged`, `liquidated`, `ordered` and `paid` count what has reached
+/// that stage of the expenditure chain or beyond; `remaining_to_pay = engaged - paid` (alias
+/// `committed`); `available = revised - engaged`; `variance = revised - paid` (positive:
+/// money left, negative: overspent); `commitment_rate = engaged / revised`; `payment_rate =
+/// paid / revised` (alias `execution_rate`; `None` when revised is 0). Amounts are
+/// `decimal.Decimal` in the plan currency.
 #[pyclass(module = "planfin._planfin", name = "VarianceReport", frozen)]
 pub struct VarianceReport {
     inner: CoreVarianceReport,
@@ -269,16 +293,17 @@ report_pymethods!(VarianceReport {
     }
 
     /// One dict per row: `key`, `label` (str), `initial`, `amendments`, `revised`,
-    /// `committed`, `paid`, `variance`, `available` (`decimal.Decimal`), `execution_rate`
-    /// (`decimal.Decimal` or `None`), `flags` (list of str: `over_budget`,
-    /// `over_tolerance`, `not_started`, `outside_period`, `unknown_line`,
-    /// `duplicate_voucher`).
+    /// `engaged`, `liquidated`, `ordered`, `paid`, `remaining_to_pay` (and its alias
+    /// `committed`), `available`, `variance` (`decimal.Decimal`), `commitment_rate`,
+    /// `payment_rate` (and its alias `execution_rate`; `decimal.Decimal` or `None`), `flags`
+    /// (list of str: `over_budget`, `over_committed`, `over_tolerance`, `not_started`,
+    /// `outside_period`, `unknown_line`, `duplicate_voucher`).
     #[getter]
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         rows_to_py(py, &self.inner.rows)
     }
 
-    /// The totals: the amount fields summed over the rows, and their `execution_rate`.
+    /// The totals: the amount fields summed over the rows, and their rates.
     #[getter]
     fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         totals_to_py(py, &self.inner.totals)
@@ -348,6 +373,7 @@ report_pymethods!(VarianceReport {
             by: report.by,
             tolerance: report.tolerance,
             lang: report.lang,
+            stale_days: report.stale_days,
         };
         let mut given = common_options(Some(report.as_of), report.lang, report.tolerance);
         given.insert(0, ("by".to_string(), report.by.code().to_string()));
@@ -594,14 +620,16 @@ report_pymethods!(FinalReport {
 
     /// From the ceiling to what is left unspent, as a dict of `decimal.Decimal`: `ceiling`,
     /// `initial_allocation`, `unallocated`, `transfers_gross`, `transfers_net`, `raises`,
-    /// `cuts`, `raises_cuts_net`, `amendments`, `revised`, `committed`, `paid`,
-    /// `available`, `unspent`.
+    /// `cuts`, `raises_cuts_net`, `amendments`, `revised`, `engaged`, `paid`,
+    /// `remaining_to_pay` (and its alias `committed`), `available`, `unspent`.
     #[getter]
     fn reconciliation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
-        for (key, value) in self.inner.reconciliation.fields() {
+        let r = &self.inner.reconciliation;
+        for (key, value) in r.fields() {
             dict.set_item(key, decimal_to_py(py, value)?)?;
         }
+        dict.set_item("committed", decimal_to_py(py, r.committed)?)?;
         Ok(dict)
     }
 

@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::xl::{self, Sheet};
-use crate::{AMOUNT_FIELDS, TestResult, dec, fixture, planfin, report_json, run_ok};
+use crate::{
+    AMOUNT_FIELDS, SHEET_AMOUNT_FIELDS, TestResult, dec, fixture, planfin, report_json, run_ok,
+};
 
 /// The report's amount columns in the workbook: C (initial) to I (available).
 const FIRST_AMOUNT_COL: u32 = 2;
@@ -26,12 +28,12 @@ fn sheet_matches_json(sheet: &Sheet, json: &Value) -> TestResult {
     for row in json["rows"].as_array().ok_or("no rows")? {
         let key = row["key"].as_str().ok_or("no key")?;
         let r = sheet.row_of(key).ok_or(format!("no row {key}"))?;
-        for (i, field) in AMOUNT_FIELDS.iter().enumerate() {
+        for (i, field) in SHEET_AMOUNT_FIELDS.iter().enumerate() {
             let col = FIRST_AMOUNT_COL + i as u32;
             assert_eq!(sheet.number(r, col)?, dec(&row[field])?, "{key} {field}");
         }
-        // Revised, variance and available are formulas of their row.
-        for col in [4, 7, 8] {
+        // Revised, remaining to pay, available and variance are formulas of their row.
+        for col in [4, 9, 10, 11] {
             assert!(!sheet.formula(r, col).is_empty(), "{key} column {col}");
         }
     }
@@ -42,7 +44,7 @@ fn sheet_matches_json(sheet: &Sheet, json: &Value) -> TestResult {
 /// of `totals` (a JSON report's totals).
 fn totals_are_sums_cached_to(sheet: &Sheet, totals: &Value) -> TestResult {
     let total = sheet.row_of("Total").ok_or("no Total row")?;
-    for (i, field) in AMOUNT_FIELDS.iter().enumerate() {
+    for (i, field) in SHEET_AMOUNT_FIELDS.iter().enumerate() {
         let col = FIRST_AMOUNT_COL + i as u32;
         let formula = sheet.formula(total, col);
         assert!(formula.starts_with("SUM("), "{field}: {formula:?}");
@@ -228,7 +230,7 @@ fn final_in_json_reconciles_with_the_variance_report() -> TestResult {
     let variance = report_json(&[])?;
     let r = &fin["reconciliation"];
     assert_eq!(dec(&r["ceiling"])?, Decimal::from(206_850_000));
-    for field in ["revised", "committed", "paid", "available"] {
+    for field in ["revised", "engaged", "committed", "paid", "available"] {
         assert_eq!(dec(&r[field])?, dec(&variance["totals"][field])?, "{field}");
     }
     assert_eq!(
@@ -260,6 +262,8 @@ fn progress_and_final_workbooks_cache_the_json_totals() -> TestResult {
             "Synthèse",
             "Objectifs",
             "Exercices",
+            "Ancienneté objectifs",
+            "Ancienneté lignes",
             "Constats",
             "Provenance"
         ]
@@ -275,6 +279,24 @@ fn progress_and_final_workbooks_cache_the_json_totals() -> TestResult {
         &xl::sheet(&p, "Objectifs")?,
         &progress["by_objective"]["totals"],
     )?;
+    // The ageing sheet: one row per line, its total the sum of the buckets (a formula).
+    let ageing = xl::sheet(&p, "Ancienneté lignes")?;
+    let total = ageing.row_of("Total").ok_or("no Total row")?;
+    let by_hand = &progress["ageing"]["totals"];
+    for (col, key) in (2..).zip([
+        "age_0_30",
+        "age_31_90",
+        "age_91_180",
+        "age_over_180",
+        "age_total",
+    ]) {
+        assert!(ageing.formula(total, col).starts_with("SUM("), "{key}");
+        assert_eq!(ageing.number(total, col)?, dec(&by_hand[key])?, "{key}");
+    }
+    assert_eq!(
+        ageing.formula(total - 1, 6),
+        format!("C{0}+D{0}+E{0}+F{0}", total)
+    );
 
     let f = dir.path().join("f.xlsx");
     planfin()

@@ -61,7 +61,8 @@ fn the_cnltp_workbooks_and_their_messy_variants_give_the_json_totals() -> TestRe
             // Findings point at the workbook's cells.
             let findings = from_workbooks["findings"].as_array().ok_or("no findings")?;
             assert!(!findings.is_empty());
-            for f in findings {
+            // (Those about a line, `over_committed`, name the line.)
+            for f in findings.iter().filter(|f| f["code"] != "over_committed") {
                 let location = f["location"].as_str().unwrap_or_default();
                 assert!(location.contains(&format!("{ledger}.{ext} ")), "{location}");
                 assert!(location.contains('!'), "{location}");

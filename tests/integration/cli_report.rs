@@ -271,7 +271,10 @@ fn csv_and_markdown_hold_the_same_totals() -> TestResult {
     let paid = report["totals"]["paid"].as_str().ok_or("paid")?.to_string();
     let csv = run_ok(&["report", "--format", "csv"])?;
     let header = csv.lines().next().ok_or("empty csv")?;
-    assert!(header.starts_with("key,label,initial,amendments,revised,committed,paid"));
+    assert!(header.starts_with(
+        "key,label,initial,amendments,revised,engaged,liquidated,ordered,paid,remaining_to_pay,\
+         available,variance,commitment_rate,payment_rate,flags"
+    ));
     assert!(csv.contains(&format!(",{paid},")), "{paid} not in the CSV");
     assert_eq!(
         csv.lines().count(),

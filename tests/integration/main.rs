@@ -3,6 +3,7 @@
 //! Every expected number is computed here from the fixture files (with `serde_json` and
 //! `Decimal`) or by hand, never copied from the program's output.
 
+mod cli_chain;
 mod cli_convert;
 mod cli_corpus;
 mod cli_errors;
@@ -151,8 +152,8 @@ pub fn d(s: &str) -> Decimal {
     s.parse().unwrap_or_default()
 }
 
-/// The amount fields of a report row, in the order of the JSON report (README.md, "For
-/// analysts").
+/// The amount fields of a report row known before the expenditure chain (`committed` is now
+/// the alias of `remaining_to_pay`); every JSON report still has them.
 pub const AMOUNT_FIELDS: [&str; 7] = [
     "initial",
     "amendments",
@@ -161,6 +162,20 @@ pub const AMOUNT_FIELDS: [&str; 7] = [
     "paid",
     "variance",
     "available",
+];
+
+/// The amount columns of a report sheet, in order from column C.
+pub const SHEET_AMOUNT_FIELDS: [&str; 10] = [
+    "initial",
+    "amendments",
+    "revised",
+    "engaged",
+    "liquidated",
+    "ordered",
+    "paid",
+    "remaining_to_pay",
+    "available",
+    "variance",
 ];
 
 /// The peak resident memory, in KiB, of `planfin args...`, measured by GNU time; `None` where

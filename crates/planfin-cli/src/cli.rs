@@ -102,6 +102,18 @@ pub struct OutputArgs {
     pub bom: bool,
 }
 
+/// The thresholds of the reports' flags and findings.
+#[derive(Debug, Args)]
+pub struct Thresholds {
+    /// Flag rows whose |variance| exceeds this percentage of the revised budget.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub tolerance: Option<Decimal>,
+    /// An open commitment engaged more than this many days before the cut-off is a
+    /// stale_commitment finding.
+    #[arg(long, value_name = "N", default_value_t = 90)]
+    pub stale_days: u32,
+}
+
 /// Options of `planfin report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -114,9 +126,9 @@ pub struct ReportArgs {
     /// One row per objective, budget line, funding source or period (year).
     #[arg(long, value_enum, default_value_t = By::Objective)]
     pub by: By,
-    /// Flag rows whose |variance| exceeds this percentage of the revised budget.
-    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
-    pub tolerance: Option<Decimal>,
+    /// What the findings flag.
+    #[command(flatten)]
+    pub thresholds: Thresholds,
     /// The output.
     #[command(flatten)]
     pub output: OutputArgs,
@@ -131,9 +143,9 @@ pub struct ProgressArgs {
     /// The cut-off date (YYYY-MM-DD): amendments and expenditures dated after it are left out.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: NaiveDate,
-    /// Flag rows whose |variance| exceeds this percentage of the revised budget.
-    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
-    pub tolerance: Option<Decimal>,
+    /// What the findings flag.
+    #[command(flatten)]
+    pub thresholds: Thresholds,
     /// The output.
     #[command(flatten)]
     pub output: OutputArgs,
@@ -145,9 +157,9 @@ pub struct FinalArgs {
     /// The inputs.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Flag rows whose |variance| exceeds this percentage of the revised budget.
-    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
-    pub tolerance: Option<Decimal>,
+    /// What the findings flag.
+    #[command(flatten)]
+    pub thresholds: Thresholds,
     /// The output.
     #[command(flatten)]
     pub output: OutputArgs,

@@ -98,6 +98,19 @@ finding_codes! {
     ProjectedOverBudget => "projected_over_budget",
     /// An amount too large to compute exactly.
     Overflow => "overflow",
+    /// A liquidation, order or payment refers to a commitment that no journal has.
+    PaymentWithoutCommitment => "payment_without_commitment",
+    /// A record refers to a commitment charged to another line.
+    CommitmentOtherLine => "commitment_other_line",
+    /// A commitment's figure at a stage exceeds that of an earlier stage (liquidated beyond
+    /// engaged, paid beyond ordered, ...).
+    StageExceedsPrevious => "stage_exceeds_previous",
+    /// A later snapshot puts a voucher back to an earlier stage.
+    StageRegression => "stage_regression",
+    /// A line's engaged amount exceeds its revised budget.
+    OverCommitted => "over_committed",
+    /// A commitment engaged and not fully paid, older than the threshold at the as-of date.
+    StaleCommitment => "stale_commitment",
 }
 
 impl fmt::Display for FindingCode {
@@ -728,13 +741,10 @@ pub(crate) fn duplicate_findings(
     ledger: &Ledger,
     cut_off: Option<chrono::NaiveDate>,
 ) -> impl Iterator<Item = Finding> + '_ {
-    let in_report = move |voucher: &str| {
-        cut_off.is_none_or(|c| ledger.get(voucher).is_none_or(|e| e.date <= c))
-    };
     ledger
         .duplicates()
         .iter()
-        .filter(move |d| in_report(&d.voucher))
+        .filter(move |d| cut_off.is_none_or(|c| d.date <= c))
         .map(|d| {
             Finding::warning(
                 FindingCode::DuplicateVoucher,
@@ -749,7 +759,7 @@ pub(crate) fn duplicate_findings(
 }
 
 /// Where a finding about the entry at `index` is: its origin when known, and its voucher.
-fn entry_location(ledger: &Ledger, index: usize) -> String {
+pub(crate) fn entry_location(ledger: &Ledger, index: usize) -> String {
     let origin = ledger.origin(index).unwrap_or_default();
     let voucher = ledger.voucher(index);
     if origin.file.is_some() || origin.place.is_some() {
@@ -1231,6 +1241,13 @@ mod tests {
                 // Found by the reports: tested in report::progress and report::final_report.
                 FindingCode::OverBudget => "over_budget",
                 FindingCode::ProjectedOverBudget => "projected_over_budget",
+                // Found by the chain: tested in report::execution.
+                FindingCode::PaymentWithoutCommitment => "payment_without_commitment",
+                FindingCode::CommitmentOtherLine => "commitment_other_line",
+                FindingCode::StageExceedsPrevious => "stage_exceeds_previous",
+                FindingCode::StageRegression => "stage_regression",
+                FindingCode::OverCommitted => "over_committed",
+                FindingCode::StaleCommitment => "stale_commitment",
             };
             assert_eq!(test, code.code());
         }

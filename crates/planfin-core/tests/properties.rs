@@ -262,6 +262,7 @@ fn report(
         by,
         tolerance: Some(Decimal::TEN),
         lang: Lang::En,
+        ..ReportOptions::default()
     };
     variance(&case.plan, &ledger(entries), &options)
         .map_err(|e| TestCaseError::fail(format!("a valid plan was refused: {e}")))
@@ -276,10 +277,11 @@ fn sum_rows(report: &VarianceReport) -> Option<Amounts> {
 fn check_identities(a: &Amounts, what: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(a.revised, a.initial + a.amendments, "revised, {}", what);
     prop_assert_eq!(a.variance, a.revised - a.paid, "variance, {}", what);
+    prop_assert_eq!(a.available, a.revised - a.engaged, "available, {}", what);
     prop_assert_eq!(
-        a.available,
-        a.revised - a.committed - a.paid,
-        "available, {}",
+        a.remaining_to_pay,
+        a.engaged - a.paid,
+        "remaining_to_pay, {}",
         what
     );
     Ok(())
@@ -385,7 +387,8 @@ proptest! {
                 paid += francs(e);
             }
         }
-        prop_assert_eq!(r.totals.amounts.committed, Decimal::from_i128_with_scale(committed, 0));
+        prop_assert_eq!(r.totals.amounts.remaining_to_pay, Decimal::from_i128_with_scale(committed, 0));
+        prop_assert_eq!(r.totals.amounts.engaged, Decimal::from_i128_with_scale(committed + paid, 0));
         prop_assert_eq!(r.totals.amounts.paid, Decimal::from_i128_with_scale(paid, 0));
     }
 
@@ -410,13 +413,14 @@ proptest! {
         prop_assert_eq!(r.transfers_net, Decimal::ZERO);
         prop_assert_eq!(r.amendments, r.transfers_net + r.raises + r.cuts);
         prop_assert_eq!(r.revised, r.initial_allocation + r.amendments);
-        prop_assert_eq!(r.available, r.revised - r.committed - r.paid);
+        prop_assert_eq!(r.available, r.revised - r.engaged);
+        prop_assert_eq!(r.remaining_to_pay, r.engaged - r.paid);
         prop_assert_eq!(r.unspent, r.revised - r.paid);
         for section in [&f.by_objective, &f.by_source] {
             let t = &section.totals.amounts;
             prop_assert_eq!(
-                (t.initial, t.amendments, t.revised, t.committed, t.paid),
-                (r.initial_allocation, r.amendments, r.revised, r.committed, r.paid)
+                (t.initial, t.amendments, t.revised, t.engaged, t.paid),
+                (r.initial_allocation, r.amendments, r.revised, r.engaged, r.paid)
             );
         }
     }

@@ -142,7 +142,13 @@ pub fn write_progress_report(
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
     let lang = report.lang;
-    let names = ["sheet_summary", "sheet_objective", "sheet_period"];
+    let names = [
+        "sheet_summary",
+        "sheet_objective",
+        "sheet_period",
+        "sheet_ageing_objective",
+        "sheet_ageing_line",
+    ];
     let details = rules(
         lang,
         report.tolerance,

@@ -33,10 +33,21 @@ const DERIVED: &[(&str, Rule)] = &[
     ("revised", Rule::Sum(&[(1, "initial"), (1, "amendments")])),
     ("variance", Rule::Sum(&[(1, "revised"), (-1, "paid")])),
     (
-        "available",
-        Rule::Sum(&[(1, "revised"), (-1, "committed"), (-1, "paid")]),
+        "remaining_to_pay",
+        Rule::Sum(&[(1, "engaged"), (-1, "paid")]),
     ),
-    ("execution_rate", Rule::Ratio("paid", "revised")),
+    ("available", Rule::Sum(&[(1, "revised"), (-1, "engaged")])),
+    ("commitment_rate", Rule::Ratio("engaged", "revised")),
+    ("payment_rate", Rule::Ratio("paid", "revised")),
+    (
+        "age_total",
+        Rule::Sum(&[
+            (1, "age_0_30"),
+            (1, "age_31_90"),
+            (1, "age_91_180"),
+            (1, "age_over_180"),
+        ]),
+    ),
     (
         "projected_variance",
         Rule::Sum(&[(1, "revised"), (-1, "projected_paid")]),

@@ -13,14 +13,16 @@ pub fn run(args: &FinalArgs) -> Result<(), Failure> {
     let inputs = read_inputs(&args.input)?;
     let options = FinalOptions {
         lang: args.output.lang.into(),
-        tolerance: args.tolerance,
+        tolerance: args.thresholds.tolerance,
+        stale_days: args.thresholds.stale_days,
     };
     let report = final_report(&inputs.plan, &inputs.ledger, &options).map_err(report_failure)?;
 
     if let (Format::Xlsx, Some(out)) = (args.output.format, &args.output.out) {
         let given = [
             ("command", "final".to_string()),
-            ("tolerance", option_text(args.tolerance)),
+            ("tolerance", option_text(args.thresholds.tolerance)),
+            ("stale_days", args.thresholds.stale_days.to_string()),
         ];
         return inputs.write_report(&args.input, &args.output, out, &given, |o, p| {
             write_final_report(&report, o, p)

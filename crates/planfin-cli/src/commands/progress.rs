@@ -14,7 +14,8 @@ pub fn run(args: &ProgressArgs) -> Result<(), Failure> {
     let options = ProgressOptions {
         as_of: args.as_of,
         lang: args.output.lang.into(),
-        tolerance: args.tolerance,
+        tolerance: args.thresholds.tolerance,
+        stale_days: args.thresholds.stale_days,
     };
     let report = progress(&inputs.plan, &inputs.ledger, &options).map_err(report_failure)?;
 
@@ -22,7 +23,8 @@ pub fn run(args: &ProgressArgs) -> Result<(), Failure> {
         let given = [
             ("command", "progress".to_string()),
             ("as_of", args.as_of.to_string()),
-            ("tolerance", option_text(args.tolerance)),
+            ("tolerance", option_text(args.thresholds.tolerance)),
+            ("stale_days", args.thresholds.stale_days.to_string()),
         ];
         return inputs.write_report(&args.input, &args.output, out, &given, |o, p| {
             write_progress_report(&report, o, p)

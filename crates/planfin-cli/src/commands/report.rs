@@ -17,8 +17,9 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
     let options = ReportOptions {
         as_of: args.as_of,
         by: args.by.into(),
-        tolerance: args.tolerance.or(defaults.tolerance),
+        tolerance: args.thresholds.tolerance.or(defaults.tolerance),
         lang: args.output.lang.into(),
+        stale_days: args.thresholds.stale_days,
     };
 
     if let (Format::Xlsx, Some(out)) = (args.output.format, &args.output.out) {
@@ -29,7 +30,8 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
             ("command", "report".to_string()),
             ("by", options.by.code().to_string()),
             ("as_of", option_text(args.as_of)),
-            ("tolerance", option_text(args.tolerance)),
+            ("tolerance", option_text(args.thresholds.tolerance)),
+            ("stale_days", args.thresholds.stale_days.to_string()),
         ];
         return inputs.write_report(&args.input, &args.output, out, &given, |o, p| {
             write_variance_report(&reports, o, p)

@@ -283,7 +283,10 @@ impl Ledger {
 
     /// How `entry` stands against the records of the voucher whose first record is `head`.
     fn against_history(&self, head: usize, entry: &Entry<'_>) -> History {
-        let later = self.histories.get(&(head as u32)).map_or(&[][..], Vec::as_slice);
+        let later = self
+            .histories
+            .get(&(head as u32))
+            .map_or(&[][..], Vec::as_slice);
         let records = std::iter::once(head).chain(later.iter().map(|&i| i as usize));
         for i in records {
             let Some(e) = self.entry(i) else { continue };
@@ -481,9 +484,16 @@ impl Ledger {
         self.histories.get(&head).map_or(&[], Vec::as_slice)
     }
 
-    /// The first records of the vouchers that have more than one record.
-    pub(crate) fn heads_with_history(&self) -> impl Iterator<Item = u32> + '_ {
-        self.histories.keys().copied()
+    /// Whether the voucher whose first record is `head` has more than one record.
+    #[inline]
+    pub(crate) fn has_history(&self, head: u32) -> bool {
+        !self.histories.is_empty() && self.histories.contains_key(&head)
+    }
+
+    /// The commitment each record names, as an index for [`Ledger::text`], for the records
+    /// that name one.
+    pub(crate) fn commitment_texts(&self) -> impl Iterator<Item = u32> + '_ {
+        self.commitments.iter().copied().filter(|&c| c != NONE)
     }
 
     /// The first record of `voucher`, if the ledger has it.

@@ -9,14 +9,16 @@
 //! - `raises_cuts_net = raises + cuts` (cuts are negative);
 //! - `amendments = transfers_net + raises_cuts_net`;
 //! - `revised = initial_allocation + amendments`;
-//! - `available = revised - committed - paid`; `unspent = revised - paid`.
+//! - `remaining_to_pay = engaged - paid`; `available = revised - engaged`;
+//!   `unspent = revised - paid`.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::execution::Execution;
 use super::labels::{label, labelled};
-use super::variance::{Totals, VarianceReport, VarianceRow, variance};
+use super::variance::{Totals, VarianceReport, VarianceRow, fold};
 use super::{
     Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, findings_table,
     grouped_table, key_value_table, over_budget_findings, pretty_json,
@@ -34,13 +36,25 @@ use crate::validation::{Finding, distinct_amendments};
 /// let options = FinalOptions { lang: Lang::En, ..FinalOptions::default() };
 /// assert_eq!(options.tolerance, None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinalOptions {
     /// Language of labels.
     pub lang: Lang,
     /// `over_tolerance` flags a row whose |variance| exceeds this percentage of its revised
     /// budget; `None`: no such flag.
     pub tolerance: Option<Decimal>,
+    /// The age in days beyond which an open commitment is a `stale_commitment` finding.
+    pub stale_days: u32,
+}
+
+impl Default for FinalOptions {
+    fn default() -> FinalOptions {
+        FinalOptions {
+            lang: Lang::default(),
+            tolerance: None,
+            stale_days: ReportOptions::STALE_DAYS,
+        }
+    }
 }
 
 /// From the ceiling to what is left unspent, in the plan currency.
@@ -66,11 +80,15 @@ pub struct Reconciliation {
     pub amendments: Decimal,
     /// `initial_allocation + amendments`.
     pub revised: Decimal,
-    /// Engaged, liquidated or ordered but not paid.
-    pub committed: Decimal,
+    /// Engaged (cumulative commitments).
+    pub engaged: Decimal,
     /// Paid.
     pub paid: Decimal,
-    /// `revised - committed - paid`.
+    /// Restes à payer: `engaged - paid`.
+    pub remaining_to_pay: Decimal,
+    /// The alias of `remaining_to_pay`, its name before the expenditure chain (JSON only).
+    pub committed: Decimal,
+    /// Crédits disponibles: `revised - engaged`.
     pub available: Decimal,
     /// `revised - paid`.
     pub unspent: Decimal,
@@ -78,7 +96,7 @@ pub struct Reconciliation {
 
 impl Reconciliation {
     /// The stable names of the fields, in order (labels exist for each).
-    pub const KEYS: [&'static str; 14] = [
+    pub const KEYS: [&'static str; 15] = [
         "ceiling",
         "initial_allocation",
         "unallocated",
@@ -89,14 +107,15 @@ impl Reconciliation {
         "raises_cuts_net",
         "amendments",
         "revised",
-        "committed",
+        "engaged",
         "paid",
+        "remaining_to_pay",
         "available",
         "unspent",
     ];
 
     /// The fields with their stable names, in the order of [`Reconciliation::KEYS`].
-    pub fn fields(&self) -> [(&'static str, Decimal); 14] {
+    pub fn fields(&self) -> [(&'static str, Decimal); 15] {
         let values = [
             self.ceiling,
             self.initial_allocation,
@@ -108,12 +127,13 @@ impl Reconciliation {
             self.raises_cuts_net,
             self.amendments,
             self.revised,
-            self.committed,
+            self.engaged,
             self.paid,
+            self.remaining_to_pay,
             self.available,
             self.unspent,
         ];
-        let mut out = [("", Decimal::ZERO); 14];
+        let mut out = [("", Decimal::ZERO); 15];
         for (slot, (key, value)) in out.iter_mut().zip(Self::KEYS.iter().zip(values)) {
             *slot = (key, value);
         }
@@ -151,8 +171,9 @@ impl Reconciliation {
         let raises_cuts_net = add(raises, cuts)?;
         let amendments = add(net, raises_cuts_net)?;
         let revised = add(initial, amendments)?;
-        let committed = totals.amounts.committed;
+        let engaged = totals.amounts.engaged;
         let paid = totals.amounts.paid;
+        let remaining_to_pay = sub(engaged, paid)?;
         Ok(Reconciliation {
             ceiling,
             initial_allocation: initial,
@@ -164,9 +185,11 @@ impl Reconciliation {
             raises_cuts_net,
             amendments,
             revised,
-            committed,
+            engaged,
             paid,
-            available: sub(sub(revised, committed)?, paid)?,
+            remaining_to_pay,
+            committed: remaining_to_pay,
+            available: sub(revised, engaged)?,
             unspent: sub(revised, paid)?,
         })
     }
@@ -206,6 +229,8 @@ pub struct FinalReport {
     pub lang: Lang,
     /// Percentage for `over_tolerance`, if any.
     pub tolerance: Option<Decimal>,
+    /// Days after which an open commitment is stale.
+    pub stale_days: u32,
     /// The sign convention.
     pub sign_convention: &'static str,
     /// The rounding rule.
@@ -222,7 +247,8 @@ pub struct FinalReport {
 
 /// Computes the final report of `plan` against `ledger` over the whole period.
 ///
-/// A report blocked by error findings returns [`ReportError::Blocked`], as [`variance`] does.
+/// A report blocked by error findings returns [`ReportError::Blocked`], as
+/// [`super::variance()`] does.
 ///
 /// ```
 /// use planfin_core::{cnltp, report::{final_report, final_report::FinalOptions}};
@@ -243,10 +269,12 @@ pub fn final_report(
         by,
         tolerance: options.tolerance,
         lang: options.lang,
+        stale_days: options.stale_days,
     };
-    let objectives = variance(plan, ledger, &whole(Grouping::Objective))?;
-    let sources = variance(plan, ledger, &whole(Grouping::Source))?;
-    let lines = variance(plan, ledger, &whole(Grouping::Line))?;
+    let execution = Execution::new(plan, ledger, None, options.stale_days)?;
+    let objectives = fold(&execution, &whole(Grouping::Objective))?;
+    let sources = fold(&execution, &whole(Grouping::Source))?;
+    let lines = fold(&execution, &whole(Grouping::Line))?;
     let as_of = objectives.as_of;
     let reconciliation = Reconciliation::of(plan, &objectives.totals, as_of)?;
     let mut findings = objectives.findings.clone();
@@ -258,6 +286,7 @@ pub fn final_report(
         as_of,
         lang: options.lang,
         tolerance: options.tolerance,
+        stale_days: options.stale_days,
         sign_convention: SIGN_CONVENTION,
         rounding: ROUNDING_RULE,
         reconciliation,
@@ -354,21 +383,26 @@ mod tests {
         plan.ceiling = d("1050000");
         let options = FinalOptions {
             lang: Lang::En,
-            tolerance: None,
+            ..FinalOptions::default()
         };
         final_report(&plan, &sample::ledger(), &options).ok()
     }
 
-    /// initial, amendments, revised, committed, paid, variance, available.
-    fn amounts(v: [&str; 7]) -> Amounts {
+    /// initial, amendments, revised, engaged, liquidated, ordered, paid, remaining_to_pay,
+    /// available, variance (engaged = what was committed + what was paid; liquidated adds E5,
+    /// the one record at liquidation).
+    fn amounts(v: [&str; 10]) -> Amounts {
         Amounts {
             initial: d(v[0]),
             amendments: d(v[1]),
             revised: d(v[2]),
-            committed: d(v[3]),
-            paid: d(v[4]),
-            variance: d(v[5]),
-            available: d(v[6]),
+            engaged: d(v[3]),
+            liquidated: d(v[4]),
+            ordered: d(v[5]),
+            paid: d(v[6]),
+            remaining_to_pay: d(v[7]),
+            available: d(v[8]),
+            variance: d(v[9]),
         }
     }
 
@@ -394,10 +428,13 @@ mod tests {
             raises_cuts_net: d("10000"),
             amendments: d("10000"),
             revised: d("1010000"),
-            // E3 80,000 + E5 29,997.
-            committed: d("109997"),
+            // E3 80,000 + E5 29,997 + what was paid.
+            engaged: d("749998"),
             // E1 120,000 + E2 100,001 + E4 80,000 + E6 -20,000 + E7 60,000 + E8 300,000.
             paid: d("640001"),
+            // E3 80,000 + E5 29,997, engaged and not paid.
+            remaining_to_pay: d("109997"),
+            committed: d("109997"),
             // 1,010,000 - 109,997 - 640,001.
             available: d("260002"),
             // 1,010,000 - 640,001.
@@ -424,14 +461,16 @@ mod tests {
                 (
                     "OS1".to_string(),
                     amounts([
-                        "500000", "-70000", "430000", "0", "260001", "169999", "169999"
+                        "500000", "-70000", "430000", "260001", "260001", "260001", "260001", "0",
+                        "169999", "169999"
                     ]),
                     vec![]
                 ),
                 (
                     "OS2".to_string(),
                     amounts([
-                        "500000", "80000", "580000", "109997", "380000", "200000", "90003"
+                        "500000", "80000", "580000", "489997", "409997", "380000", "380000",
+                        "109997", "90003", "200000"
                     ]),
                     vec![]
                 ),
@@ -446,14 +485,16 @@ mod tests {
                 (
                     "ETAT".to_string(),
                     amounts([
-                        "550000", "0", "550000", "80000", "180000", "370000", "290000"
+                        "550000", "0", "550000", "260000", "180000", "180000", "180000", "80000",
+                        "290000", "370000"
                     ]),
                     vec![]
                 ),
                 (
                     "PTF".to_string(),
                     amounts([
-                        "450000", "10000", "460000", "29997", "460001", "-1", "-29998"
+                        "450000", "10000", "460000", "489998", "489998", "460001", "460001",
+                        "29997", "-29998", "-1"
                     ]),
                     vec![Flag::OverBudget, Flag::OverCommitted]
                 ),
@@ -475,6 +516,24 @@ mod tests {
                     FindingCode::CeilingMismatch,
                     Severity::Warning,
                     Some("plan")
+                ),
+                // Open at 2019-12-31: E3 (engaged 2018-11-20, 406 days) and E5 (liquidated
+                // 2019-04-10, 265 days), both beyond 90 days.
+                (
+                    FindingCode::StaleCommitment,
+                    Severity::Warning,
+                    Some("voucher E3")
+                ),
+                (
+                    FindingCode::StaleCommitment,
+                    Severity::Warning,
+                    Some("voucher E5")
+                ),
+                // L22: engaged 29,997 + 300,000 = 329,997 against 280,000 revised.
+                (
+                    FindingCode::OverCommitted,
+                    Severity::Warning,
+                    Some("line L22")
                 ),
                 (FindingCode::OverBudget, Severity::Warning, Some("line L22")),
             ]

@@ -1,12 +1,14 @@
 //! The variance report for every grouping at once (the variance workbook's sheets).
 
-use super::variance::{VarianceReport, variance};
+use super::execution::Execution;
+use super::variance::{VarianceReport, fold};
 use super::{Grouping, ReportError, ReportOptions};
 use crate::ledger::Ledger;
 use crate::plan::Plan;
 
 /// The variance report of `plan` against `ledger` for every grouping: `options.by` first
-/// (the summary sheet), then the others in the order objective, line, source, period.
+/// (the summary sheet), then the others in the order objective, line, source, period: one
+/// computation, folded four ways.
 ///
 /// ```
 /// use planfin_core::{cnltp, report::{variance_reports, Grouping, ReportOptions}};
@@ -20,12 +22,12 @@ pub fn variance_reports(
     ledger: &Ledger,
     options: &ReportOptions,
 ) -> Result<Vec<VarianceReport>, ReportError> {
+    let execution = Execution::new(plan, ledger, options.as_of, options.stale_days)?;
     std::iter::once(options.by)
         .chain(Grouping::ALL.into_iter().filter(|g| *g != options.by))
         .map(|by| {
-            variance(
-                plan,
-                ledger,
+            fold(
+                &execution,
                 &ReportOptions {
                     by,
                     ..options.clone()

@@ -1,11 +1,16 @@
 //! Reports: pure functions of (plan, ledger, options).
 //!
-//! One sign convention everywhere, stated in every output ([`SIGN_CONVENTION`]):
-//! `committed` = expenditures at stage engagement, liquidation or ordonnancement;
-//! `paid` = expenditures at stage paiement; each converted to the plan currency and rounded on
-//! its own, then summed; `variance = revised - paid`; `available = revised - committed - paid`;
-//! `execution_rate = paid / revised` (none when revised is 0).
+//! One sign convention everywhere, stated in every output ([`SIGN_CONVENTION`]): `engaged`,
+//! `liquidated`, `ordered` and `paid` count what has reached that stage of the expenditure
+//! chain or beyond (`docs/expenditure-chain.md`), each record converted to the plan currency
+//! and rounded on its own, then summed; `remaining_to_pay = engaged - paid` (alias
+//! `committed`); `available = revised - engaged`; `variance = revised - paid`;
+//! `commitment_rate = engaged / revised`; `payment_rate = paid / revised` (alias
+//! `execution_rate`; none when revised is 0).
 
+pub mod ageing;
+mod chain;
+mod execution;
 pub mod final_report;
 mod groupings;
 pub mod labels;
@@ -36,8 +41,10 @@ pub use variance::{VarianceReport, VarianceRow, variance};
 use variance::Totals;
 
 /// The sign convention, stated in every report.
-pub const SIGN_CONVENTION: &str = "variance = revised - paid (positive: money left, negative: overspent); \
-     available = revised - committed - paid; execution_rate = paid / revised";
+pub const SIGN_CONVENTION: &str = "engaged, liquidated, ordered, paid: what has reached the stage or \
+     beyond, cumulative; remaining_to_pay (alias committed) = engaged - paid; available = \
+     revised - engaged; variance = revised - paid (positive: money left, negative: overspent); \
+     commitment_rate = engaged / revised; payment_rate (alias execution_rate) = paid / revised";
 
 /// What the rows of a report are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -112,6 +119,14 @@ pub struct ReportOptions {
     pub tolerance: Option<Decimal>,
     /// Language of labels.
     pub lang: Lang,
+    /// `stale_commitment` flags a commitment engaged and not fully paid more than this many
+    /// days before the as-of date (default [`ReportOptions::STALE_DAYS`]).
+    pub stale_days: u32,
+}
+
+impl ReportOptions {
+    /// The default age of a stale commitment, in days.
+    pub const STALE_DAYS: u32 = 90;
 }
 
 impl Default for ReportOptions {
@@ -121,12 +136,30 @@ impl Default for ReportOptions {
             by: Grouping::Objective,
             tolerance: None,
             lang: Lang::Fr,
+            stale_days: ReportOptions::STALE_DAYS,
         }
     }
 }
 
 /// The amount fields of a row or of the totals, in the plan currency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+///
+/// The four stage figures are cumulative: each counts what has reached that stage or beyond
+/// (`docs/expenditure-chain.md`), so `engaged >= liquidated >= ordered >= paid` for every
+/// commitment. As JSON, the fields in the order of [`Amounts::fields`], with `committed`
+/// (the alias of `remaining_to_pay`) after `remaining_to_pay`, then the rates
+/// `commitment_rate`, `payment_rate` and `execution_rate` (the alias of `payment_rate`).
+///
+/// ```
+/// use planfin_core::{report::Amounts, Decimal};
+/// let a = Amounts::derive(Decimal::from(1000), Decimal::from(-100), [600, 500, 450, 300].map(Decimal::from))?;
+/// assert_eq!((a.revised, a.remaining_to_pay, a.available, a.variance), (900.into(), 300.into(), 300.into(), 600.into()));
+/// assert_eq!(a.payment_rate().map(|r| r.to_string()), Some("0.3333".into()));
+/// let json = serde_json::to_string(&a)?;
+/// assert!(json.contains(r#""remaining_to_pay":"300","committed":"300""#), "{json}");
+/// assert!(json.contains(r#""payment_rate":"0.3333","execution_rate":"0.3333""#), "{json}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Amounts {
     /// Initial budget.
     pub initial: Decimal,
@@ -134,49 +167,63 @@ pub struct Amounts {
     pub amendments: Decimal,
     /// Revised budget = initial + amendments.
     pub revised: Decimal,
-    /// Engaged, liquidated or ordered but not yet paid.
-    pub committed: Decimal,
+    /// Committed (engagement reached), cumulative.
+    pub engaged: Decimal,
+    /// Liquidated (service done, amount due), cumulative.
+    pub liquidated: Decimal,
+    /// Ordered (mandated), cumulative.
+    pub ordered: Decimal,
     /// Paid.
     pub paid: Decimal,
+    /// Restes à payer: engaged - paid.
+    pub remaining_to_pay: Decimal,
+    /// Crédits disponibles: revised - engaged.
+    pub available: Decimal,
     /// revised - paid.
     pub variance: Decimal,
-    /// revised - committed - paid.
-    pub available: Decimal,
 }
 
 impl Amounts {
-    /// The seven fields with their stable names, in order.
-    pub fn fields(&self) -> [(&'static str, Decimal); 7] {
+    /// The number of [`Amounts::fields`].
+    pub const LEN: usize = 10;
+
+    /// The ten fields with their stable names, in order.
+    pub fn fields(&self) -> [(&'static str, Decimal); Amounts::LEN] {
         [
             ("initial", self.initial),
             ("amendments", self.amendments),
             ("revised", self.revised),
-            ("committed", self.committed),
+            ("engaged", self.engaged),
+            ("liquidated", self.liquidated),
+            ("ordered", self.ordered),
             ("paid", self.paid),
-            ("variance", self.variance),
+            ("remaining_to_pay", self.remaining_to_pay),
             ("available", self.available),
+            ("variance", self.variance),
         ]
     }
 
-    /// Amounts from the three inputs, deriving revised, variance and available.
+    /// Amounts from the budget and the four cumulative stage figures (engaged, liquidated,
+    /// ordered, paid), deriving revised, remaining to pay, available and variance.
     pub fn derive(
         initial: Decimal,
         amendments: Decimal,
-        committed: Decimal,
-        paid: Decimal,
+        stages: [Decimal; 4],
     ) -> Result<Amounts, MoneyError> {
         let of = || MoneyError::Overflow("a report row");
+        let [engaged, liquidated, ordered, paid] = stages;
         let revised = initial.checked_add(amendments).ok_or_else(of)?;
-        let variance = revised.checked_sub(paid).ok_or_else(of)?;
-        let available = variance.checked_sub(committed).ok_or_else(of)?;
         Ok(Amounts {
             initial,
             amendments,
             revised,
-            committed,
+            engaged,
+            liquidated,
+            ordered,
             paid,
-            variance,
-            available,
+            remaining_to_pay: engaged.checked_sub(paid).ok_or_else(of)?,
+            available: revised.checked_sub(engaged).ok_or_else(of)?,
+            variance: revised.checked_sub(paid).ok_or_else(of)?,
         })
     }
 
@@ -188,16 +235,46 @@ impl Amounts {
             initial: add(self.initial, other.initial)?,
             amendments: add(self.amendments, other.amendments)?,
             revised: add(self.revised, other.revised)?,
-            committed: add(self.committed, other.committed)?,
+            engaged: add(self.engaged, other.engaged)?,
+            liquidated: add(self.liquidated, other.liquidated)?,
+            ordered: add(self.ordered, other.ordered)?,
             paid: add(self.paid, other.paid)?,
-            variance: add(self.variance, other.variance)?,
+            remaining_to_pay: add(self.remaining_to_pay, other.remaining_to_pay)?,
             available: add(self.available, other.available)?,
+            variance: add(self.variance, other.variance)?,
         })
     }
 
+    /// engaged / revised, to four decimals (half away from zero); `None` when revised is 0.
+    pub fn commitment_rate(&self) -> Option<Decimal> {
+        execution_rate(self.engaged, self.revised)
+    }
+
     /// paid / revised, to four decimals (half away from zero); `None` when revised is 0.
-    pub fn execution_rate(&self) -> Option<Decimal> {
+    pub fn payment_rate(&self) -> Option<Decimal> {
         execution_rate(self.paid, self.revised)
+    }
+
+    /// The alias of [`Amounts::payment_rate`], its name before the expenditure chain.
+    pub fn execution_rate(&self) -> Option<Decimal> {
+        self.payment_rate()
+    }
+}
+
+impl Serialize for Amounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Amounts", Amounts::LEN + 4)?;
+        for (key, value) in self.fields() {
+            s.serialize_field(key, &value)?;
+            if key == "remaining_to_pay" {
+                s.serialize_field("committed", &value)?;
+            }
+        }
+        s.serialize_field("commitment_rate", &self.commitment_rate())?;
+        s.serialize_field("payment_rate", &self.payment_rate())?;
+        s.serialize_field("execution_rate", &self.payment_rate())?;
+        s.end()
     }
 }
 
@@ -324,8 +401,8 @@ fn first_error(findings: &[Finding]) -> String {
         .unwrap_or_default()
 }
 
-/// A table with one row per group: the group's code and label, the seven amounts, the
-/// execution rate, then the `extra` columns, then the flags; each row of `rows` with the cells
+/// A table with one row per group: the group's code and label, the ten amounts, the
+/// commitment and payment rates, then the `extra` columns, then the flags; each row of `rows` with the cells
 /// of its `extra` columns, then the totals (labelled `total`) with theirs.
 pub(crate) fn grouped_table<'a>(
     title: String,
@@ -339,26 +416,10 @@ pub(crate) fn grouped_table<'a>(
     let (keys, headers) = grouped_columns(group, extra, lang);
     let rows = rows
         .into_iter()
-        .map(|(r, extra)| {
-            grouped_cells(
-                &r.key,
-                &r.label,
-                &r.amounts,
-                r.execution_rate,
-                extra,
-                &r.flags,
-            )
-        })
+        .map(|(r, extra)| grouped_cells(&r.key, &r.label, &r.amounts, extra, &r.flags))
         .collect();
     let (sums, extra) = totals;
-    let totals = grouped_cells(
-        label("total", lang),
-        "",
-        &sums.amounts,
-        sums.execution_rate,
-        extra,
-        &[],
-    );
+    let totals = grouped_cells(label("total", lang), "", &sums.amounts, extra, &[]);
     Table {
         title,
         lang,
@@ -409,7 +470,8 @@ pub(crate) fn pretty_json(report: &impl Serialize) -> String {
 fn grouped_columns(group: &str, extra: &[&str], lang: Lang) -> (Vec<String>, Vec<String>) {
     let mut keys = vec!["key".to_string(), "label".to_string()];
     keys.extend(Amounts::default().fields().map(|(k, _)| k.to_string()));
-    keys.push("execution_rate".to_string());
+    keys.push("commitment_rate".to_string());
+    keys.push("payment_rate".to_string());
     keys.extend(extra.iter().map(|k| k.to_string()));
     keys.push("flags".to_string());
     let headers = keys
@@ -428,7 +490,6 @@ fn grouped_cells(
     key: &str,
     row_label: &str,
     amounts: &Amounts,
-    rate: Option<Decimal>,
     extra: Vec<Cell>,
     flags: &[Flag],
 ) -> Vec<Cell> {
@@ -437,7 +498,8 @@ fn grouped_cells(
         Cell::Text(row_label.to_string()),
     ];
     cells.extend(amounts.fields().map(|(_, v)| Cell::Amount(v)));
-    cells.push(Cell::Rate(rate));
+    cells.push(Cell::Rate(amounts.commitment_rate()));
+    cells.push(Cell::Rate(amounts.payment_rate()));
     cells.extend(extra);
     cells.push(Cell::Text(
         flags.iter().map(Flag::code).collect::<Vec<_>>().join(" "),

@@ -18,8 +18,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::ageing::{AgeingRow, AgeingSection, ageing};
+use super::execution::Execution;
 use super::labels::{label, labelled};
-use super::variance::{Totals, VarianceRow, variance};
+use super::variance::{Totals, VarianceRow, fold};
 use super::{
     Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, execution_rate,
     findings_table, grouped_table, key_value_table, over_budget_findings, pretty_json,
@@ -73,15 +75,19 @@ pub struct ProgressOptions {
     /// `over_tolerance` flags a row whose |variance| exceeds this percentage of its revised
     /// budget; `None`: no such flag.
     pub tolerance: Option<Decimal>,
+    /// The age in days beyond which an open commitment is a `stale_commitment` finding.
+    pub stale_days: u32,
 }
 
 impl ProgressOptions {
-    /// Options at the cut-off `as_of`, in French, with no tolerance.
+    /// Options at the cut-off `as_of`, in French, with no tolerance, commitments stale after
+    /// [`ReportOptions::STALE_DAYS`].
     pub fn new(as_of: NaiveDate) -> ProgressOptions {
         ProgressOptions {
             as_of,
             lang: Lang::Fr,
             tolerance: None,
+            stale_days: ReportOptions::STALE_DAYS,
         }
     }
 }
@@ -212,6 +218,8 @@ pub struct ProgressReport {
     pub lang: Lang,
     /// Percentage for `over_tolerance`, if any.
     pub tolerance: Option<Decimal>,
+    /// Days after which an open commitment is stale.
+    pub stale_days: u32,
     /// The sign convention.
     pub sign_convention: &'static str,
     /// The rounding rule.
@@ -228,6 +236,8 @@ pub struct ProgressReport {
     pub by_objective: ObjectiveSection,
     /// Execution by fiscal year.
     pub by_period: PeriodSection,
+    /// Remaining to pay of the open commitments by age, per objective and per line.
+    pub ageing: AgeingSection,
     /// Warnings of validation, `over_budget` per line and `projected_over_budget` per objective.
     pub findings: Vec<Finding>,
 }
@@ -236,7 +246,7 @@ pub struct ProgressReport {
 ///
 /// The execution per objective and per year is the variance report at the cut-off (same
 /// validation, same sign convention); a report blocked by error findings returns
-/// [`ReportError::Blocked`] as [`variance`] does.
+/// [`ReportError::Blocked`] as [`super::variance()`] does.
 ///
 /// ```
 /// use planfin_core::{cnltp, report::{progress, ProgressOptions}};
@@ -259,10 +269,13 @@ pub fn progress(
         by,
         tolerance: options.tolerance,
         lang: options.lang,
+        stale_days: options.stale_days,
     };
-    let objectives = variance(plan, ledger, &at(Grouping::Objective))?;
-    let periods = variance(plan, ledger, &at(Grouping::Period))?;
-    let lines = variance(plan, ledger, &at(Grouping::Line))?;
+    let execution = Execution::new(plan, ledger, Some(options.as_of), options.stale_days)?;
+    let objectives = fold(&execution, &at(Grouping::Objective))?;
+    let periods = fold(&execution, &at(Grouping::Period))?;
+    let lines = fold(&execution, &at(Grouping::Line))?;
+    let ageing = ageing(&execution, options.lang)?;
     let elapsed = Elapsed::between(plan.start, plan.end, options.as_of);
 
     let mut rows = Vec::with_capacity(objectives.rows.len());
@@ -316,6 +329,7 @@ pub fn progress(
         as_of: options.as_of,
         lang: options.lang,
         tolerance: options.tolerance,
+        stale_days: options.stale_days,
         sign_convention: SIGN_CONVENTION,
         rounding: ROUNDING_RULE,
         burn_rate_per_day: elapsed.per_day(by_objective.totals.totals.amounts.paid, plan)?,
@@ -324,6 +338,7 @@ pub fn progress(
         elapsed,
         by_objective,
         by_period,
+        ageing,
         findings,
     })
 }
@@ -407,14 +422,16 @@ impl ProgressReport {
     }
 
     /// The report as tables for the text, CSV and Markdown renderers: a summary, execution by
-    /// objective with the projection, execution by fiscal year, and the findings.
+    /// objective with the projection, execution by fiscal year, the ageing of open commitments
+    /// by objective and by line, and the findings.
     ///
     /// ```
     /// use planfin_core::{cnltp, render::text_table, report::{progress, ProgressOptions}};
     /// let report = progress(&cnltp::plan(), &cnltp::ledger(), &ProgressOptions::new("2019-06-30".parse()?))?;
     /// let tables = report.to_tables();
-    /// assert_eq!(tables.len(), 4);
+    /// assert_eq!(tables.len(), 6);
     /// assert!(text_table(&tables[1]).contains("OS5"));
+    /// assert_eq!(tables[3].keys[2..], ["age_0_30", "age_31_90", "age_91_180", "age_over_180", "age_total"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_tables(&self) -> Vec<Table> {
@@ -437,7 +454,7 @@ impl ProgressReport {
             Cell::Rate(self.elapsed.share),
             Cell::Amount(amounts.revised),
             Cell::Amount(amounts.paid),
-            Cell::Rate(totals.totals.execution_rate),
+            Cell::Rate(amounts.payment_rate()),
             optional_amount(self.burn_rate_per_day),
             optional_amount(totals.projected_paid),
             optional_amount(totals.projected_variance),
@@ -478,8 +495,24 @@ impl ProgressReport {
             (&self.by_period.totals, vec![Cell::Rate(self.elapsed.share)]),
             self.notes(),
         );
+        let ageing = |part: &str, group: &str, rows: &[AgeingRow]| {
+            ageing_table(title(part), lang, group, rows, &self.ageing, self.notes())
+        };
+        let by_objective = ageing(
+            "ageing_by_objective",
+            "objective",
+            &self.ageing.by_objective,
+        );
+        let by_line = ageing("ageing_by_line", "line", &self.ageing.by_line);
         let findings = findings_table(title("findings"), &self.findings, lang);
-        vec![summary, objectives, periods, findings]
+        vec![
+            summary,
+            objectives,
+            periods,
+            by_objective,
+            by_line,
+            findings,
+        ]
     }
 
     /// Currency, sign convention, burn rate and projection rules, in the report's language.
@@ -494,6 +527,41 @@ impl ProgressReport {
         .iter()
         .map(|(k, v)| labelled(k, v, lang))
         .collect()
+    }
+}
+
+/// An ageing table: one row per objective or line, the totals.
+fn ageing_table(
+    title: String,
+    lang: Lang,
+    group: &str,
+    rows: &[AgeingRow],
+    section: &AgeingSection,
+    notes: Vec<String>,
+) -> Table {
+    let mut keys = vec!["key".to_string(), "label".to_string()];
+    keys.extend(section.totals.fields().map(|(k, _)| k.to_string()));
+    let headers = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| label(if i == 0 { group } else { k }, lang).to_string())
+        .collect();
+    let cells = |key: &str, row_label: &str, a: &super::ageing::Ageing| {
+        let mut cells = vec![Cell::Text(key.into()), Cell::Text(row_label.into())];
+        cells.extend(a.fields().map(|(_, v)| Cell::Amount(v)));
+        cells
+    };
+    Table {
+        title,
+        lang,
+        keys,
+        headers,
+        rows: rows
+            .iter()
+            .map(|r| cells(&r.key, &r.label, &r.ageing))
+            .collect(),
+        totals: Some(cells(label("total", lang), "", &section.totals)),
+        notes,
     }
 }
 
@@ -516,9 +584,8 @@ mod tests {
 
     fn at(as_of: &str) -> Option<ProgressReport> {
         let options = ProgressOptions {
-            as_of: date(as_of),
             lang: Lang::En,
-            tolerance: None,
+            ..ProgressOptions::new(date(as_of))
         };
         progress(&sample::plan(), &sample::ledger(), &options).ok()
     }
@@ -551,7 +618,10 @@ mod tests {
         let os2 = r.and_then(|r| objective(r, "OS2"));
         assert_eq!(os2.and_then(|o| o.projected_paid), Some(d("508059")));
         assert_eq!(os2.and_then(|o| o.projected_variance), Some(d("71941")));
-        assert_eq!(os2.map(|o| o.row.amounts.committed), Some(d("109997")));
+        assert_eq!(
+            os2.map(|o| o.row.amounts.remaining_to_pay),
+            Some(d("109997"))
+        );
         // Totals: 267,401 + 508,059 = 775,460; 1,030,000 - 775,460 = 254,540.
         let totals = r.map(|r| &r.by_objective.totals);
         assert_eq!(totals.and_then(|t| t.projected_paid), Some(d("775460")));
@@ -607,8 +677,19 @@ mod tests {
     fn over_budget_line_is_a_finding() {
         let r = at("2019-06-30");
         let findings = r.map(|r| r.findings).unwrap_or_default();
-        assert_eq!(findings.len(), 1, "{findings:#?}");
-        let f = &findings[0];
+        // E3 (engaged 2018-11-20) is 222 days old and unpaid; L22 is engaged 329,997 against
+        // 280,000 revised, and paid beyond it.
+        let codes: Vec<FindingCode> = findings.iter().map(|f| f.code).collect();
+        assert_eq!(
+            codes,
+            [
+                FindingCode::StaleCommitment,
+                FindingCode::OverCommitted,
+                FindingCode::OverBudget
+            ],
+            "{findings:#?}"
+        );
+        let f = &findings[2];
         assert_eq!(f.code, FindingCode::OverBudget);
         assert_eq!(f.severity, Severity::Warning);
         assert_eq!(f.location.as_deref(), Some("line L22"));
@@ -678,7 +759,16 @@ mod tests {
         let codes: Vec<FindingCode> = r
             .map(|r| r.findings.iter().map(|f| f.code).collect())
             .unwrap_or_default();
-        assert_eq!(codes, vec![FindingCode::OverBudget]);
+        // E5 (liquidated 2019-04-10) is now 356 days old as well.
+        assert_eq!(
+            codes,
+            vec![
+                FindingCode::StaleCommitment,
+                FindingCode::StaleCommitment,
+                FindingCode::OverCommitted,
+                FindingCode::OverBudget
+            ]
+        );
     }
 
     #[test]
@@ -712,6 +802,7 @@ mod tests {
             "projection_rule",
             "by_objective",
             "by_period",
+            "ageing",
             "findings",
         ] {
             assert!(value.get(key).is_some(), "{key}");
@@ -725,24 +816,49 @@ mod tests {
         );
         assert_eq!(value["by_objective"]["rows"][0]["paid"], "200001");
         assert_eq!(value["by_period"]["rows"][1]["elapsed"]["share"], "0.4959");
-        assert_eq!(value["findings"][0]["code"], "over_budget");
+        assert_eq!(value["findings"][2]["code"], "over_budget");
+        // Open at the cut-off: E3 80,000 (222 days), E5 29,997 (81 days), both on OS2.
+        let os2 = &value["ageing"]["by_objective"][1];
+        assert_eq!(
+            (
+                &os2["key"],
+                &os2["age_31_90"],
+                &os2["age_over_180"],
+                &os2["age_total"]
+            ),
+            (
+                &"OS2".into(),
+                &"29997".into(),
+                &"80000".into(),
+                &"109997".into()
+            )
+        );
+        assert_eq!(value["ageing"]["totals"]["age_0_30"], "0");
     }
 
     #[test]
     fn tables_for_the_renderers() {
         let tables = at("2019-06-30").map(|r| r.to_tables()).unwrap_or_default();
-        assert_eq!(tables.len(), 4);
+        assert_eq!(tables.len(), 6);
         let summary = crate::render::csv(&tables[0], false);
         assert!(summary.contains("burn_rate_per_day,Burn rate (paid per day),1062\r\n"));
         assert!(summary.contains("projected_paid,Projected paid at plan end,775460\r\n"));
         let objectives = crate::render::csv(&tables[1], false);
         assert!(objectives.starts_with(
-            "key,label,initial,amendments,revised,committed,paid,variance,available,\
-             execution_rate,projected_paid,projected_variance,flags\r\n"
+            "key,label,initial,amendments,revised,engaged,liquidated,ordered,paid,\
+             remaining_to_pay,available,variance,commitment_rate,payment_rate,projected_paid,\
+             projected_variance,flags\r\n"
         ));
+        // Engaged 109,997 + 580,001 = 689,998 (0.6699 of 1,030,000); liquidated adds E5.
         assert!(objectives.contains(
-            "Total,,1000000,30000,1030000,109997,580001,449999,340002,0.5631,775460,254540,\r\n"
+            "Total,,1000000,30000,1030000,689998,609998,580001,580001,109997,340002,449999,\
+             0.6699,0.5631,775460,254540,\r\n"
         ));
-        assert!(crate::render::csv(&tables[3], false).contains("over_budget,warning,line L22,"));
+        let ageing = crate::render::csv(&tables[4], false);
+        assert!(
+            ageing.contains("L22,Line L22,0,29997,0,0,29997\r\n"),
+            "{ageing}"
+        );
+        assert!(crate::render::csv(&tables[5], false).contains("over_budget,warning,line L22,"));
     }
 }

@@ -1,27 +1,22 @@
 //! The budget-vs-actual variance report.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::execution::{Execution, SlotLine, Tally};
 use super::labels::{label, labelled};
 use super::{
     Amounts, Flag, Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION,
     grouped_table, pretty_json,
 };
-use crate::ledger::Figures;
 use crate::ledger::Ledger;
-use crate::money::{
-    MoneyError, ROUNDING_RULE, at_minor_unit, converted_units, from_minor_units, to_minor_units,
-};
-use crate::plan::{Lang, LineIndex, Plan};
+use crate::money::{MoneyError, ROUNDING_RULE, at_minor_unit, from_minor_units};
+use crate::plan::{Lang, Plan};
 use crate::render::{Cell, Table};
-use crate::validation::{
-    Checked, Finding, check_expenditure, distinct_amendments, duplicate_findings, plan_lines,
-    validate_plan,
-};
+use crate::validation::Finding;
 
 /// One row of a variance report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,11 +25,9 @@ pub struct VarianceRow {
     pub key: String,
     /// Its title in the report's language.
     pub label: String,
-    /// The amounts.
+    /// The amounts, with their rates.
     #[serde(flatten)]
     pub amounts: Amounts,
-    /// paid / revised to four decimals; `None` when revised is 0.
-    pub execution_rate: Option<Decimal>,
     /// Flags, in the order of [`Flag::ALL`].
     pub flags: Vec<Flag>,
 }
@@ -42,11 +35,9 @@ pub struct VarianceRow {
 /// The totals of a variance report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Totals {
-    /// Sum of every row, field by field.
+    /// Sum of every row, field by field, with its rates.
     #[serde(flatten)]
     pub amounts: Amounts,
-    /// paid / revised of the totals.
-    pub execution_rate: Option<Decimal>,
 }
 
 /// The variance report: rows, totals that foot, and the findings of validation.
@@ -64,6 +55,8 @@ pub struct VarianceReport {
     pub lang: Lang,
     /// Percentage for `over_tolerance`, if any.
     pub tolerance: Option<Decimal>,
+    /// Days after which an open commitment is stale.
+    pub stale_days: u32,
     /// The sign convention.
     pub sign_convention: &'static str,
     /// The rounding rule.
@@ -138,10 +131,9 @@ struct Acc {
     label: String,
     initial: Decimal,
     amendments: Decimal,
-    /// Committed, in minor units of the plan currency (exact integers add fastest).
-    committed: i128,
-    /// Paid, in minor units of the plan currency.
-    paid: i128,
+    /// Engaged, liquidated, ordered, paid, in minor units of the plan currency (exact
+    /// integers add fastest).
+    stages: [i128; 4],
     entries: usize,
     outside_period: bool,
     unknown_line: bool,
@@ -150,12 +142,29 @@ struct Acc {
     unknown_row: bool,
 }
 
+impl Acc {
+    fn add(&mut self, cell: &Tally, unknown_line: bool) -> Result<(), MoneyError> {
+        let of = || MoneyError::Overflow("a report row");
+        self.initial = self.initial.checked_add(cell.initial).ok_or_else(of)?;
+        self.amendments = self
+            .amendments
+            .checked_add(cell.amendments)
+            .ok_or_else(of)?;
+        for (sum, units) in self.stages.iter_mut().zip(cell.stages) {
+            *sum = sum.checked_add(units).ok_or_else(of)?;
+        }
+        self.entries = self.entries.saturating_add(cell.entries);
+        self.outside_period |= cell.outside_period;
+        self.unknown_line |= unknown_line;
+        self.duplicate |= cell.duplicate;
+        Ok(())
+    }
+}
+
 /// The rows being built, in output order, found by key.
 struct Rows {
     rows: Vec<Acc>,
     index: HashMap<String, usize>,
-    /// Row of each year met so far, so that grouping by period formats no string per entry.
-    years: Vec<(i32, usize)>,
 }
 
 impl Rows {
@@ -163,7 +172,6 @@ impl Rows {
         Rows {
             rows: Vec::new(),
             index: HashMap::new(),
-            years: Vec::new(),
         }
     }
 
@@ -182,28 +190,27 @@ impl Rows {
     }
 
     fn year(&mut self, year: i32) -> usize {
-        if let Some(&(_, row)) = self.years.iter().find(|(y, _)| *y == year) {
-            return row;
-        }
         let key = year.to_string();
-        let row = self.get_or_insert(&key, || key.clone());
-        self.years.push((year, row));
+        self.get_or_insert(&key, || key.clone())
+    }
+
+    /// The row of spending on a line the plan does not have: its own row by line, `?` else.
+    fn unknown(&mut self, by: Grouping, code: &str, lang: Lang) -> usize {
+        let key = match by {
+            Grouping::Line => code,
+            _ => "?",
+        };
+        let row = self.get_or_insert(key, || label("unknown_line", lang).to_string());
+        self.rows[row].unknown_row = true;
         row
     }
-}
-
-fn add(a: &mut Decimal, b: Decimal) -> Result<(), MoneyError> {
-    *a = a
-        .checked_add(b)
-        .ok_or(MoneyError::Overflow("a report row"))?;
-    Ok(())
 }
 
 /// Computes the variance report of `plan` against `ledger`.
 ///
 /// Validation runs first: any error finding blocks the report ([`ReportError::Blocked`] carries
 /// every finding); warnings are attached to the report. The ledger is read once: each entry is
-/// checked and added up in the same pass.
+/// checked and added up in the same pass (see `docs/expenditure-chain.md` for the stages).
 ///
 /// ```
 /// use planfin_core::{cnltp, report::{variance, Grouping, ReportOptions}};
@@ -213,6 +220,8 @@ fn add(a: &mut Decimal, b: Decimal) -> Result<(), MoneyError> {
 /// assert_eq!(report.rows.len(), 6);
 /// assert_eq!(report.rows[5].key, "?");
 /// assert_eq!(report.totals.amounts.initial.to_string(), "206850000");
+/// let t = &report.totals.amounts;
+/// assert_eq!(t.remaining_to_pay, t.engaged - t.paid);
 /// # Ok::<(), planfin_core::report::ReportError>(())
 /// ```
 pub fn variance(
@@ -220,214 +229,77 @@ pub fn variance(
     ledger: &Ledger,
     options: &ReportOptions,
 ) -> Result<VarianceReport, ReportError> {
-    let mut build = Build::new(plan, ledger, options);
-    build.add_budget()?;
-    build.add_ledger()?;
-    build.finish()
+    let execution = Execution::new(plan, ledger, options.as_of, options.stale_days)?;
+    fold(&execution, options)
 }
 
-/// A variance report being computed: the rows, the findings so far, whether they block it.
-struct Build<'a> {
-    plan: &'a Plan,
-    ledger: &'a Ledger,
-    options: &'a ReportOptions,
-    rows: Rows,
-    /// Row of each line of the plan (unused when grouping by period: the date decides).
-    line_row: Vec<usize>,
-    index: LineIndex<'a>,
-    findings: Vec<Finding>,
-    /// Amounts are added up only while nothing blocks the report; checking goes on to the
-    /// end, so that every finding is reported at once.
-    blocked: bool,
-    /// The report's date: the cut-off or, with none, the later of the plan's end and its last
-    /// dated event (nothing is left out).
-    as_of: NaiveDate,
-}
-
-impl<'a> Build<'a> {
-    /// The rows of the plan's groups, in the plan's order, and the plan's findings.
-    fn new(plan: &'a Plan, ledger: &'a Ledger, options: &'a ReportOptions) -> Build<'a> {
-        let (rows, line_row) = plan_rows(plan, options.by, options.lang);
-        let findings = validate_plan(plan);
-        let last_amendment = plan.amendments.iter().map(|a| a.date).max();
-        let as_of = match options.as_of {
-            Some(cut_off) => cut_off,
-            None => last_amendment.map_or(plan.end, |last| plan.end.max(last)),
-        };
-        Build {
-            plan,
-            ledger,
-            options,
-            rows,
-            line_row,
-            index: LineIndex::new(plan),
-            blocked: findings.iter().any(Finding::is_error),
-            findings,
-            as_of,
-        }
+/// The variance report of `execution` grouped by `options.by` (whose cut-off must be the one
+/// `execution` was computed at).
+pub(crate) fn fold(
+    execution: &Execution<'_>,
+    options: &ReportOptions,
+) -> Result<VarianceReport, ReportError> {
+    if execution.blocked {
+        return Err(ReportError::Blocked(execution.findings.clone()));
     }
-
-    /// The initial budgets and the amendments dated up to the cut-off.
-    fn add_budget(&mut self) -> Result<(), MoneyError> {
-        if self.blocked {
-            return Ok(());
-        }
-        let (plan, by, cut_off) = (self.plan, self.options.by, self.options.as_of);
-        for (i, line) in plan.lines.iter().enumerate() {
-            for pa in &line.amounts {
-                let row = match by {
-                    Grouping::Period => self.rows.year(pa.period.year),
-                    _ => self.line_row[i],
-                };
-                add(&mut self.rows.rows[row].initial, pa.amount)?;
-            }
-        }
-        for a in distinct_amendments(plan).filter(|a| cut_off.is_none_or(|c| a.date <= c)) {
-            for (line, delta) in a.effects() {
-                let Some(i) = self.index.get(line) else {
-                    continue;
-                };
-                // Each leg on its own line's row, and so on the line's source: every grouping
-                // adds up the same revised budgets.
-                let row = match by {
-                    Grouping::Period => self.rows.year(a.date.year()),
-                    _ => self.line_row[i],
-                };
-                add(&mut self.rows.rows[row].amendments, delta)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// One pass over the ledger: each entry dated up to the cut-off is checked, then added up.
-    fn add_ledger(&mut self) -> Result<(), MoneyError> {
-        let ledger = self.ledger;
-        let duplicated: HashSet<&str> = ledger
-            .duplicates()
-            .iter()
-            .map(|d| d.voucher.as_str())
-            .collect();
-        let line_of = plan_lines(&self.index, ledger);
-        let cut_off = self.options.as_of;
-        for e in ledger.figures() {
-            if cut_off.is_some_and(|c| e.date > c) {
-                // After the cut-off: not in this report, and neither are its findings.
-                continue;
-            }
-            let known = line_of[e.line as usize];
-            let before = self.findings.len();
-            let checked =
-                check_expenditure(self.plan, ledger, &e, known.is_some(), &mut self.findings);
-            if self.findings.len() > before {
-                self.blocked |= self.findings[before..].iter().any(Finding::is_error);
-            }
-            if cut_off.is_none() {
-                self.as_of = self.as_of.max(e.date);
-            }
-            if !self.blocked {
-                let duplicate =
-                    !duplicated.is_empty() && duplicated.contains(ledger.voucher(e.index));
-                self.add_entry(&e, known, checked, duplicate)?;
-            }
-        }
-        let duplicates = duplicate_findings(ledger, cut_off);
-        self.findings.extend(duplicates);
-        Ok(())
-    }
-
-    /// Adds one checked entry to its row: committed or paid, in minor units of the plan
-    /// currency, converted at its rate and rounded once.
-    #[inline]
-    fn add_entry(
-        &mut self,
-        e: &Figures,
-        known: Option<usize>,
-        checked: Checked,
-        duplicate: bool,
-    ) -> Result<(), MoneyError> {
-        let currency = self.plan.currency;
-        let row = match (self.options.by, known) {
-            (Grouping::Period, _) => self.rows.year(e.date.year()),
-            (_, Some(i)) => self.line_row[i],
-            (by, None) => self.unknown_row(by, e.line),
-        };
-        let units = match checked.rate {
-            None => to_minor_units(e.amount, currency)?,
-            Some(rate) => converted_units(e.amount, rate, currency)?,
-        };
-        let acc = &mut self.rows.rows[row];
-        let sum = if e.stage.is_committed() {
-            &mut acc.committed
-        } else {
-            &mut acc.paid
-        };
-        *sum = sum
-            .checked_add(units)
-            .ok_or(MoneyError::Overflow("a report row"))?;
-        acc.entries = acc.entries.saturating_add(1);
-        acc.outside_period |= !checked.in_period;
-        acc.unknown_line |= known.is_none();
-        acc.duplicate |= duplicate;
-        Ok(())
-    }
-
-    /// The row of spending on a line the plan does not have: its own row by line, `?` else.
-    fn unknown_row(&mut self, by: Grouping, line: u32) -> usize {
-        let key = match by {
-            Grouping::Line => self.ledger.line_code(line),
-            _ => "?",
-        };
-        let lang = self.options.lang;
-        let row = self
-            .rows
-            .get_or_insert(key, || label("unknown_line", lang).to_string());
-        self.rows.rows[row].unknown_row = true;
-        row
-    }
-
-    /// The report, or every finding when one blocks it.
-    fn finish(mut self) -> Result<VarianceReport, ReportError> {
-        if self.blocked {
-            return Err(ReportError::Blocked(self.findings));
-        }
-        let (by, currency) = (self.options.by, self.plan.currency);
-        let mut rows = std::mem::take(&mut self.rows.rows);
-        sort_rows(&mut rows, by);
-        let mut out_rows = Vec::with_capacity(rows.len());
-        let mut totals = Amounts::default();
-        for acc in rows {
-            let amounts =
-                row_amounts(&acc, currency).and_then(|a| totals.checked_add(&a).map(|t| (a, t)));
-            let Ok((amounts, sum)) = amounts else {
-                self.findings.push(row_overflow(by, &acc.key));
-                return Err(ReportError::Blocked(self.findings));
+    let (plan, by, lang) = (execution.plan, options.by, options.lang);
+    let (mut rows, line_row) = plan_rows(plan, by, lang);
+    for slot in &execution.slots {
+        for (year, cell) in &slot.years {
+            let row = match (by, slot.line) {
+                (Grouping::Period, _) => rows.year(*year),
+                (_, SlotLine::Plan(i)) => line_row[i],
+                (by, SlotLine::Unknown(key)) => {
+                    rows.unknown(by, execution.ledger.line_code(key), lang)
+                }
             };
-            totals = sum;
-            out_rows.push(VarianceRow {
-                flags: flags(&acc, &amounts, self.options.tolerance),
-                key: acc.key,
-                label: acc.label,
-                execution_rate: amounts.execution_rate(),
-                amounts,
-            });
+            let unknown = matches!(slot.line, SlotLine::Unknown(_));
+            rows.rows[row].add(cell, unknown)?;
         }
-        Ok(VarianceReport {
-            plan: PlanHeader::of(self.plan),
-            currency: currency.code().to_string(),
-            as_of: self.as_of,
-            by,
-            lang: self.options.lang,
-            tolerance: self.options.tolerance,
-            sign_convention: SIGN_CONVENTION,
-            rounding: ROUNDING_RULE,
-            rows: out_rows,
-            totals: Totals {
-                execution_rate: totals.execution_rate(),
-                amounts: totals,
-            },
-            findings: self.findings,
-        })
     }
+    finish(execution, options, rows.rows)
+}
+
+/// The report of the rows added up: sorted, their amounts and flags, the totals.
+fn finish(
+    execution: &Execution<'_>,
+    options: &ReportOptions,
+    mut rows: Vec<Acc>,
+) -> Result<VarianceReport, ReportError> {
+    let (by, plan) = (options.by, execution.plan);
+    sort_rows(&mut rows, by);
+    let mut out_rows = Vec::with_capacity(rows.len());
+    let mut totals = Amounts::default();
+    for acc in rows {
+        let amounts =
+            row_amounts(&acc, plan.currency).and_then(|a| totals.checked_add(&a).map(|t| (a, t)));
+        let Ok((amounts, sum)) = amounts else {
+            let mut findings = execution.findings.clone();
+            findings.push(row_overflow(by, &acc.key));
+            return Err(ReportError::Blocked(findings));
+        };
+        totals = sum;
+        out_rows.push(VarianceRow {
+            flags: flags(&acc, &amounts, options.tolerance),
+            key: acc.key,
+            label: acc.label,
+            amounts,
+        });
+    }
+    Ok(VarianceReport {
+        plan: PlanHeader::of(plan),
+        currency: plan.currency.code().to_string(),
+        as_of: execution.as_of,
+        by,
+        lang: options.lang,
+        tolerance: options.tolerance,
+        stale_days: options.stale_days,
+        sign_convention: SIGN_CONVENTION,
+        rounding: ROUNDING_RULE,
+        rows: out_rows,
+        totals: Totals { amounts: totals },
+        findings: execution.findings.clone(),
+    })
 }
 
 /// The rows of the plan's groups (objectives, sources, lines or the plan's years), in the
@@ -505,11 +377,14 @@ fn flags(acc: &Acc, amounts: &Amounts, tolerance: Option<Decimal>) -> Vec<Flag> 
 
 /// The amounts of a row, derived from what was added up.
 fn row_amounts(acc: &Acc, currency: crate::currency::Currency) -> Result<Amounts, MoneyError> {
+    let mut stages = [Decimal::ZERO; 4];
+    for (amount, units) in stages.iter_mut().zip(acc.stages) {
+        *amount = from_minor_units(units, currency)?;
+    }
     Amounts::derive(
         at_minor_unit(acc.initial, currency)?,
         at_minor_unit(acc.amendments, currency)?,
-        from_minor_units(acc.committed, currency)?,
-        from_minor_units(acc.paid, currency)?,
+        stages,
     )
 }
 
@@ -539,17 +414,23 @@ mod tests {
     use crate::currency::Currency;
     use crate::expenditure::Stage;
     use crate::report::sample::{self, d, date, expenditure};
+    use crate::validation::FindingCode;
 
-    /// initial, amendments, revised, committed, paid, variance, available.
-    fn amounts(v: [&str; 7]) -> Amounts {
+    /// initial, amendments, revised, engaged, liquidated, ordered, paid, remaining_to_pay,
+    /// available, variance (engaged = what was committed + what was paid; liquidated adds E5,
+    /// the one record at liquidation).
+    fn amounts(v: [&str; 10]) -> Amounts {
         Amounts {
             initial: d(v[0]),
             amendments: d(v[1]),
             revised: d(v[2]),
-            committed: d(v[3]),
-            paid: d(v[4]),
-            variance: d(v[5]),
-            available: d(v[6]),
+            engaged: d(v[3]),
+            liquidated: d(v[4]),
+            ordered: d(v[5]),
+            paid: d(v[6]),
+            remaining_to_pay: d(v[7]),
+            available: d(v[8]),
+            variance: d(v[9]),
         }
     }
 
@@ -559,6 +440,7 @@ mod tests {
             by,
             tolerance: tolerance.map(d),
             lang: Lang::En,
+            ..ReportOptions::default()
         };
         variance(&sample::plan(), &sample::ledger(), &options).ok()
     }
@@ -582,11 +464,15 @@ mod tests {
         assert_eq!(
             os1.map(|r| r.amounts),
             Some(amounts([
-                "500000", "-50000", "450000", "0", "200001", "249999", "249999"
+                "500000", "-50000", "450000", "200001", "200001", "200001", "200001", "0",
+                "249999", "249999"
             ]))
         );
         // 200,001 / 450,000 = 0.444446... -> 0.4444.
-        assert_eq!(os1.and_then(|r| r.execution_rate), Some(d("0.4444")));
+        assert_eq!(
+            os1.and_then(|r| r.amounts.payment_rate()),
+            Some(d("0.4444"))
+        );
         assert_eq!(os1.map(|r| r.flags.clone()), Some(vec![]));
         assert_eq!(os1.map(|r| r.label.as_str()), Some("Objective 1"));
         // OS2 = L21 + L22: A1 gives 50,000 to L21, A2 raises L22 by 30,000; committed E3 80,000
@@ -595,19 +481,27 @@ mod tests {
         assert_eq!(
             os2.map(|r| r.amounts),
             Some(amounts([
-                "500000", "80000", "580000", "109997", "380000", "200000", "90003"
+                "500000", "80000", "580000", "489997", "409997", "380000", "380000", "109997",
+                "90003", "200000"
             ]))
         );
         // 380,000 / 580,000 = 0.655172... -> 0.6552.
-        assert_eq!(os2.and_then(|r| r.execution_rate), Some(d("0.6552")));
+        assert_eq!(
+            os2.and_then(|r| r.amounts.payment_rate()),
+            Some(d("0.6552"))
+        );
         assert_eq!(
             r.map(|r| r.totals.amounts),
             Some(amounts([
-                "1000000", "30000", "1030000", "109997", "580001", "449999", "340002"
+                "1000000", "30000", "1030000", "689998", "609998", "580001", "580001", "109997",
+                "340002", "449999"
             ]))
         );
         // 580,001 / 1,030,000 = 0.563107... -> 0.5631.
-        assert_eq!(r.and_then(|r| r.totals.execution_rate), Some(d("0.5631")));
+        assert_eq!(
+            r.and_then(|r| r.totals.amounts.payment_rate()),
+            Some(d("0.5631"))
+        );
     }
 
     #[test]
@@ -620,28 +514,32 @@ mod tests {
         assert_eq!(
             get("L11").map(|r| r.amounts),
             Some(amounts([
-                "300000", "-50000", "250000", "0", "100000", "150000", "150000"
+                "300000", "-50000", "250000", "100000", "100000", "100000", "100000", "0",
+                "150000", "150000"
             ]))
         );
         // L12: 152.45 EUR = 100,000.64465 XOF -> 100,001.
         assert_eq!(
             get("L12").map(|r| r.amounts),
             Some(amounts([
-                "200000", "0", "200000", "0", "100001", "99999", "99999"
+                "200000", "0", "200000", "100001", "100001", "100001", "100001", "0", "99999",
+                "99999"
             ]))
         );
         // L21: 80,000 engaged (committed) and 80,000 paid.
         assert_eq!(
             get("L21").map(|r| r.amounts),
             Some(amounts([
-                "250000", "50000", "300000", "80000", "80000", "220000", "140000"
+                "250000", "50000", "300000", "160000", "80000", "80000", "80000", "80000",
+                "140000", "220000"
             ]))
         );
         // L22: 45.73 EUR = 29,996.91361 XOF -> 29,997 committed; 300,000 paid > 280,000 revised.
         assert_eq!(
             get("L22").map(|r| r.amounts),
             Some(amounts([
-                "250000", "30000", "280000", "29997", "300000", "-20000", "-49997"
+                "250000", "30000", "280000", "329997", "329997", "300000", "300000", "29997",
+                "-49997", "-20000"
             ]))
         );
         // Paid beyond the revised budget, and engaged beyond it: available -49,997.
@@ -661,14 +559,16 @@ mod tests {
         assert_eq!(
             r.and_then(|r| row(r, "ETAT")).map(|r| r.amounts),
             Some(amounts([
-                "550000", "0", "550000", "80000", "180000", "370000", "290000"
+                "550000", "0", "550000", "260000", "180000", "180000", "180000", "80000", "290000",
+                "370000"
             ]))
         );
         // PTF = L12 + L22, raised by A2.
         assert_eq!(
             r.and_then(|r| row(r, "PTF")).map(|r| r.amounts),
             Some(amounts([
-                "450000", "30000", "480000", "29997", "400001", "79999", "50002"
+                "450000", "30000", "480000", "429998", "429998", "400001", "400001", "29997",
+                "50002", "79999"
             ]))
         );
     }
@@ -682,14 +582,16 @@ mod tests {
         assert_eq!(
             r.and_then(|r| row(r, "2018")).map(|r| r.amounts),
             Some(amounts([
-                "450000", "0", "450000", "80000", "220001", "229999", "149999"
+                "450000", "0", "450000", "300001", "220001", "220001", "220001", "80000", "149999",
+                "229999"
             ]))
         );
         // 2019: initial 100,000 + 50,000 + 250,000 + 150,000; A2; committed E5; paid E4 + E6 + E8.
         assert_eq!(
             r.and_then(|r| row(r, "2019")).map(|r| r.amounts),
             Some(amounts([
-                "550000", "30000", "580000", "29997", "360000", "220000", "190003"
+                "550000", "30000", "580000", "389997", "389997", "360000", "360000", "29997",
+                "190003", "220000"
             ]))
         );
         assert_eq!(
@@ -706,7 +608,8 @@ mod tests {
         assert_eq!(
             r.as_ref().and_then(|r| row(r, "L12")).map(|r| r.amounts),
             Some(amounts([
-                "200000", "-20000", "180000", "0", "160001", "19999", "19999"
+                "200000", "-20000", "180000", "160001", "160001", "160001", "160001", "0", "19999",
+                "19999"
             ]))
         );
         // The day before, neither does.
@@ -714,7 +617,8 @@ mod tests {
         assert_eq!(
             r.as_ref().and_then(|r| row(r, "L12")).map(|r| r.amounts),
             Some(amounts([
-                "200000", "0", "200000", "0", "100001", "99999", "99999"
+                "200000", "0", "200000", "100001", "100001", "100001", "100001", "0", "99999",
+                "99999"
             ]))
         );
     }
@@ -792,12 +696,14 @@ mod tests {
                 Flag::UnknownLine
             ])
         );
-        let findings = r.map(|r| r.findings.len());
-        assert_eq!(
-            findings,
-            Some(2),
-            "one unknown_line warning per expenditure"
-        );
+        let unknown = r.map(|r| {
+            let unknown = r
+                .findings
+                .iter()
+                .filter(|f| f.code == FindingCode::UnknownLine);
+            unknown.count()
+        });
+        assert_eq!(unknown, Some(2), "one unknown_line warning per expenditure");
     }
 
     #[test]
@@ -837,16 +743,23 @@ mod tests {
 
     #[test]
     fn findings_after_the_cut_off_are_left_out() {
-        use crate::validation::FindingCode;
         let (plan, ledger) = (crate::cnltp::plan(), crate::cnltp::ledger());
         let codes = |as_of: Option<&str>| -> Vec<FindingCode> {
             let options = ReportOptions {
                 as_of: as_of.map(date),
                 ..ReportOptions::default()
             };
+            let recorded = [
+                FindingCode::UnknownLine,
+                FindingCode::OutsidePeriod,
+                FindingCode::DuplicateVoucher,
+            ];
             variance(&plan, &ledger, &options)
-                .map(|r| r.findings.iter().map(|f| f.code).collect())
+                .map(|r| r.findings.iter().map(|f| f.code).collect::<Vec<_>>())
                 .unwrap_or_default()
+                .into_iter()
+                .filter(|c| recorded.contains(c))
+                .collect()
         };
         // The whole ledger: the 2019 voucher on line 0306, the 2020 voucher, the 2018 duplicate.
         assert_eq!(

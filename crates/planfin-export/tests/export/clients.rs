@@ -91,6 +91,7 @@ fn expected_cells(reports: &[VarianceReport]) -> Vec<Value> {
                 let formula = match (is_total, *key) {
                     (true, _) => Some("=SUM("),
                     (false, "revised") => Some("=C"),
+                    (false, "remaining_to_pay") => Some("=F"),
                     (false, "variance" | "available") => Some("=E"),
                     _ => None,
                 };
@@ -99,8 +100,12 @@ fn expected_cells(reports: &[VarianceReport]) -> Vec<Value> {
                     "formula": formula, "value": row[key]}),
                 );
             }
-            cells.push(json!({"sheet": sheet, "cell": format!("J{}", first + r),
-                "formula": "=IF(", "value": row["execution_rate"]}));
+            for (column, rate) in [("M", "commitment_rate"), ("N", "payment_rate")] {
+                cells.push(
+                    json!({"sheet": sheet, "cell": format!("{column}{}", first + r),
+                    "formula": "=IF(", "value": row[rate]}),
+                );
+            }
         }
         assert_eq!(total, first + rows.len());
     }
@@ -146,9 +151,14 @@ fn openpyxl_reads_the_formulas_and_their_cached_values() {
             layout.push(json!({
                 "sheet": sheet_fr(report.by, i == 0),
                 "freeze": "B4",
-                "filter": format!("A3:K{last}"),
+                "filter": format!("A3:O{last}"),
                 "amount_format": if minor == 0 { "#,##0" } else { "#,##0.00" },
-                "conditional": [format!("K4:K{last}"), format!("H4:H{}", last + 1)],
+                // The flags (O), and negative variance (L) and available (K) in red.
+                "conditional": [
+                    format!("O4:O{last}"),
+                    format!("L4:L{}", last + 1),
+                    format!("K4:K{}", last + 1),
+                ],
             }));
         }
         let rows = 3 + reports[0].rows.len();
@@ -157,8 +167,8 @@ fn openpyxl_reads_the_formulas_and_their_cached_values() {
                 format!("Synthèse!$A$4:$A${rows}"),
                 format!("Synthèse!$E$4:$E${rows}"),
                 "Synthèse!$E$3".to_string(),
-                format!("Synthèse!$G$4:$G${rows}"),
-                "Synthèse!$G$3".to_string(),
+                format!("Synthèse!$I$4:$I${rows}"),
+                "Synthèse!$I$3".to_string(),
             ]},
             "layout": layout,
             "cells": expected_cells(&reports),

@@ -12,14 +12,18 @@ use serde_json::Value;
 
 use crate::common::{Back, dec, decimal};
 
-pub const AMOUNT_KEYS: [&str; 7] = [
+/// The amount columns of a report sheet, from column C on.
+pub const AMOUNT_KEYS: [&str; 10] = [
     "initial",
     "amendments",
     "revised",
-    "committed",
+    "engaged",
+    "liquidated",
+    "ordered",
     "paid",
-    "variance",
+    "remaining_to_pay",
     "available",
+    "variance",
 ];
 
 pub fn cnltp_reports(lang: Lang) -> Vec<VarianceReport> {
@@ -114,22 +118,29 @@ fn totals_are_sum_formulas_whose_cached_values_are_the_json_totals() {
             back.formula(sheet, first, 4),
             format!("C{}+D{}", first + 1, first + 1)
         );
-        assert_eq!(back.formula(sheet, r, 7), format!("E{}-G{}", r + 1, r + 1));
+        // C initial, D amendments, E revised, F engaged, G liquidated, H ordered, I paid,
+        // J remaining to pay, K available, L variance, M commitment rate, N payment rate.
+        let n = r + 1;
+        assert_eq!(back.formula(sheet, r, 9), format!("F{n}-I{n}"));
+        assert_eq!(back.formula(sheet, r, 10), format!("E{n}-F{n}"));
+        assert_eq!(back.formula(sheet, r, 11), format!("E{n}-I{n}"));
         assert_eq!(
-            back.formula(sheet, r, 8),
-            format!("E{}-F{}-G{}", r + 1, r + 1, r + 1)
+            back.formula(sheet, r, 12),
+            format!("IF(E{n}=0,\"\",ROUND(F{n}/E{n},4))")
         );
         assert_eq!(
-            back.formula(sheet, r, 9),
-            format!("IF(E{0}=0,\"\",ROUND(G{0}/E{0},4))", r + 1)
+            back.formula(sheet, r, 13),
+            format!("IF(E{n}=0,\"\",ROUND(I{n}/E{n},4))")
         );
-        // Execution rate: cached value is the report's rate (or empty when revised is 0).
-        let rate = &json["totals"]["execution_rate"];
-        assert_eq!(
-            decimal(&back.value(sheet, total_row, 9)),
-            rate.as_str().map(dec),
-            "{sheet} total rate"
-        );
+        // Rates: the cached values are the report's rates (or empty when revised is 0).
+        for (col, key) in [(12, "commitment_rate"), (13, "payment_rate")] {
+            let rate = &json["totals"][key];
+            assert_eq!(
+                decimal(&back.value(sheet, total_row, col)),
+                rate.as_str().map(dec),
+                "{sheet} total {key}"
+            );
+        }
     }
 }
 
@@ -399,7 +410,6 @@ fn a_table_of_more_than_ten_thousand_rows_is_streamed_with_the_same_formulas() {
             .unwrap_or_else(|e| panic!("{e}"));
     }
     big.totals.amounts = totals;
-    big.totals.execution_rate = totals.execution_rate();
     assert!(big.rows.len() > 10_000);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("big.xlsx");
@@ -408,13 +418,16 @@ fn a_table_of_more_than_ten_thousand_rows_is_streamed_with_the_same_formulas() {
     let back = Back::open(&out);
     let total_row = 3 + big.rows.len() as u32;
     assert_eq!(
-        back.formula("Synthèse", total_row, 6),
-        format!("SUM(G4:G{total_row})")
+        back.formula("Synthèse", total_row, 8),
+        format!("SUM(I4:I{total_row})")
     );
     // 400 copies of the CNLTP lines: 400 x 142,095,000 paid (the by-line report's total).
     assert_eq!(
-        decimal(&back.value("Synthèse", total_row, 6)),
+        decimal(&back.value("Synthèse", total_row, 8)),
         Some(by_line.totals.amounts.paid * Decimal::from(400))
     );
-    assert_eq!(back.formula("Synthèse", 5000, 7), "E5001-G5001".to_string());
+    assert_eq!(
+        back.formula("Synthèse", 5000, 11),
+        "E5001-I5001".to_string()
+    );
 }

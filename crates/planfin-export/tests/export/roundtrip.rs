@@ -259,7 +259,19 @@ fn expenditure() -> impl Strategy<Value = Expenditure> {
         prop_oneof![Just(None), text().prop_map(Some)],
     )
         .prop_map(
-            |(voucher, date, line, currency, rate, stage, payee, description, document, m, commitment)| {
+            |(
+                voucher,
+                date,
+                line,
+                currency,
+                rate,
+                stage,
+                payee,
+                description,
+                document,
+                m,
+                commitment,
+            )| {
                 Expenditure {
                     voucher,
                     date,
