@@ -18,7 +18,11 @@ The sample ledger exercises every report flag and stage:
   - one voucher is dated after 2019-12-31 (outside_period);
   - one expenditure is charged to a line code that is not in the plan (unknown_line);
   - one correction entry has a negative amount;
-  - one voucher appears twice with identical content (a duplicate, counted once).
+  - one voucher appears twice with identical content (a duplicate, counted once);
+  - an expenditure chain (docs/expenditure-chain.md), appended after the numbered vouchers: a
+    commitment ENG-2019-0401 for the study on line 0401, a partial liquidation, an advance and
+    a second payment that refer to it through `commitment`, and a purchase order BC-2019-0304
+    that the commitment register shows at engagement in April and at paiement in August.
 """
 
 from __future__ import annotations
@@ -412,7 +416,39 @@ def ledger_document(rng: random.Random) -> dict:
     duplicate = next(e for e in entries if e["date"].startswith("2018-07") and e["currency"] == "XOF")
     position = entries.index(duplicate) + 25
     entries.insert(position, dict(duplicate))
-    return {"expenditures": entries}
+    return {"expenditures": entries + chain_entries(rng)}
+
+
+def chain_entries(rng: random.Random) -> list[dict]:
+    """A commitment with partial events, and a register snapshot that moves a voucher on."""
+    study = "Cabinet d'études Sahel Développement"
+
+    def record(voucher: str, code: str, date: str, amount: int, stage: str, description: str,
+               commitment: str | None = None) -> dict:
+        e = entry(rng, code, dt.date.fromisoformat(date), str(amount), "XOF", stage)
+        e.update(voucher=voucher, description=description)
+        if commitment:
+            e["commitment"] = commitment
+        del e["document"]
+        return e
+
+    label = "Étude sur la traite des personnes dans les pays à risque"
+    chain = [
+        record("ENG-2019-0401", "0401", "2019-03-04", 3_000_000, "engagement",
+               f"{label} : marché d'étude"),
+        record("LIQ-2019-0401", "0401", "2019-04-15", 1_200_000, "liquidation",
+               f"{label} : rapport de démarrage", "ENG-2019-0401"),
+        record("PAY-2019-0401A", "0401", "2019-05-02", 900_000, "paiement",
+               f"{label} : avance de démarrage", "ENG-2019-0401"),
+        record("PAY-2019-0401B", "0401", "2019-06-05", 300_000, "paiement",
+               f"{label} : solde du rapport de démarrage", "ENG-2019-0401"),
+    ]
+    for e in chain:
+        e["payee"] = study
+    caravan = "Caravane de sensibilisation dans les zones de départ : location de sonorisation"
+    chain.append(record("BC-2019-0304", "0304", "2019-04-20", 1_800_000, "engagement", caravan))
+    chain.append(dict(chain[-1], date="2019-08-14", stage="paiement"))
+    return chain
 
 
 def render_plan(doc: dict) -> str:
@@ -431,9 +467,9 @@ def summary(doc: dict) -> str:
     paid_by_line: dict[str, Decimal] = {}
     seen = set()
     for e in doc["expenditures"]:
-        if e["voucher"] in seen:
+        if (e["voucher"], e["stage"], e["date"]) in seen:
             continue
-        seen.add(e["voucher"])
+        seen.add((e["voucher"], e["stage"], e["date"]))
         amount = to_xof(Decimal(e["amount"]), e["currency"])
         if e["stage"] == "paiement":
             paid += amount
@@ -444,7 +480,7 @@ def summary(doc: dict) -> str:
     assert overspent == [OVERSPENT], overspent
     assert NOT_STARTED not in {e["line"] for e in doc["expenditures"]}
     assert Decimal("0.5") < paid / CEILING < Decimal("0.8")
-    return (f"{len(doc['expenditures'])} rows ({len(seen)} distinct vouchers), paid {paid} XOF "
+    return (f"{len(doc['expenditures'])} rows ({len(seen)} distinct records), paid {paid} XOF "
             f"({paid / CEILING:.1%} of the ceiling), committed {committed} XOF")
 
 

@@ -252,13 +252,13 @@ def plan_two_row_header(plan):
 
 
 LEDGER_HEADERS = ["Date", "N° pièce", "Ligne budgétaire", "Étape", "Montant", "Devise",
-                  "Bénéficiaire", "Libellé", "Justificatif"]
+                  "Bénéficiaire", "Libellé", "Justificatif", "N° engagement"]
 
 
 def ledger_row(e):
     return [date(e["date"]), e["voucher"], e["line"], STAGE_FR[e.get("stage", "paiement")],
             number(e["amount"]), e["currency"], e.get("payee", ""), e.get("description", ""),
-            e.get("document")]
+            e.get("document"), e.get("commitment")]
 
 
 def plain_ledger(ledger, name, epoch_1904=False, e9=None):
@@ -303,7 +303,7 @@ def messy_ledger(ledger):
     ws.append([])
     # Shuffled columns, usual variants of the names.
     ws.append(["Réf.", "Bénéficiaire", "Montant (FCFA)", "Date", "Imputation", "Devise",
-               "Objet", "Etape", "Pièce justificative"])
+               "Objet", "Etape", "Pièce justificative", "N° d'engagement"])
     raw_total = Decimal(0)
     for i, e in enumerate(ledger):
         amount = Decimal(e["amount"])
@@ -325,7 +325,7 @@ def messy_ledger(ledger):
         currency = e["currency"] if e["currency"] != "XOF" or i % 3 else None
         ws.append([e["voucher"], e.get("payee", ""), shown, shown_date, e["line"], currency,
                    e.get("description", ""), STAGE_FR[e.get("stage", "paiement")],
-                   e.get("document")])
+                   e.get("document"), e.get("commitment")])
         if not isinstance(shown_date, str):
             ws.cell(ws.max_row, 4).number_format = "DD/MM/YYYY"
         text_code(ws, ws.max_row, 5, e["line"])

@@ -39,7 +39,7 @@ FIXED = (2020, 1, 1, 0, 0, 0)
 EPOCH = dt.date(1899, 12, 30)
 
 HEADERS = ["Date", "N° pièce", "Ligne budgétaire", "Étape", "Montant", "Devise",
-           "Bénéficiaire", "Libellé", "Justificatif"]
+           "Bénéficiaire", "Libellé", "Justificatif", "N° engagement"]
 STAGE_FR = {"engagement": "Engagé", "liquidation": "Liquidé",
             "ordonnancement": "Ordonnancé", "paiement": "Payé"}
 
@@ -202,6 +202,7 @@ def cnltp_ledger(out):
             strings.cell(e["payee"]) if e.get("payee") else None,
             strings.cell(e["description"]) if e.get("description") else None,
             strings.cell(document) if document else None,
+            strings.cell(e["commitment"]) if e.get("commitment") else None,
         ])
     return package(os.path.join(out, "xlsx", "cnltp_ledger.xlsb"), "Depenses", rows,
                    list(strings.index))

@@ -91,6 +91,7 @@ class Plan:
         by: _Grouping = "objective",
         lang: _Lang = "fr",
         tolerance: _Amount | None = None,
+        stale_days: int = 90,
     ) -> VarianceReport:
         """The budget-vs-actual variance report of this plan against ``ledger``."""
     def progress(
@@ -99,10 +100,15 @@ class Plan:
         as_of: datetime.date,
         lang: _Lang = "fr",
         tolerance: _Amount | None = None,
+        stale_days: int = 90,
     ) -> ProgressReport:
         """The progress report (rapport d'étape) at the cut-off ``as_of``."""
     def final_report(
-        self, ledger: Ledger, lang: _Lang = "fr", tolerance: _Amount | None = None
+        self,
+        ledger: Ledger,
+        lang: _Lang = "fr",
+        tolerance: _Amount | None = None,
+        stale_days: int = 90,
     ) -> FinalReport:
         """The final report (rapport final) over the whole plan period."""
     def to_xlsx(self, path: str | os.PathLike[str], lang: _Lang = "fr") -> list[_ExportFinding]:
@@ -306,6 +312,9 @@ class ProgressReport:
     @property
     def burn_rate_per_day(self) -> Decimal | None:
         """Total paid per elapsed day."""
+    @property
+    def ageing(self) -> dict[str, Any]:
+        """Remaining to pay of the open commitments by age: ``{"by_objective", "by_line", "totals"}``."""
     @property
     def columns(self) -> list[str]:
         """The names of the columns of ``rows``."""

@@ -14,7 +14,9 @@ use planfin_core::report::variance_reports;
 use planfin_core::report::{
     Amounts, FinalReport as CoreFinalReport, Flag, PlanHeader,
     ProgressReport as CoreProgressReport, ReportOptions, VarianceReport as CoreVarianceReport,
-    VarianceRow, variance::Totals,
+    VarianceRow,
+    ageing::{Ageing, AgeingRow},
+    variance::Totals,
 };
 use planfin_export::{
     ExportError, ExportOptions, Provenance, write_final_report, write_progress_report,
@@ -456,6 +458,41 @@ report_pymethods!(ProgressReport {
     #[getter]
     fn burn_rate_per_day<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         optional_decimal_to_py(py, self.inner.burn_rate_per_day)
+    }
+
+    /// The ageing of open commitments (engaged, not fully paid) at the cut-off:
+    /// `{"by_objective": [...], "by_line": [...], "totals": {...}}`, each row a dict with
+    /// `key`, `label` and the remaining to pay by age, `age_0_30`, `age_31_90`,
+    /// `age_91_180`, `age_over_180` and their sum `age_total` (`decimal.Decimal`).
+    #[getter]
+    fn ageing<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let section = &self.inner.ageing;
+        let buckets = |dict: &Bound<'py, PyDict>, a: &Ageing| -> PyResult<()> {
+            for (key, value) in a.fields() {
+                dict.set_item(key, decimal_to_py(py, value)?)?;
+            }
+            Ok(())
+        };
+        let rows = |rows: &[AgeingRow]| -> PyResult<Bound<'py, PyList>> {
+            let items = rows
+                .iter()
+                .map(|r| {
+                    let dict = PyDict::new(py);
+                    dict.set_item("key", &r.key)?;
+                    dict.set_item("label", &r.label)?;
+                    buckets(&dict, &r.ageing)?;
+                    Ok(dict)
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, items)
+        };
+        let dict = PyDict::new(py);
+        dict.set_item("by_objective", rows(&section.by_objective)?)?;
+        dict.set_item("by_line", rows(&section.by_line)?)?;
+        let totals = PyDict::new(py);
+        buckets(&totals, &section.totals)?;
+        dict.set_item("totals", totals)?;
+        Ok(dict)
     }
 
     /// The names of the columns of `rows`, in order.

@@ -1,6 +1,7 @@
 """Differential test: the variance recomputed from the same files with pandas and Python's
 decimal, independently of planfin (own JSON reading, own conversion at the CFA peg, own
-grouping), finds no difference with planfin's report, row by row and field by field."""
+expenditure chain after docs/expenditure-chain.md, own grouping), finds no difference with
+planfin's report, row by row and field by field."""
 
 from __future__ import annotations
 
@@ -17,11 +18,19 @@ import planfin
 pd = pytest.importorskip("pandas")
 
 PEG = Decimal("655.957")  # 1 EUR = 655.957 XOF, fixed by treaty
-AMOUNTS = ["initial", "amendments", "revised", "committed", "paid", "variance", "available"]
+AMOUNTS = [
+    "initial", "amendments", "revised", "engaged", "liquidated", "ordered", "paid",
+    "remaining_to_pay", "committed", "available", "variance",
+]
+STAGES = ["engagement", "liquidation", "ordonnancement", "paiement"]
+FIGURES = ["engaged", "liquidated", "ordered", "paid"]
 
 
 STAGES_FR = {"Payé": "paiement", "Engagé": "engagement", "Liquidé": "liquidation", "Ordonnancé": "ordonnancement"}
-HEADERS_FR = {"Date": "date", "N° pièce": "voucher", "Ligne budgétaire": "line", "Étape": "stage", "Montant": "amount", "Devise": "currency"}
+HEADERS_FR = {
+    "Date": "date", "N° pièce": "voucher", "Ligne budgétaire": "line", "Étape": "stage", "Montant": "amount",
+    "Devise": "currency", "N° engagement": "commitment",
+}
 
 
 def load(path: Path) -> Any:
@@ -37,6 +46,7 @@ def records_of_json(path: Path) -> list[dict[str, Any]]:
             "amount": Decimal(e["amount"]),
             "currency": e["currency"],
             "stage": e.get("stage") or "paiement",
+            "commitment": e.get("commitment"),
         }
         for e in load(path)["expenditures"]
     ]
@@ -60,6 +70,30 @@ def records_of_workbook(path: Path) -> list[dict[str, Any]]:
     return records
 
 
+def chain_figures(spend: Any) -> Any:
+    """Engaged, liquidated, ordered and paid per commitment (its group) and line: per stage,
+    the latest record of each voucher; the commitment's own and its events' sum, the larger;
+    then each stage at least what the later stages reached."""
+    known = set(spend["voucher"])
+    spend["group"] = [
+        c if isinstance(c, str) and c in known else v for v, c in zip(spend["voucher"], spend["commitment"], strict=True)
+    ]
+    latest = spend.sort_values("date").groupby(["group", "voucher", "stage"], as_index=False).last()
+    latest["own"] = latest["voucher"] == latest["group"]
+    rows = []
+    for (group, line), records in latest.groupby(["group", "line"]):
+        cumulative: Decimal | None = None
+        figures = {}
+        for stage, name in reversed(list(zip(STAGES, FIGURES, strict=True))):
+            at = records[records["stage"] == stage]
+            sides = [sum(at[at["own"] == own]["xof"], Decimal(0)) for own in (True, False) if (at["own"] == own).any()]
+            direct = max(sides) if sides else None
+            cumulative = max(v for v in (direct, cumulative) if v is not None) if direct is not None or cumulative is not None else None
+            figures[name] = cumulative if cumulative is not None else Decimal(0)
+        rows.append({"line": line, **figures})
+    return pd.DataFrame(rows, columns=["line", *FIGURES])
+
+
 def expected_by(plan: Any, records: list[dict[str, Any]], by: str, as_of: datetime.date | None = None) -> Any:
     lines = pd.DataFrame(
         [
@@ -73,8 +107,8 @@ def expected_by(plan: Any, records: list[dict[str, Any]], by: str, as_of: dateti
         ]
     )
     spend = pd.DataFrame(records)
-    # The same voucher twice with the same content counts once.
-    spend = spend.drop_duplicates(subset=["voucher"])
+    # The same record twice (voucher, stage and date) counts once.
+    spend = spend.drop_duplicates(subset=["voucher", "stage", "date"])
     last = max([datetime.date.fromisoformat(plan["end"]), *spend["date"], *(datetime.date.fromisoformat(a["date"]) for a in plan["amendments"])])
     as_of = as_of or last
     spend = spend[spend["date"] <= as_of].copy()
@@ -86,8 +120,7 @@ def expected_by(plan: Any, records: list[dict[str, Any]], by: str, as_of: dateti
         return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # half away from zero
 
     spend["xof"] = spend.apply(in_xof, axis=1)
-    spend["paid"] = spend["xof"].where(spend["stage"] == "paiement", Decimal(0))
-    spend["committed"] = spend["xof"].where(spend["stage"] != "paiement", Decimal(0))
+    spend = chain_figures(spend)
 
     moved: dict[str, Decimal] = {}
     for a in plan["amendments"]:
@@ -105,15 +138,17 @@ def expected_by(plan: Any, records: list[dict[str, Any]], by: str, as_of: dateti
     )
     spend.loc[~spend["line"].isin(known), "group"] = "?" if by != "line" else spend["line"]
     planned = lines.groupby(by)[["initial", "amendments"]].agg(lambda s: sum(s, Decimal(0)))
-    spent = spend.groupby("group")[["committed", "paid"]].agg(lambda s: sum(s, Decimal(0)))
+    spent = spend.groupby("group")[FIGURES].agg(lambda s: sum(s, Decimal(0)))
     table = planned.join(spent, how="outer").map(lambda v: Decimal(0) if not isinstance(v, Decimal) else v)
     table["revised"] = table["initial"] + table["amendments"]
+    table["remaining_to_pay"] = table["committed"] = table["engaged"] - table["paid"]
+    table["available"] = table["revised"] - table["engaged"]
     table["variance"] = table["revised"] - table["paid"]
-    table["available"] = table["variance"] - table["committed"]
-    table["execution_rate"] = [
-        None if r == 0 else (p / r).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-        for p, r in zip(table["paid"], table["revised"], strict=True)
-    ]
+    for rate, part in (("commitment_rate", "engaged"), ("payment_rate", "paid")):
+        table[rate] = [
+            None if r == 0 else (p / r).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+            for p, r in zip(table[part], table["revised"], strict=True)
+        ]
     return table
 
 
@@ -125,7 +160,7 @@ def differences(report: planfin.VarianceReport, expected: Any) -> list[Any]:
     return [
         (key, field, got.loc[key, field], expected.loc[key, field])
         for key in expected.index
-        for field in [*AMOUNTS, "execution_rate"]
+        for field in [*AMOUNTS, "commitment_rate", "payment_rate"]
         if got.loc[key, field] != expected.loc[key, field]
     ]
 

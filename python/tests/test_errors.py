@@ -102,6 +102,6 @@ def test_safety_limits_can_be_set_by_name(fixtures: Path) -> None:
     with pytest.raises(planfin.WorkbookError) as e:
         planfin.read_ledger(far, limits={"max_range_cells": 20_000_000})
     assert "missing column(s) Date" in str(e.value)
-    assert len(planfin.read_ledger(ledger, limits={"max_cells": 10_000})) == 370
+    assert len(planfin.read_ledger(ledger, limits={"max_cells": 10_000})) == 376
     with pytest.raises(ValueError, match='"max_rows" is not a limit'):
         planfin.read_plan(fixtures / "xlsx" / "cnltp_plan.xlsx", limits={"max_rows": 1})

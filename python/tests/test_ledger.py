@@ -53,7 +53,8 @@ def test_sum_of_amounts_is_exact(fixtures: Path) -> None:
 
 def test_cnltp_ledger() -> None:
     ledger = planfin.cnltp_ledger()
-    assert len(ledger) == 370
+    # 370 vouchers, and the chain of ENG-2019-0401 and BC-2019-0304 (6 records, 5 vouchers).
+    assert len(ledger) == 376
     assert ledger.duplicates == [
         {
             "voucher": "PC-2018-0062",
@@ -62,7 +63,14 @@ def test_cnltp_ledger() -> None:
         }
     ]
     assert {e.currency for e in ledger} == {"XOF", "EUR"}
-    assert repr(ledger) == "<Ledger entries=370 duplicates=1 2018-02-01..2020-01-17>"
+    assert repr(ledger) == "<Ledger entries=376 duplicates=1 2018-02-01..2020-01-17>"
+    assert [(e.date, e.stage) for e in ledger if e.voucher == "BC-2019-0304"] == [
+        (datetime.date(2019, 4, 20), "engagement"),
+        (datetime.date(2019, 8, 14), "paiement"),
+    ]
+    assert {e.voucher for e in ledger if e.commitment == "ENG-2019-0401"} == {
+        "LIQ-2019-0401", "PAY-2019-0401A", "PAY-2019-0401B",
+    }
 
 
 def test_from_records_dicts_and_expenditures() -> None:
@@ -75,6 +83,7 @@ def test_from_records_dicts_and_expenditures() -> None:
     assert ledger.get("Z") is None
     assert ledger.to_records()[0] == {
         **RECORD, "rate": None, "stage": "paiement", "payee": "", "description": "", "document": None,
+        "commitment": None,
     }
 
 
@@ -98,7 +107,7 @@ def test_from_records_refuses_a_float_amount() -> None:
         (
             {**RECORD, "amont": 5},
             "records[0]: unknown field 'amont': the fields are voucher, date, line, amount, "
-            "currency, rate, stage, payee, description, document",
+            "currency, rate, stage, payee, description, document, commitment",
             None,
         ),
         (
@@ -154,7 +163,8 @@ def test_duplicates_count_once_and_conflicts_raise() -> None:
         planfin.Ledger.from_records([RECORD, {**RECORD, "amount": D(6)}], source="jan")
     assert str(e.value) == (
         'voucher "A" at jan records[1] conflicts with the entry of the same voucher at jan records[0]: '
-        "vouchers are unique; give the new entry its own voucher, or record a correction as a new entry"
+        "a voucher keeps its line and commitment, and has one amount per stage and date; give the new "
+        "entry its own voucher, or record a correction as a new entry"
     )
     assert e.value.conflicts == [
         {
@@ -187,7 +197,8 @@ def test_merge_recognises_a_voucher_read_twice(fixtures: Path) -> None:
             "again": f"{fixtures / 'small' / 'ledger-q4.json'} expenditures[0]",
         }
     ]
-    changed = planfin.Ledger.from_records([{**RECORD, "voucher": "L1"}], source="other")
+    # L1 is a payment on line 0101: on line 0102 it is another expenditure under the same voucher.
+    changed = planfin.Ledger.from_records([{**RECORD, "voucher": "L1", "line": "0102"}], source="other")
     with pytest.raises(planfin.LedgerConflictError) as e:
         first.merge(changed)
     assert str(e.value).startswith('voucher "L1" at other records[0] conflicts with the entry of the same voucher at ')
@@ -214,8 +225,8 @@ def test_json_conflicts_in_a_file(tmp_path: Path) -> None:
     assert str(e.value) == (
         f"{path}: 1 conflicting voucher(s)\n"
         f'voucher "A" at {path} expenditures[1] conflicts with the entry of the same voucher at '
-        f"{path} expenditures[0]: vouchers are unique; give the new entry its own voucher, or record "
-        "a correction as a new entry"
+        f"{path} expenditures[0]: a voucher keeps its line and commitment, and has one amount per stage "
+        "and date; give the new entry its own voucher, or record a correction as a new entry"
     )
     assert e.value.path == str(path)
 
@@ -235,7 +246,7 @@ def test_iteration_is_lazy_and_repeatable() -> None:
     it = iter(ledger)
     assert iter(it) is it
     assert next(it).voucher == "PC-2018-0001"
-    assert sum(1 for _ in ledger) == 370
+    assert sum(1 for _ in ledger) == 376
 
 
 def test_to_pandas_keeps_decimals_exact(fixtures: Path) -> None:
@@ -244,6 +255,7 @@ def test_to_pandas_keeps_decimals_exact(fixtures: Path) -> None:
     df = ledger.to_pandas()
     assert list(df.columns) == [
         "voucher", "date", "line", "amount", "currency", "rate", "stage", "payee", "description", "document",
+        "commitment",
     ]
     assert df["amount"].dtype == object
     assert df["amount"].map(type).eq(Decimal).all()

@@ -80,7 +80,9 @@ def test_final_report_reconciles(small: Any) -> None:
         "raises_cuts_net": D(0),
         "amendments": D(0),
         "revised": D(1000000),
+        "engaged": D(773691),
         "committed": D(163095),
+        "remaining_to_pay": D(163095),
         "paid": D(610596),
         "available": D(226309),
         "unspent": D(389404),
@@ -136,7 +138,9 @@ def test_report_workbooks_of_embedded_and_python_data(tmp_path: Path) -> None:
     plan = planfin.cnltp_plan()
     ledger = planfin.Ledger.from_records(planfin.cnltp_ledger())
     assert plan.progress(ledger, CUT).to_xlsx(tmp_path / "p.xlsx") == []
-    assert sheet_names(tmp_path / "p.xlsx") == ["Synthèse", "Objectifs", "Exercices", "Constats", "Provenance"]
+    assert sheet_names(tmp_path / "p.xlsx") == [
+        "Synthèse", "Objectifs", "Exercices", "Ancienneté objectifs", "Ancienneté lignes", "Constats", "Provenance",
+    ]
     assert plan.final_report(ledger).to_xlsx(tmp_path / "f.xlsx") == []
     assert sheet_names(tmp_path / "f.xlsx") == ["Rapprochement", "Objectifs", "Sources", "Constats", "Provenance"]
 

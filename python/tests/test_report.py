@@ -114,9 +114,13 @@ def test_cnltp_variance_and_repr() -> None:
     assert report.currency == "XOF"
     assert [r["key"] for r in report.rows] == ["OS1", "OS2", "OS3", "OS4", "OS5", "?"]
     assert report.rows[-1]["flags"] == ["over_budget", "over_committed", "unknown_line"]
-    assert {f["code"] for f in report.findings} == {"unknown_line", "outside_period", "duplicate_voucher"}
+    # Line 0303 is paid (so engaged) beyond its revised budget; the commitments of late 2019
+    # are still open at the as-of date, some for more than 90 days.
+    assert {f["code"] for f in report.findings} == {
+        "unknown_line", "outside_period", "duplicate_voucher", "stale_commitment", "over_committed",
+    }
     assert all(set(f) == {"code", "severity", "message", "location"} for f in report.findings)
-    assert report.sign_convention.startswith("variance = revised - paid")
+    assert "remaining_to_pay (alias committed) = engaged - paid" in report.sign_convention
     assert "half away from zero" in report.rounding
 
 
@@ -125,14 +129,23 @@ def test_renderings(small: Any) -> None:
     report = plan.variance(ledger, by="line")
     csv = report.to_csv()
     assert csv.splitlines()[:2] == [
-        "key,label,initial,amendments,revised,committed,paid,variance,available,execution_rate,flags",
-        "0101,Ateliers,400000,50000,450000,0,470000,-20000,-20000,1.0444,over_budget over_committed",
+        "key,label,initial,amendments,revised,engaged,liquidated,ordered,paid,remaining_to_pay,available,"
+        "variance,commitment_rate,payment_rate,flags",
+        "0101,Ateliers,400000,50000,450000,470000,470000,470000,470000,0,-20000,-20000,1.0444,1.0444,"
+        "over_budget over_committed",
     ]
-    assert csv.splitlines()[-1] == "Total,,1000000,0,1000000,163095,610596,389404,226309,0.6106,"
+    # fixtures/small/README.md: paid 610,596, committed 163,095 of which L5 125,000 is
+    # liquidated and L8 8,095 ordered.
+    assert csv.splitlines()[-1] == (
+        "Total,,1000000,0,1000000,773691,743691,618691,610596,163095,226309,389404,0.7737,0.6106,"
+    )
     assert "\r\n" in csv
     assert report.to_csv(bom=True) == "\ufeff" + csv
     md = report.to_markdown()
-    assert "| 0101 | Ateliers | 400 000 | 50 000 | 450 000 | 0 | 470 000 | -20 000 | -20 000 | 104,44 % | over_budget over_committed |" in md
+    assert (
+        "| 0101 | Ateliers | 400 000 | 50 000 | 450 000 | 470 000 | 470 000 | 470 000 | 470 000 | 0 | -20 000 "
+        "| -20 000 | 104,44 % | 104,44 % | over_budget over_committed |"
+    ) in md
     assert report._repr_markdown_() == md
     text = report.to_text()
     assert str(report) == text
@@ -150,7 +163,11 @@ def test_to_pandas(small: Any) -> None:
     report = plan.variance(ledger, by="line")
     df = report.to_pandas()
     assert list(df.columns) == report.columns
-    assert report.columns == ["key", "label", *AMOUNTS, "execution_rate", "flags"]
+    assert report.columns == [
+        "key", "label", "initial", "amendments", "revised", "engaged", "liquidated", "ordered", "paid",
+        "remaining_to_pay", "committed", "available", "variance", "commitment_rate", "payment_rate",
+        "execution_rate", "flags",
+    ]
     for key in AMOUNTS:
         assert df[key].dtype == object
         assert df[key].sum() == report.totals[key]

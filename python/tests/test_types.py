@@ -152,7 +152,7 @@ def test_expenditure_properties_and_repr() -> None:
     assert e.to_dict() == {
         "voucher": "PC-1", "date": D, "line": "0101", "amount": Decimal("12.34"),
         "currency": "EUR", "rate": None, "stage": "ordonnancement", "payee": "Agence",
-        "description": "Taxes", "document": "F-9",
+        "description": "Taxes", "document": "F-9", "commitment": None,
     }
     assert e == planfin.Expenditure(**e.to_dict())
     assert e != expenditure()

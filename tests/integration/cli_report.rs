@@ -33,30 +33,80 @@ fn expected(as_of: &str) -> Result<Expected, Box<dyn std::error::Error>> {
             amendments += dec(&a["amount"])? * Decimal::from(sign);
         }
     }
-    let peg = d("655.957");
-    let (mut committed, mut paid) = (Decimal::ZERO, Decimal::ZERO);
-    let mut seen = HashSet::new();
-    for e in ledger["expenditures"].as_array().ok_or("no expenditures")? {
-        let voucher = e["voucher"].as_str().unwrap_or_default();
-        if !seen.insert(voucher.to_string()) || e["date"].as_str().unwrap_or_default() > as_of {
-            continue;
-        }
-        let mut amount = dec(&e["amount"])?;
-        if e["currency"] == "EUR" {
-            amount =
-                (amount * peg).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-        }
-        match e["stage"].as_str().unwrap_or("paiement") {
-            "paiement" => paid += amount,
-            _ => committed += amount,
-        }
-    }
+    let (committed, paid) = spending(&ledger, as_of)?;
     Ok(Expected {
         initial,
         amendments,
         committed,
         paid,
     })
+}
+
+/// Remaining to pay and paid of `ledger` (JSON) at `as_of`, by the rules of
+/// `docs/expenditure-chain.md` restated here: the same record (voucher, stage, date) counts
+/// once; per commitment, each stage's figure is the latest record of the commitment's own
+/// voucher or the sum of the latest records of the events that refer to it, the larger; a
+/// stage counts at least what the later stages reached.
+fn spending(ledger: &Value, as_of: &str) -> Result<(Decimal, Decimal), Box<dyn std::error::Error>> {
+    use std::collections::BTreeMap;
+    const STAGES: [&str; 4] = ["engagement", "liquidation", "ordonnancement", "paiement"];
+    let records = ledger["expenditures"].as_array().ok_or("no expenditures")?;
+    let vouchers: HashSet<&str> = records
+        .iter()
+        .filter_map(|e| e["voucher"].as_str())
+        .collect();
+    // (group, voucher, stage) -> (date, amount) of the latest record up to as_of.
+    let mut latest: BTreeMap<(String, String, usize), (String, Decimal)> = BTreeMap::new();
+    for e in records {
+        let date = e["date"].as_str().unwrap_or_default();
+        if date > as_of {
+            continue;
+        }
+        let voucher = e["voucher"].as_str().unwrap_or_default().to_string();
+        let group = match e["commitment"].as_str() {
+            Some(c) if vouchers.contains(c) => c.to_string(),
+            _ => voucher.clone(),
+        };
+        let stage_name = e["stage"].as_str().unwrap_or("paiement");
+        let stage = STAGES
+            .iter()
+            .position(|s| *s == stage_name)
+            .ok_or("stage")?;
+        let mut amount = dec(&e["amount"])?;
+        if e["currency"] == "EUR" {
+            amount = (amount * d("655.957"))
+                .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        }
+        let slot = latest
+            .entry((group, voucher, stage))
+            .or_insert((String::new(), amount));
+        if date >= slot.0.as_str() {
+            *slot = (date.to_string(), amount);
+        }
+    }
+    // group -> per stage (own, events).
+    let mut groups: BTreeMap<&str, [(Option<Decimal>, Option<Decimal>); 4]> = BTreeMap::new();
+    for ((group, voucher, stage), (_, amount)) in &latest {
+        let sides = &mut groups.entry(group).or_default()[*stage];
+        let side = if group == voucher {
+            &mut sides.0
+        } else {
+            &mut sides.1
+        };
+        *side = Some(side.unwrap_or_default() + amount);
+    }
+    let (mut engaged, mut paid) = (Decimal::ZERO, Decimal::ZERO);
+    for stages in groups.values() {
+        let larger = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let direct = stages.map(|(own, events)| larger(own, events));
+        paid += direct[3].unwrap_or_default();
+        let reached = direct.iter().rev().fold(None, |after, d| larger(*d, after));
+        engaged += reached.unwrap_or_default();
+    }
+    Ok((engaged - paid, paid))
 }
 
 /// `1234567` as the French table prints it: `1 234 567`.

@@ -89,7 +89,7 @@ fn bucket(days: i64) -> usize {
     BUCKETS
         .iter()
         .position(|(_, most)| most.is_none_or(|m| days <= m))
-        .unwrap_or(BUCKETS.len() - 1)
+        .unwrap_or(3)
 }
 
 /// The ageing of `execution`'s open commitments, labels in `lang`.
@@ -98,7 +98,8 @@ pub(crate) fn ageing(execution: &Execution<'_>, lang: Lang) -> Result<AgeingSect
     let of = || MoneyError::Overflow("the ageing");
     let mut by_slot = vec![[0i128; 4]; execution.slots.len()];
     for open in &execution.open {
-        let sum = &mut by_slot[open.slot][bucket((execution.as_of - open.since).num_days())];
+        let sum = &mut by_slot[open.slot]
+            [bucket(execution.as_of.signed_duration_since(open.since).num_days())];
         *sum = sum.checked_add(open.remaining).ok_or_else(of)?;
     }
     // Objectives in the plan's order, then `?`; lines likewise, then the unknown codes.
@@ -130,12 +131,10 @@ pub(crate) fn ageing(execution: &Execution<'_>, lang: Lang) -> Result<AgeingSect
         let at = match objectives.iter().position(|(code, ..)| code == objective) {
             Some(at) => at,
             None => {
-                objectives.push((
-                    objective.to_string(),
-                    label("unknown_line", lang).into(),
-                    [0; 4],
-                ));
-                objectives.len() - 1
+                let at = objectives.len();
+                let unknown = label("unknown_line", lang).to_string();
+                objectives.push((objective.to_string(), unknown, [0; 4]));
+                at
             }
         };
         for b in 0..4 {

@@ -58,8 +58,9 @@ impl Slot {
         let at = match self.years.iter().position(|(y, _)| *y == year) {
             Some(at) => at,
             None => {
+                let at = self.years.len();
                 self.years.push((year, Tally::default()));
-                self.years.len() - 1
+                at
             }
         };
         &mut self.years[at].1
@@ -163,11 +164,12 @@ impl<'a> Execution<'a> {
             .map(|(key, known)| match known {
                 Some(i) => *i,
                 None => {
+                    let at = self.slots.len();
                     self.slots.push(Slot {
                         line: SlotLine::Unknown(key as u32),
                         years: Vec::new(),
                     });
-                    self.slots.len() - 1
+                    at
                 }
             })
             .collect()
@@ -363,7 +365,7 @@ impl<'a> Execution<'a> {
     fn open_findings(&mut self, stale_days: u32) {
         let currency = self.plan.currency;
         for open in &self.open {
-            let age = (self.as_of - open.since).num_days();
+            let age = self.as_of.signed_duration_since(open.since).num_days();
             if age <= i64::from(stale_days) {
                 continue;
             }
@@ -474,4 +476,160 @@ fn add_stages(stages: &mut [i128; 4], stage: Stage, units: i128) -> Result<(), M
         *sum = sum.checked_add(units).ok_or(overflow())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! The chain's findings and figures through the whole report, on the sample plan and
+    //! ledger (`report::sample`); the figures of the sample's own records are those of
+    //! `report::variance`'s tests, the chain's added to them by hand.
+
+    use super::*;
+    use crate::currency::Currency;
+    use crate::expenditure::{Expenditure, Stage};
+    use crate::report::sample::{self, d, date, expenditure};
+    use crate::report::{Grouping, ReportOptions, VarianceReport, variance};
+
+    fn record(voucher: &str, on: &str, line: &str, amount: &str, stage: Stage) -> Expenditure {
+        expenditure(voucher, on, line, amount, Currency::XOF, stage)
+    }
+
+    fn of(mut e: Expenditure, commitment: &str) -> Expenditure {
+        e.commitment = Some(commitment.into());
+        e
+    }
+
+    fn report(extra: Vec<Expenditure>, by: Grouping) -> Option<VarianceReport> {
+        let mut entries = sample::entries();
+        entries.extend(extra);
+        let options = ReportOptions {
+            as_of: Some(date("2019-06-30")),
+            by,
+            ..ReportOptions::default()
+        };
+        variance(&sample::plan(), &sample::ledger_of(entries), &options).ok()
+    }
+
+    /// engaged, liquidated, ordered, paid of the row `key`.
+    fn stages(r: &Option<VarianceReport>, key: &str) -> Option<[Decimal; 4]> {
+        let row = r.as_ref()?.rows.iter().find(|row| row.key == key)?;
+        let a = &row.amounts;
+        Some([a.engaged, a.liquidated, a.ordered, a.paid])
+    }
+
+    fn located(r: &Option<VarianceReport>, code: FindingCode) -> Vec<String> {
+        let findings = r
+            .as_ref()
+            .map(|r| r.findings.as_slice())
+            .unwrap_or_default();
+        findings
+            .iter()
+            .filter(|f| f.code == code)
+            .filter_map(|f| f.location.clone())
+            .collect()
+    }
+
+    #[test]
+    fn commitment_other_line() {
+        // P1 on L12 pays 20,000 of C1, a commitment of L11: each counts on its own line.
+        let r = report(
+            vec![
+                record("C1", "2019-03-01", "L11", "50000", Stage::Engagement),
+                of(
+                    record("P1", "2019-04-01", "L12", "20000", Stage::Paiement),
+                    "C1",
+                ),
+            ],
+            Grouping::Line,
+        );
+        assert_eq!(
+            located(&r, FindingCode::CommitmentOtherLine),
+            ["voucher P1"]
+        );
+        // L11: E1 120,000 + E6 -20,000 paid, and C1 50,000 engaged.
+        let l11 = ["150000", "100000", "100000", "100000"].map(d);
+        assert_eq!(stages(&r, "L11"), Some(l11));
+        // L12: E2 100,001 + P1 20,000, each engaged and paid.
+        assert_eq!(stages(&r, "L12"), Some(["120001"; 4].map(d)));
+    }
+
+    #[test]
+    fn stage_exceeds_previous() {
+        // C2 engages 10,000; O2 orders 8,000 and P2 pays 9,000 of it: paid beyond ordered.
+        let r = report(
+            vec![
+                record("C2", "2019-03-01", "L21", "10000", Stage::Engagement),
+                of(
+                    record("O2", "2019-03-10", "L21", "8000", Stage::Ordonnancement),
+                    "C2",
+                ),
+                of(
+                    record("P2", "2019-03-20", "L21", "9000", Stage::Paiement),
+                    "C2",
+                ),
+            ],
+            Grouping::Line,
+        );
+        assert_eq!(
+            located(&r, FindingCode::StageExceedsPrevious),
+            ["voucher C2"]
+        );
+        let message = r.as_ref().and_then(|r| {
+            let f = r
+                .findings
+                .iter()
+                .find(|f| f.code == FindingCode::StageExceedsPrevious);
+            f.map(|f| f.message.clone())
+        });
+        assert!(
+            message
+                .as_deref()
+                .is_some_and(|m| m.contains("9,000 XOF at paiement but 8,000")),
+            "{message:?}"
+        );
+        // L21: E3 80,000 engaged, E4 80,000 paid; the chain: engaged 10,000, and 9,000 at
+        // every later stage (what was paid was ordered and liquidated).
+        let l21 = ["170000", "89000", "89000", "89000"].map(d);
+        assert_eq!(stages(&r, "L21"), Some(l21));
+    }
+
+    #[test]
+    fn stage_regression() {
+        // The register shows S3 engaged in January, paid in February, engaged again in March.
+        let r = report(
+            vec![
+                record("S3", "2019-01-10", "L22", "5000", Stage::Engagement),
+                record("S3", "2019-02-10", "L22", "5000", Stage::Paiement),
+                record("S3", "2019-03-10", "L22", "5000", Stage::Engagement),
+            ],
+            Grouping::Line,
+        );
+        assert_eq!(located(&r, FindingCode::StageRegression), ["voucher S3"]);
+        // L22: E5 29,997 liquidated, E8 300,000 paid; S3 keeps paiement: 5,000 at every stage.
+        let l22 = ["334997", "334997", "305000", "305000"].map(d);
+        assert_eq!(stages(&r, "L22"), Some(l22));
+    }
+
+    #[test]
+    fn a_commitment_counts_in_the_year_each_stage_was_reached() {
+        // C4 engaged on L11 in December 2018, paid by P4 in February 2019.
+        let r = report(
+            vec![
+                record("C4", "2018-12-01", "L11", "40000", Stage::Engagement),
+                of(
+                    record("P4", "2019-02-01", "L11", "40000", Stage::Paiement),
+                    "C4",
+                ),
+            ],
+            Grouping::Period,
+        );
+        // 2018: E1 120,000 + E2 100,001 paid, E3 80,000 engaged, and C4 40,000 engaged.
+        let y2018 = ["340001", "220001", "220001", "220001"].map(d);
+        assert_eq!(stages(&r, "2018"), Some(y2018));
+        // 2019: E4 80,000 + E6 -20,000 + E8 300,000 paid, E5 29,997 liquidated; P4: 40,000
+        // liquidated, ordered and paid in 2019, nothing more engaged (C4 was, in 2018).
+        let y2019 = ["389997", "429997", "400000", "400000"].map(d);
+        assert_eq!(stages(&r, "2019"), Some(y2019));
+        assert!(located(&r, FindingCode::StaleCommitment).contains(&"voucher E3".to_string()));
+    }
 }
