@@ -85,7 +85,8 @@ fn spending(ledger: &Value, as_of: &str) -> Result<(Decimal, Decimal), Box<dyn s
         }
     }
     // group -> per stage (own, events).
-    let mut groups: BTreeMap<&str, [(Option<Decimal>, Option<Decimal>); 4]> = BTreeMap::new();
+    type Sides = (Option<Decimal>, Option<Decimal>);
+    let mut groups: BTreeMap<&str, [Sides; 4]> = BTreeMap::new();
     for ((group, voucher, stage), (_, amount)) in &latest {
         let sides = &mut groups.entry(group).or_default()[*stage];
         let side = if group == voucher {
