@@ -124,8 +124,9 @@ pub fn write_variance_report(
 
 /// Writes the progress report (rapport d'étape) workbook: a summary sheet (elapsed time,
 /// burn rate, projection), execution by objective with the projection to the end of the plan
-/// (and the chart of revised budget vs paid), execution by fiscal year, the findings and the
-/// provenance. Same sheet writer, formulas and rules as [`write_variance_report`].
+/// (and the chart of revised budget vs paid), execution by fiscal year, the ageing of open
+/// commitments by objective and by line, the findings and the provenance. Same sheet writer,
+/// formulas and rules as [`write_variance_report`].
 ///
 /// ```
 /// use planfin_core::{cnltp, report::{progress, ProgressOptions}};
@@ -133,7 +134,10 @@ pub fn write_variance_report(
 /// let report = progress(&cnltp::plan(), &cnltp::ledger(), &ProgressOptions::new("2019-06-30".parse()?))?;
 /// let dir = tempfile::tempdir()?;
 /// let summary = write_progress_report(&report, &ExportOptions::default(), &dir.path().join("p.xlsx"))?;
-/// assert_eq!(summary.sheets, ["Synthèse", "Objectifs", "Exercices", "Constats", "Provenance"]);
+/// assert_eq!(
+///     summary.sheets,
+///     ["Synthèse", "Objectifs", "Exercices", "Ancienneté objectifs", "Ancienneté lignes", "Constats", "Provenance"]
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_progress_report(

@@ -149,7 +149,7 @@ fn caps_on_text_and_on_xls_ranges() {
     };
     assert_eq!(
         with(range, "xlsx/cnltp_ledger.xls"),
-        Some("cnltp_ledger.xls: the xls reader would allocate 6696 cells for its sheets (the rectangles their cells span, and the room their DIMENSIONS records reserve), beyond the limit of 1000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise max_range_cells (planfin --limit max_range_cells=N; limits={\"max_range_cells\": N} in Python)".to_string())
+        Some("cnltp_ledger.xls: the xls reader would allocate 7560 cells for its sheets (the rectangles their cells span, and the room their DIMENSIONS records reserve), beyond the limit of 1000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise max_range_cells (planfin --limit max_range_cells=N; limits={\"max_range_cells\": N} in Python)".to_string())
     );
 }
 
@@ -166,12 +166,12 @@ fn an_encrypted_workbook_is_named_as_password_protected() {
 fn an_xls_cell_at_iv65536_is_measured_before_calamine_builds_the_sheet() {
     let (m, t) = refused("xls_far_cell.xls");
     assert!(t < Duration::from_secs(1), "{t:?}");
-    // The sheet's declared 372 x 9 cells plus its span, A1 to IV65536.
+    // The sheet's declared 378 x 10 cells plus its span, A1 to IV65536.
     assert_eq!(
         m,
         format!(
             "xls_far_cell.xls: the xls reader would allocate {} cells for its sheets (the rectangles their cells span, and the room their DIMENSIONS records reserve), beyond the limit of 5000000 cells: planfin refuses it to stay safe; if the workbook is genuine, split it or raise max_range_cells (planfin --limit max_range_cells=N; limits={{\"max_range_cells\": N}} in Python)",
-            372 * 9 + 65_536 * 256
+            378 * 10 + 65_536 * 256
         )
     );
     assert_kind("xls_far_cell.xls", |e| {
@@ -206,6 +206,6 @@ fn an_xlsb_record_claiming_256_mb_is_refused_before_calamine_allocates_it() {
     assert!(t < Duration::from_secs(1), "{t:?}");
     assert_eq!(
         m,
-        "xlsb_huge_record.xlsb: the workbook cannot be read (xl/worksheets/sheet1.bin: the record at byte 170 claims 268435455 bytes, but 6 are left in the part); open it in Excel or LibreOffice, repair it if asked, and save it again"
+        "xlsb_huge_record.xlsb: the workbook cannot be read (xl/worksheets/sheet1.bin: the record at byte 184 claims 268435455 bytes, but 6 are left in the part); open it in Excel or LibreOffice, repair it if asked, and save it again"
     );
 }
