@@ -564,5 +564,12 @@ fn ledger_help(lang: Lang, codes: &'static str) -> Vec<(Accept, &'static str)> {
                 "Supporting document reference (invoice, ...)",
             ),
         ),
+        (
+            Accept::Any,
+            t(
+                "Pour une liquidation, un mandat ou un paiement : le N° de pièce de son engagement",
+                "For a liquidation, an order or a payment: the voucher of its commitment",
+            ),
+        ),
     ]
 }
