@@ -8,10 +8,10 @@
 //! - the plan and the ledger read back equal from the JSON planfin writes of them;
 //! - for every row and the totals of every report (variance by each grouping, with no cut-off
 //!   and at several cut-offs; progress; final): revised = initial + amendments,
-//!   variance = revised - paid, available = revised - committed - paid, and the execution rate
+//!   variance = revised - paid, available = revised - engaged, and the payment rate
 //!   is paid / revised to four decimals;
 //! - the rows add up to the totals, field by field;
-//! - at one cut-off every grouping has the same total initial, amendments, revised, committed
+//! - at one cut-off every grouping has the same total initial, amendments, revised, engaged
 //!   and paid, and none is blocked while another is not;
 //! - progress and final carry the variance totals of their cut-off; the final report's
 //!   reconciliation is consistent with itself and with the totals.
@@ -116,6 +116,7 @@ fn reports(plan: &Plan, ledger: &Ledger) {
                     by,
                     tolerance,
                     lang,
+                    ..ReportOptions::default()
                 };
                 (by, variance(plan, ledger, &options))
             })
@@ -192,7 +193,11 @@ fn reports(plan: &Plan, ledger: &Ledger) {
                 }
             }
             None => {
-                let options = FinalOptions { lang, tolerance };
+                let options = FinalOptions {
+                    lang,
+                    tolerance,
+                    ..FinalOptions::default()
+                };
                 if let Ok(f) = final_report(plan, ledger, &options) {
                     let what = "final report";
                     check_rows(what, f.by_objective.rows.iter(), &f.by_objective.totals);
@@ -210,7 +215,8 @@ fn reports(plan: &Plan, ledger: &Ledger) {
                     let ctx = format!("{what}: reconciliation {r:?}, totals {t:?}");
                     assert_eq!(r.ceiling, plan.ceiling, "{ctx}");
                     assert_eq!(r.initial_allocation, t.initial, "{ctx}");
-                    assert_eq!(r.committed, t.committed, "{ctx}");
+                    assert_eq!(r.engaged, t.engaged, "{ctx}");
+                    assert_eq!(r.remaining_to_pay, t.remaining_to_pay, "{ctx}");
                     assert_eq!(r.paid, t.paid, "{ctx}");
                     assert_eq!(r.amendments, t.amendments, "{ctx}: amendments");
                     assert_eq!(r.revised, t.revised, "{ctx}: revised");
@@ -219,9 +225,7 @@ fn reports(plan: &Plan, ledger: &Ledger) {
                     eq_sum(&ctx, r.amendments, r.transfers_net, r.raises_cuts_net);
                     eq_sum(&ctx, r.revised, r.initial_allocation, r.amendments);
                     eq_sum(&ctx, r.unspent, r.revised, -r.paid);
-                    if let Some(x) = r.revised.checked_sub(r.committed) {
-                        eq_sum(&ctx, r.available, x, -r.paid);
-                    }
+                    eq_sum(&ctx, r.available, r.revised, -r.engaged);
                     render(&f.to_tables());
                     let _ = f.to_json();
                 }
@@ -251,14 +255,18 @@ fn identities(what: &str, a: &Amounts) {
         a.revised,
         -a.paid,
     );
-    if let Some(x) = a.revised.checked_sub(a.committed) {
-        eq_sum(
-            &format!("{what}: available = revised - committed - paid"),
-            a.available,
-            x,
-            -a.paid,
-        );
-    }
+    eq_sum(
+        &format!("{what}: available = revised - engaged"),
+        a.available,
+        a.revised,
+        -a.engaged,
+    );
+    eq_sum(
+        &format!("{what}: remaining_to_pay = engaged - paid"),
+        a.remaining_to_pay,
+        a.engaged,
+        -a.paid,
+    );
 }
 
 fn check_rows<'r>(what: &str, rows: impl Iterator<Item = &'r VarianceRow>, totals: &Totals) {
@@ -267,7 +275,7 @@ fn check_rows<'r>(what: &str, rows: impl Iterator<Item = &'r VarianceRow>, total
         let ctx = format!("{what}, row {:?}: {:?}", row.key, row.amounts);
         identities(&ctx, &row.amounts);
         assert_eq!(
-            row.execution_rate,
+            row.amounts.payment_rate(),
             execution_rate(row.amounts.paid, row.amounts.revised),
             "{ctx}: execution rate"
         );
@@ -276,7 +284,7 @@ fn check_rows<'r>(what: &str, rows: impl Iterator<Item = &'r VarianceRow>, total
     let ctx = format!("{what}, totals {:?}", totals.amounts);
     identities(&ctx, &totals.amounts);
     assert_eq!(
-        totals.execution_rate,
+        totals.amounts.payment_rate(),
         execution_rate(totals.amounts.paid, totals.amounts.revised),
         "{ctx}: execution rate"
     );
@@ -295,7 +303,7 @@ fn same_totals(what: &str, a: &Totals, b: &Totals) {
     for ((name, x), (_, y)) in a.amounts.fields().into_iter().zip(b.amounts.fields()) {
         if matches!(
             name,
-            "initial" | "amendments" | "revised" | "committed" | "paid"
+            "initial" | "amendments" | "revised" | "engaged" | "paid"
         ) {
             assert_eq!(x, y, "{what}: total {name} {x} != {y}");
         }
