@@ -220,24 +220,39 @@ pub fn text_to_py<'py>(py: Python<'py>, text: &Text) -> PyResult<Bound<'py, PyDi
     Ok(dict)
 }
 
-/// A finding as `{"code", "severity", "message", "location"}`.
-pub fn finding_to_py<'py>(py: Python<'py>, finding: &Finding) -> PyResult<Bound<'py, PyDict>> {
+/// A finding as `{"code", "severity", "message", "location", "args"}`, its message and location
+/// in `lang`, its arguments as text (amounts exact, dates ISO 8601) or integers (counts).
+pub fn finding_to_py<'py>(
+    py: Python<'py>,
+    finding: &Finding,
+    lang: Lang,
+) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item("code", finding.code.code())?;
     dict.set_item("severity", finding.severity.to_string())?;
-    dict.set_item("message", &finding.message)?;
-    dict.set_item("location", finding.location.as_deref())?;
+    dict.set_item("message", finding.message.render(lang))?;
+    dict.set_item("location", finding.location_text(lang))?;
+    let args = PyDict::new(py);
+    for (name, arg) in finding.message.args() {
+        match arg.to_json(lang) {
+            serde_json::Value::Number(n) => args.set_item(*name, n.as_i64())?,
+            serde_json::Value::String(s) => args.set_item(*name, s)?,
+            other => args.set_item(*name, other.to_string())?,
+        }
+    }
+    dict.set_item("args", args)?;
     Ok(dict)
 }
 
-/// Findings as a list of dicts.
+/// Findings as a list of dicts, read in `lang`.
 pub fn findings_to_py<'py>(
     py: Python<'py>,
     findings: &[Finding],
+    lang: Lang,
 ) -> PyResult<Bound<'py, pyo3::types::PyList>> {
     let items = findings
         .iter()
-        .map(|f| finding_to_py(py, f))
+        .map(|f| finding_to_py(py, f, lang))
         .collect::<PyResult<Vec<_>>>()?;
     pyo3::types::PyList::new(py, items)
 }

@@ -17,6 +17,7 @@
 use planfin_core::json::JsonError;
 use planfin_core::ledger::{LedgerError, Origin};
 use planfin_core::money::MoneyError;
+use planfin_core::plan::Lang;
 use planfin_core::report::ReportError;
 use planfin_export::ExportError;
 use planfin_xlsx::ImportError;
@@ -155,7 +156,7 @@ pub fn report_error(py: Python<'_>, error: ReportError) -> PyErr {
         Ok(match &error {
             ReportError::Blocked(findings) => {
                 let a = PyDict::new(py);
-                a.set_item("findings", findings_to_py(py, findings)?)?;
+                a.set_item("findings", findings_to_py(py, findings, Lang::default())?)?;
                 raise(py, "ValidationError", error.to_string(), &a)
             }
             ReportError::Money(m) => money_error(py, m),

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use planfin_core::json::{plan_from_json, plan_to_json};
-use planfin_core::plan::{BudgetLine, Plan as CorePlan};
+use planfin_core::plan::{BudgetLine, Lang, Plan as CorePlan};
 use planfin_core::report::{
     FinalOptions, ProgressOptions, ReportOptions, final_report, progress, variance,
 };
@@ -253,7 +253,7 @@ impl Plan {
             }
             findings
         });
-        findings_to_py(py, &findings)
+        findings_to_py(py, &findings, Lang::default())
     }
 
     /// The budget-vs-actual variance report of this plan against `ledger`.

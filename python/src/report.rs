@@ -315,7 +315,7 @@ report_pymethods!(VarianceReport {
     /// "location"}]` (errors would have blocked it).
     #[getter]
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        findings_to_py(py, &self.inner.findings)
+        findings_to_py(py, &self.inner.findings, self.inner.findings.lang())
     }
 
     /// The rows as a pandas DataFrame (pandas is imported now, not before), one column per
@@ -565,7 +565,7 @@ report_pymethods!(ProgressReport {
     /// objective: `[{"code", "severity", "message", "location"}]`.
     #[getter]
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        findings_to_py(py, &self.inner.findings)
+        findings_to_py(py, &self.inner.findings, self.inner.findings.lang())
     }
 
     /// The objective rows as a pandas DataFrame (Decimal amounts in object columns unless
@@ -700,7 +700,7 @@ report_pymethods!(FinalReport {
     /// Every warning of validation, then an `over_budget` finding per over-budget line.
     #[getter]
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        findings_to_py(py, &self.inner.findings)
+        findings_to_py(py, &self.inner.findings, self.inner.findings.lang())
     }
 
     /// The objective rows as a pandas DataFrame (Decimal amounts in object columns unless

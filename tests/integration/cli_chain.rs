@@ -37,7 +37,7 @@ fn run(command: &str, format: &str, extra: &[&str]) -> Result<Value, Box<dyn std
         .iter()
         .map(|m| path(&format!("chain/journal-2019-{m}.{format}")))
         .collect();
-    let mut args = vec![command, "--format", "json", "--plan", &plan];
+    let mut args = vec![command, "--lang", "en", "--format", "json", "--plan", &plan];
     for j in &journals {
         args.extend(["--ledger", j.as_str()]);
     }

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use serde_json::Value;
 
 use crate::xl;
-use crate::{TestResult, dec, fixture, planfin, report_json};
+use crate::{TestResult, dec, fixture, planfin, planfin_en, report_json};
 
 fn convert(input: &Path, output: &Path) {
     planfin()
@@ -180,7 +180,7 @@ fn convert_refuses_what_it_cannot_write() {
         ("plan.ods", "not .ods"),
         ("plan.txt", "FILE.json or FILE.xlsx"),
     ] {
-        planfin()
+        planfin_en()
             .arg("convert")
             .arg(&plan)
             .arg(out)
@@ -188,14 +188,14 @@ fn convert_refuses_what_it_cannot_write() {
             .code(2)
             .stderr(predicates::str::contains(says));
     }
-    planfin()
+    planfin_en()
         .arg("convert")
         .arg(&plan)
         .arg(&plan)
         .assert()
         .code(1)
         .stderr(predicates::str::contains("would overwrite the input"));
-    planfin()
+    planfin_en()
         .args(["convert", "no/such.xlsx", "out.json"])
         .assert()
         .code(1)
@@ -394,7 +394,7 @@ fn a_filled_template_imports_and_reports() -> TestResult {
         .assert()
         .success()
         .stdout(predicates::str::ends_with(
-            "2 file(s): 0 error(s), 0 warning(s), 0 refused\n",
+            "2 fichiers\u{a0}: 0 erreur, 0 avertissement, 0 refusé\n",
         ));
     let json: Value = report_json(&["--plan", &plan_s, "--ledger", &ledger_s])?;
     let totals = &json["totals"];
@@ -408,10 +408,10 @@ fn a_filled_template_imports_and_reports() -> TestResult {
 
 #[test]
 fn template_wants_an_xlsx_name() {
-    planfin()
+    planfin_en()
         .args(["template", "--out", "plan.ods"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("FILE.xlsx"));
-    planfin().args(["template"]).assert().code(2);
+    planfin_en().args(["template"]).assert().code(2);
 }

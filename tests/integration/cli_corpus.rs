@@ -33,6 +33,7 @@ fn validate_never_crashes_or_hangs_on_the_corpus() -> TestResult {
         let dir = tempfile::tempdir()?;
         let stderr_path = dir.path().join("stderr");
         let mut child = Command::new(crate::binary())
+            .env("PLANFIN_LANG", "fr")
             .arg("validate")
             .arg(file)
             .stdin(Stdio::null())
@@ -64,7 +65,7 @@ fn validate_never_crashes_or_hangs_on_the_corpus() -> TestResult {
         match status.map(|s| s.code()) {
             None => failures.push(format!("{name}: still running after {LIMIT:?}")),
             Some(Some(0)) => ok += 1,
-            Some(Some(1)) if stderr.contains("planfin: error: ") => refused += 1,
+            Some(Some(1)) if stderr.contains("planfin\u{a0}: erreur\u{a0}: ") => refused += 1,
             Some(Some(1)) => failures.push(format!("{name}: exit 1 without a message")),
             Some(code) => failures.push(format!("{name}: exit {code:?}: {stderr}")),
         }

@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::{TestResult, fixture, planfin};
+use crate::{TestResult, fixture, planfin_en};
 
 fn path(rel: &str) -> String {
     fixture(rel).to_string_lossy().into_owned()
@@ -20,13 +20,13 @@ fn bad_options_exit_2() {
         &["frobnicate"],
         &["validate"],
     ] {
-        planfin().args(args).assert().code(2);
+        planfin_en().args(args).assert().code(2);
     }
 }
 
 #[test]
 fn xlsx_output_needs_a_file() {
-    planfin()
+    planfin_en()
         .args(["report", "--format", "xlsx"])
         .assert()
         .code(2)
@@ -35,7 +35,7 @@ fn xlsx_output_needs_a_file() {
 
 #[test]
 fn a_missing_file_is_named() {
-    planfin()
+    planfin_en()
         .args(["report", "--plan", "no/such/plan.json"])
         .assert()
         .code(1)
@@ -49,7 +49,7 @@ fn malformed_json_gives_line_and_column() -> TestResult {
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{\"expenditures\": [\n  {\"voucher\": \"A\",,}\n]}\n")?;
     let bad = bad.to_string_lossy().into_owned();
-    planfin()
+    planfin_en()
         .args(["report", "--ledger", &bad])
         .assert()
         .code(1)
@@ -71,7 +71,7 @@ fn a_wrong_value_gives_its_position_and_the_rule() -> TestResult {
          \"amount\": \"1\", \"currency\": \"FCFA\"}\n]}\n",
     )?;
     let bad = bad.to_string_lossy().into_owned();
-    planfin()
+    planfin_en()
         .args(["report", "--ledger", &bad])
         .assert()
         .code(1)
@@ -89,7 +89,7 @@ fn a_plan_of_the_wrong_shape_is_refused() -> TestResult {
     let bad = dir.path().join("plan.json");
     std::fs::write(&bad, "{\"code\": \"X\", \"ceiling\": \"12\"}")?;
     let bad = bad.to_string_lossy().into_owned();
-    planfin()
+    planfin_en()
         .args(["report", "--plan", &bad])
         .assert()
         .code(1)
@@ -116,7 +116,7 @@ fn a_conflicting_voucher_across_two_ledgers_names_both_files() -> TestResult {
         jan.to_string_lossy().into_owned(),
         feb.to_string_lossy().into_owned(),
     );
-    planfin()
+    planfin_en()
         .args([
             "report", "--plan", &plan, "--ledger", &jan, "--ledger", &feb,
         ])
@@ -129,7 +129,7 @@ fn a_conflicting_voucher_across_two_ledgers_names_both_files() -> TestResult {
         .stderr(predicate::str::contains(feb.as_str()));
     // The same voucher with the same content in both files is counted once.
     std::fs::write(dir.path().join("feb.json"), entry("1000"))?;
-    planfin()
+    planfin_en()
         .args([
             "report", "--plan", &plan, "--ledger", &jan, "--ledger", &feb,
         ])
@@ -149,7 +149,7 @@ fn an_output_that_is_an_input_is_refused() -> TestResult {
     let plan_s = plan.to_string_lossy().into_owned();
     // The same file, written another way.
     let same = dir.path().join(".").join("plan.json");
-    planfin()
+    planfin_en()
         .args(["report", "--plan", &plan_s, "--format", "json", "--out"])
         .arg(&same)
         .assert()
@@ -157,7 +157,7 @@ fn an_output_that_is_an_input_is_refused() -> TestResult {
         .stderr(predicate::str::contains("would overwrite the input"));
     assert_eq!(std::fs::read_to_string(&plan)?, original);
     let ledger = path("small/ledger.json");
-    planfin()
+    planfin_en()
         .args([
             "report", "--plan", &plan_s, "--ledger", &ledger, "--out", &ledger,
         ])
@@ -169,13 +169,13 @@ fn an_output_that_is_an_input_is_refused() -> TestResult {
 
 #[test]
 fn a_missing_workbook_is_named() {
-    planfin()
+    planfin_en()
         .args(["report", "--plan", "budget.xlsx"])
         .assert()
         .code(1)
         .stdout("")
         .stderr(predicate::str::starts_with("planfin: error: budget.xlsx: "));
-    planfin()
+    planfin_en()
         .args(["validate", "journal.ods"])
         .assert()
         .code(1)
@@ -187,7 +187,7 @@ fn a_workbook_named_json_is_told_to_take_its_extension() -> TestResult {
     let dir = tempfile::tempdir()?;
     let disguised = dir.path().join("plan.json");
     std::fs::copy(fixture("xlsx/cnltp_plan.xlsx"), &disguised)?;
-    planfin()
+    planfin_en()
         .args(["report", "--plan"])
         .arg(&disguised)
         .assert()
@@ -207,7 +207,7 @@ fn a_plan_with_blocking_findings_produces_no_report() -> TestResult {
         .replace("\"source\": \"DON\"", "\"source\": \"NOPE\"");
     std::fs::write(&plan, text)?;
     let plan = plan.to_string_lossy().into_owned();
-    planfin()
+    planfin_en()
         .args(["report", "--plan", &plan])
         .assert()
         .code(1)

@@ -11,7 +11,8 @@ use sha2::{Digest, Sha256};
 
 use crate::xl::{self, Sheet};
 use crate::{
-    AMOUNT_FIELDS, SHEET_AMOUNT_FIELDS, TestResult, dec, fixture, planfin, report_json, run_ok,
+    AMOUNT_FIELDS, SHEET_AMOUNT_FIELDS, TestResult, dec, fixture, planfin, planfin_en, report_json,
+    run_ok,
 };
 
 /// The report's amount columns in the workbook: C (initial) to I (available).
@@ -146,19 +147,19 @@ fn xlsx_without_out_is_a_usage_error_for_every_report() {
         &["progress", "--as-of", "2019-06-30", "--format", "xlsx"],
         &["final", "--format", "xlsx"],
     ] {
-        planfin()
+        planfin_en()
             .args(args)
             .assert()
             .code(2)
             .stdout("")
             .stderr(predicates::str::contains("--out FILE.xlsx"));
     }
-    planfin()
+    planfin_en()
         .args(["report", "--format", "xlsx", "--out", "report.csv"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("name the file FILE.xlsx"));
-    planfin()
+    planfin_en()
         .args(["report", "--bom"])
         .assert()
         .code(2)
@@ -533,7 +534,7 @@ fn a_failed_export_leaves_no_file_and_says_why() -> TestResult {
     let blocker = dir.path().join("not-a-folder");
     std::fs::write(&blocker, b"x")?;
     let out = blocker.join("r.xlsx");
-    planfin()
+    planfin_en()
         .args(["report", "--format", "xlsx", "--out"])
         .arg(&out)
         .assert()
@@ -544,7 +545,7 @@ fn a_failed_export_leaves_no_file_and_says_why() -> TestResult {
     let plan = dir.path().join("plan.xlsx");
     std::fs::copy(fixture("xlsx/cnltp_plan.xlsx"), &plan)?;
     let before = std::fs::read(&plan)?;
-    planfin()
+    planfin_en()
         .args(["report", "--format", "xlsx", "--plan"])
         .arg(&plan)
         .arg("--out")

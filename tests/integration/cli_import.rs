@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
-use crate::{AMOUNT_FIELDS, TestResult, dec, fixture, planfin, report_json};
+use crate::{AMOUNT_FIELDS, TestResult, dec, fixture, planfin_en, report_json};
 
 fn path(rel: &str) -> String {
     fixture(rel).to_string_lossy().into_owned()
@@ -16,7 +16,7 @@ fn path(rel: &str) -> String {
 fn a_kilo_franc_in_e9_stops_the_report_naming_the_sheet_and_the_cell() {
     let ledger = path("xlsx/ledger_e9.xlsx");
     for plan in [path("xlsx/cnltp_plan.xlsx"), path("cnltp/plan.json")] {
-        planfin()
+        planfin_en()
             .args(["report", "--plan", &plan, "--ledger", &ledger])
             .assert()
             .code(1)
@@ -75,7 +75,7 @@ fn the_cnltp_workbooks_and_their_messy_variants_give_the_json_totals() -> TestRe
 #[test]
 fn validate_names_every_bad_cell() {
     let file = path("xlsx/ledger_errors.xlsx");
-    let mut assert = planfin().args(["validate", &file]).assert().code(1);
+    let mut assert = planfin_en().args(["validate", &file]).assert().code(1);
     for cell in [
         "E3", "E4", "A5", "E6", "E7", "D8", "E9", "B10", "F11", "E12",
     ] {
@@ -86,10 +86,10 @@ fn validate_names_every_bad_cell() {
     assert
         .stderr(predicate::str::contains("recalculate and save"))
         .stdout(predicate::str::ends_with(
-            "1 file(s): 0 error(s), 0 warning(s), 1 refused\n",
+            "1 file: 0 errors, 0 warnings, 1 refused\n",
         ));
     let plan = path("xlsx/plan_errors.xlsx");
-    planfin()
+    planfin_en()
         .args(["validate", &plan])
         .assert()
         .code(1)
@@ -101,7 +101,7 @@ fn validate_names_every_bad_cell() {
 #[test]
 fn a_declared_decimal_mark_settles_an_ambiguous_amount() {
     let file = path("xlsx/ledger_errors.xlsx");
-    planfin()
+    planfin_en()
         .args(["validate", "--decimal-mark", "point", &file])
         .assert()
         .code(1)
@@ -112,7 +112,7 @@ fn a_declared_decimal_mark_settles_an_ambiguous_amount() {
 #[test]
 fn missing_columns_are_listed() {
     let file = path("xlsx/ledger_missing_columns.xlsx");
-    planfin()
+    planfin_en()
         .args(["report", "--ledger", &file])
         .assert()
         .code(1)
@@ -124,7 +124,7 @@ fn missing_columns_are_listed() {
 fn validate_prints_findings_and_import_notes_with_their_cells() -> TestResult {
     let plan = path("xlsx/messy_plan.ods");
     let ledger = path("xlsx/messy_ledger.xlsx");
-    planfin()
+    planfin_en()
         .args(["validate", &plan, &ledger])
         .assert()
         .success()
@@ -133,14 +133,14 @@ fn validate_prints_findings_and_import_notes_with_their_cells() -> TestResult {
             r"messy_ledger\.xlsx [^!\n]+!A\d+ \(voucher PC-2019-0099\): warning \[unknown_line\]",
         )?)
         .stdout(predicate::str::ends_with(
-            "2 file(s): 0 error(s), 3 warning(s), 0 refused\n",
+            "2 files: 0 errors, 3 warnings, 0 refused\n",
         ));
     Ok(())
 }
 
 #[test]
 fn no_progress_bar_when_standard_error_is_not_a_terminal() {
-    planfin()
+    planfin_en()
         .args(["validate", &path("xlsx/cnltp_ledger.xlsx")])
         .assert()
         .success()
@@ -159,7 +159,7 @@ fn every_hostile_fixture_is_refused_quickly() -> TestResult {
             vec!["convert", name.as_str(), "/nonexistent-planfin/out.json"],
         ] {
             let started = Instant::now();
-            let out = planfin()
+            let out = planfin_en()
                 .args(&args)
                 .timeout(Duration::from_secs(30))
                 .output()?;
@@ -211,7 +211,7 @@ fn a_progress_spinner_shows_the_rows_read_on_a_terminal() -> TestResult {
     let ledger_json = dir.path().join("big.json");
     let ledger = dir.path().join("big.xlsx");
     std::fs::write(&ledger_json, json)?;
-    planfin()
+    planfin_en()
         .arg("convert")
         .arg(&ledger_json)
         .arg(&ledger)
@@ -232,7 +232,8 @@ fn a_progress_spinner_shows_the_rows_read_on_a_terminal() -> TestResult {
     let terminal = String::from_utf8_lossy(&run.stdout);
     // The spinner draws on a timer: a fast machine may show only its first message.
     assert!(
-        terminal.contains("big.xlsx: 10000 rows read") || terminal.contains("big.xlsx: reading"),
+        terminal.contains("big.xlsx\u{a0}: 10000 rangées lues")
+            || terminal.contains("big.xlsx\u{a0}: lecture"),
         "{terminal}"
     );
     // The report itself is whole.
@@ -276,7 +277,7 @@ fn a_safety_limit_is_named_and_can_be_set() -> TestResult {
     let ledger = fixture("xlsx/cnltp_ledger.xlsx")
         .to_string_lossy()
         .into_owned();
-    planfin()
+    planfin_en()
         .args(["validate", "--limit", "max_cells=100", &ledger])
         .assert()
         .code(1)
@@ -288,7 +289,7 @@ fn a_safety_limit_is_named_and_can_be_set() -> TestResult {
         .to_string_lossy()
         .into_owned();
     // Raised, the limit lets the sheet be built; its header was the cell moved away.
-    planfin()
+    planfin_en()
         .args([
             "report",
             "--limit",
@@ -299,7 +300,7 @@ fn a_safety_limit_is_named_and_can_be_set() -> TestResult {
         .assert()
         .code(1)
         .stderr(predicates::str::contains("missing column(s) Date"));
-    planfin()
+    planfin_en()
         .args(["validate", "--limit", "max_rows=3", &ledger])
         .assert()
         .code(2)

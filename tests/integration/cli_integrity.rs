@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::{TestResult, d, dec, fixture, planfin, report_json};
+use crate::{TestResult, d, dec, fixture, planfin_en, report_json};
 
 /// The small plan (`fixtures/small/plan.json`) with `edit` applied to its JSON.
 fn small_plan(
@@ -44,7 +44,7 @@ fn s(p: &Path) -> &str {
 
 /// Runs `planfin args...`, which must exit 1 with `says` on standard error and no panic.
 fn refused(args: &[&str], says: &str) {
-    planfin()
+    planfin_en()
         .args(args)
         .assert()
         .code(1)
@@ -67,12 +67,12 @@ fn amounts_that_overflow_are_findings_not_a_panic() -> TestResult {
         p["ceiling"] = max.into();
         p["lines"][0]["amounts"][0]["amount"] = format!("-{max}").into();
     })?;
-    planfin()
+    planfin_en()
         .args(["validate", s(&plan)])
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "line 0101: error [negative_amount]: -79228162514264337593543950335 is planned for 2019",
+            "line 0101: error [negative_amount]: -79,228,162,514,264,337,593,543,950,335 is planned for 2019",
         ))
         .stderr(predicate::str::contains("panicked").not());
     refused(&["report", "--plan", s(&plan)], "error [negative_amount]");
@@ -95,7 +95,7 @@ fn a_huge_execution_rate_prints_without_overflow() -> TestResult {
         dir.path(),
         &[["P1", "2019-03-01", "0101", max, "XOF", "paiement"]],
     )?;
-    planfin()
+    planfin_en()
         .args([
             "report",
             "--plan",
@@ -117,13 +117,13 @@ fn validate_with_plan_checks_the_plan() -> TestResult {
     // Defect 2: lines of 1,000,000 under a ceiling of 900,000 gave "0 error(s)", exit 0.
     let dir = tempfile::tempdir()?;
     let plan = small_plan(dir.path(), |p| p["ceiling"] = "900000".into())?;
-    planfin()
+    planfin_en()
         .args(["validate", "--plan", s(&plan)])
         .arg(fixture("small/ledger.json"))
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("error [ceiling_mismatch]: the lines add up to 1000000, the ceiling is 900000 (difference -100000)"))
-        .stdout(predicate::str::contains("1 file(s): 1 error(s), 0 warning(s), 0 refused"));
+        .stdout(predicate::str::contains("error [ceiling_mismatch]: the lines add up to 1,000,000, the ceiling is 900,000 (difference -100,000)"))
+        .stdout(predicate::str::contains("1 file: 1 error, 0 warnings, 0 refused"));
     Ok(())
 }
 

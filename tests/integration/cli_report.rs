@@ -338,9 +338,9 @@ fn csv_and_markdown_hold_the_same_totals() -> TestResult {
         .assert()
         .success()
         .stderr(predicates::str::contains(
-            "planfin: fixtures/cnltp/ledger.json expenditures[",
+            "planfin\u{a0}: fixtures/cnltp/ledger.json expenditures[",
         ))
-        .stderr(predicates::str::contains("warning [unknown_line]"));
+        .stderr(predicates::str::contains("avertissement [unknown_line]"));
     let md = run_ok(&["report", "--format", "md"])?;
     assert!(md.contains("| OS5 |"));
     assert!(md.contains(&fr(paid.parse()?)));

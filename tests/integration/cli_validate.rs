@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::{TestResult, fixture, planfin, run_ok};
+use crate::{TestResult, fixture, planfin_en, run_ok};
 
 fn path(rel: &str) -> String {
     fixture(rel).to_string_lossy().into_owned()
@@ -15,16 +15,16 @@ fn the_embedded_fixtures_have_warnings_only() -> TestResult {
         &path("cnltp/plan.json"),
         &path("cnltp/ledger.json"),
     ])?;
-    assert!(out.contains("warning [unknown_line]"), "{out}");
-    assert!(out.contains("warning [outside_period]"), "{out}");
-    assert!(out.contains("warning [duplicate_voucher]"), "{out}");
+    assert!(out.contains("avertissement [unknown_line]"), "{out}");
+    assert!(out.contains("avertissement [outside_period]"), "{out}");
+    assert!(out.contains("avertissement [duplicate_voucher]"), "{out}");
     assert!(
         out.contains("cnltp/ledger.json expenditures["),
         "locations: {out}"
     );
     assert!(
         out.trim_end()
-            .ends_with("2 file(s): 0 error(s), 3 warning(s), 0 refused"),
+            .ends_with("2 fichiers\u{a0}: 0 erreur, 3 avertissements, 0 refusé"),
         "{out}"
     );
     Ok(())
@@ -38,14 +38,14 @@ fn the_small_fixtures_are_clean() -> TestResult {
         &path("small/ledger.json"),
         &path("small/ledger-q4.json"),
     ])?;
-    assert!(out.contains("warning [duplicate_voucher]"), "{out}");
+    assert!(out.contains("avertissement [duplicate_voucher]"), "{out}");
     assert!(
         out.contains("small/ledger-q4.json expenditures[0]"),
         "{out}"
     );
     assert!(
         out.trim_end()
-            .ends_with("3 file(s): 0 error(s), 1 warning(s), 0 refused"),
+            .ends_with("3 fichiers\u{a0}: 0 erreur, 1 avertissement, 0 refusé"),
         "{out}"
     );
     Ok(())
@@ -61,7 +61,7 @@ fn every_finding_is_printed_with_its_location() -> TestResult {
         .replace("\"quantity\": \"4\"", "\"quantity\": \"5\"");
     std::fs::write(&plan, text)?;
     let plan = plan.to_string_lossy().into_owned();
-    planfin()
+    planfin_en()
         .args(["validate", &plan])
         .assert()
         .code(1)
@@ -78,7 +78,7 @@ fn every_finding_is_printed_with_its_location() -> TestResult {
             "{plan}: line 0102: error [costing_mismatch]"
         )))
         .stderr(predicate::str::contains(
-            "planfin: error: 4 blocking finding(s)",
+            "planfin: error: 4 blocking findings",
         ));
     Ok(())
 }
@@ -93,7 +93,7 @@ fn ledgers_are_checked_against_the_plan_given() -> TestResult {
          \"amount\": \"1.5\", \"currency\": \"XOF\"}]}",
     )?;
     let ledger = ledger.to_string_lossy().into_owned();
-    planfin()
+    planfin_en()
         .args(["validate", "--plan", &path("small/plan.json"), &ledger])
         .assert()
         .code(1)
@@ -102,7 +102,7 @@ fn ledgers_are_checked_against_the_plan_given() -> TestResult {
         )))
         .stdout(predicate::str::contains("error [too_precise]"));
     // Without a plan, only the file itself is checked, and the output says so.
-    planfin()
+    planfin_en()
         .args(["validate", &ledger])
         .assert()
         .success()
@@ -121,7 +121,7 @@ fn unreadable_files_are_all_reported() -> TestResult {
         bad.to_string_lossy().into_owned(),
         other.to_string_lossy().into_owned(),
     );
-    planfin()
+    planfin_en()
         .args(["validate", &bad, "missing.json", &other])
         .assert()
         .code(1)
@@ -165,7 +165,7 @@ fn a_large_json_ledger_is_read_entry_by_entry() -> TestResult {
     let out = run_ok(&["validate", &name])?;
     assert!(
         out.trim_end()
-            .ends_with("1 file(s): 0 error(s), 0 warning(s), 0 refused"),
+            .ends_with("1 fichier\u{a0}: 0 erreur, 0 avertissement, 0 refusé"),
         "{out}"
     );
     if let Some(kib) = crate::peak_memory_kib(&["validate", &name])? {

@@ -123,6 +123,19 @@ fn is_fresh(bin: &Path) -> bool {
 pub fn planfin() -> Command {
     let mut cmd = Command::new(binary());
     cmd.current_dir(root());
+    // The language depends on nothing of the machine's: French, planfin's default, unless a
+    // test gives --lang or sets PLANFIN_LANG or LANG itself.
+    for var in ["PLANFIN_LANG", "LC_ALL", "LC_MESSAGES"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// [`planfin`] with `--lang en`: for the tests of English messages.
+pub fn planfin_en() -> Command {
+    let mut cmd = planfin();
+    cmd.args(["--lang", "en"]);
     cmd
 }
 

@@ -6,7 +6,10 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use planfin_core::plan::Lang;
 use planfin_core::report::Grouping;
+use planfin_messages::msg;
 use rust_decimal::Decimal;
+
+use crate::lang::say;
 
 /// Budget plans and expenditure ledgers: variance reports and validation.
 ///
@@ -15,6 +18,10 @@ use rust_decimal::Decimal;
 #[derive(Debug, Parser)]
 #[command(name = "planfin", version, about, long_about)]
 pub struct Cli {
+    /// Language of everything planfin prints and writes (labels, findings, errors); default:
+    /// PLANFIN_LANG, then the locale (LANG, LC_MESSAGES), then French.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -75,12 +82,12 @@ pub struct ReadArgs {
 fn parse_limit(text: &str) -> Result<(String, u64), String> {
     let (name, value) = text
         .split_once('=')
-        .ok_or_else(|| format!("{text:?}: write NAME=N, e.g. max_range_cells=20000000"))?;
+        .ok_or_else(|| say(msg!("cli-bad-limit", value = text)))?;
     let value: u64 = value
         .trim()
         .replace('_', "")
         .parse()
-        .map_err(|_| format!("{value:?} is not a whole number"))?;
+        .map_err(|_| say(msg!("cli-bad-whole-number", value = value)))?;
     planfin_xlsx::Limits::default().set(name.trim(), value)?;
     Ok((name.trim().to_string(), value))
 }
@@ -88,9 +95,6 @@ fn parse_limit(text: &str) -> Result<(String, u64), String> {
 /// Where and how a report is written.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Language of the labels.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    pub lang: LangArg,
     /// Output format (xlsx needs --out).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -188,9 +192,6 @@ pub struct ConvertArgs {
     /// The file to write: .xlsx or .json.
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
-    /// Language of the workbook's sheet and column names.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    pub lang: LangArg,
     /// How workbooks are read.
     #[command(flatten)]
     pub read: ReadArgs,
@@ -205,9 +206,6 @@ pub struct TemplateArgs {
     /// A plan workbook or a ledger workbook.
     #[arg(long, value_enum, default_value_t = Kind::Plan)]
     pub kind: Kind,
-    /// Language of the sheet and column names.
-    #[arg(long, value_enum, default_value_t = LangArg::Fr)]
-    pub lang: LangArg,
 }
 
 /// `--kind`.
@@ -261,16 +259,6 @@ pub enum LangArg {
     En,
 }
 
-impl LangArg {
-    /// `fr` or `en`.
-    pub fn code(self) -> &'static str {
-        match self {
-            LangArg::Fr => "fr",
-            LangArg::En => "en",
-        }
-    }
-}
-
 impl From<LangArg> for Lang {
     fn from(lang: LangArg) -> Lang {
         match lang {
@@ -297,16 +285,14 @@ pub enum Format {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|e| format!("{s:?} is not a date: write it as YYYY-MM-DD ({e})"))
+        .map_err(|_| say(msg!("cli-bad-date", value = s)))
 }
 
 fn parse_percent(s: &str) -> Result<Decimal, String> {
     let digits = s.trim().trim_end_matches('%').trim();
     match digits.parse::<Decimal>() {
         Ok(d) if d >= Decimal::ZERO => Ok(d),
-        _ => Err(format!(
-            "{s:?} is not a percentage: write a number of 0 or more, such as 10 or 2.5"
-        )),
+        _ => Err(say(msg!("cli-bad-percent", value = s))),
     }
 }
 
@@ -316,12 +302,14 @@ mod tests {
 
     #[test]
     fn the_command_line_is_consistent() {
+        crate::lang::english_for_tests();
         use clap::CommandFactory;
         Cli::command().debug_assert();
     }
 
     #[test]
     fn percentages_and_dates() {
+        crate::lang::english_for_tests();
         assert_eq!(parse_percent("10"), Ok(Decimal::TEN));
         assert_eq!(parse_percent("2.5%"), Ok(Decimal::new(25, 1)));
         assert!(parse_percent("-1").is_err());

@@ -44,18 +44,23 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::Usage(message) => write!(f, "planfin: error: {message}"),
+            Failure::Usage(message) => f.write_str(&error_line(message)),
             Failure::Refused(lines) => {
                 for (i, line) in lines.iter().enumerate() {
                     if i > 0 {
                         writeln!(f)?;
                     }
-                    write!(f, "planfin: error: {line}")?;
+                    f.write_str(&error_line(line))?;
                 }
                 Ok(())
             }
         }
     }
+}
+
+/// `planfin: error: message` in the language of the run.
+fn error_line(message: &str) -> String {
+    crate::lang::say(planfin_messages::msg!("cli-error", message = message))
 }
 
 impl std::error::Error for Failure {}
@@ -66,6 +71,7 @@ mod tests {
 
     #[test]
     fn every_line_is_prefixed() {
+        crate::lang::english_for_tests();
         let f = Failure::Refused(vec!["a.json: one".into(), "b.json: two".into()]);
         assert_eq!(
             f.to_string(),

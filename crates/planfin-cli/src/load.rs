@@ -17,7 +17,9 @@ use planfin_xlsx::{ImportError, ImportOptions, Limits, Locale};
 
 use crate::cli::{DecimalMark, ReadArgs};
 use crate::error::{Failure, name};
+use crate::lang::say;
 use crate::progress_bar::Progress;
+use planfin_messages::msg;
 
 /// The largest JSON input read (1 GiB): a JSON ledger of a few million entries fits well below
 /// it. Workbooks have planfin-xlsx's own limits.
@@ -164,7 +166,7 @@ impl Reader {
             match self.ledger(path.as_ref()) {
                 Ok(one) => {
                     notes.extend(one.notes);
-                    errors.extend(all.extend(one.value).iter().map(ToString::to_string));
+                    errors.extend(all.extend(one.value).iter().map(|c| say(c.message())));
                 }
                 Err(Failure::Refused(lines)) => errors.extend(lines),
                 Err(usage) => return Err(usage),
@@ -191,10 +193,10 @@ impl Reader {
                 planfin_xlsx::Document::Plan(plan) => Document::Plan(plan),
                 planfin_xlsx::Document::Ledger(ledger) => Document::Ledger(ledger),
                 _ => {
-                    return Err(Failure::refused(format!(
-                        "{}: this workbook is neither a plan nor a ledger planfin knows",
-                        name(path)
-                    )));
+                    return Err(Failure::refused(say(msg!(
+                        "cli-workbook-unknown",
+                        file = name(path)
+                    ))));
                 }
             };
             return Ok(Loaded {
@@ -230,10 +232,7 @@ impl Reader {
                 .map(|p| Loaded::bare(Document::Plan(Box::new(p))))
                 .map_err(json_failure)
         } else {
-            Err(Failure::refused(format!(
-                "{file}: neither a plan (an object with \"lines\") nor a ledger (an object with \
-                 \"expenditures\"): see the JSON formats in the README"
-            )))
+            Err(Failure::refused(say(msg!("cli-json-unknown", file = file))))
         }
     }
 }
@@ -242,7 +241,13 @@ impl Reader {
 fn notes(warnings: &[planfin_xlsx::Warning]) -> Vec<String> {
     warnings
         .iter()
-        .map(|w| format!("{}: note: {}", w.place, w.message))
+        .map(|w| {
+            say(msg!(
+                "cli-import-note",
+                place = &w.place,
+                message = &w.message
+            ))
+        })
         .collect()
 }
 
@@ -257,36 +262,37 @@ fn import_failure(e: ImportError) -> Failure {
 pub fn read_text(path: &Path) -> Result<String, Failure> {
     let file = name(path);
     let io = |e: std::io::Error| {
-        Failure::refused(match e.kind() {
-            ErrorKind::NotFound => format!("{file}: no such file"),
-            ErrorKind::PermissionDenied => format!("{file}: permission denied"),
-            _ => format!("{file}: cannot be read: {e}"),
-        })
+        Failure::refused(say(match e.kind() {
+            ErrorKind::NotFound => msg!("cli-no-such-file", file = &file),
+            ErrorKind::PermissionDenied => msg!("cli-permission-denied", file = &file),
+            _ => msg!("cli-cannot-read", file = &file, detail = e.to_string()),
+        }))
     };
     let meta = fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(Failure::refused(format!(
-            "{file}: is a directory, not a file"
-        )));
+        return Err(Failure::refused(say(msg!(
+            "cli-is-directory",
+            file = &file
+        ))));
     }
     if meta.len() > MAX_INPUT_BYTES {
-        return Err(Failure::refused(format!(
-            "{file}: {} bytes is larger than the {MAX_INPUT_BYTES} bytes planfin reads",
-            meta.len()
-        )));
+        return Err(Failure::refused(say(msg!(
+            "cli-too-large",
+            file = &file,
+            size = meta.len(),
+            max = MAX_INPUT_BYTES,
+        ))));
     }
     let bytes = fs::read(path).map_err(io)?;
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(Failure::refused(format!(
-            "{file}: this is a spreadsheet or zip file, not JSON: planfin tells workbooks by \
-             their extension; give the file its own (.xlsx, .xlsm, .xlsb, .xls or .ods)"
-        )));
+        return Err(Failure::refused(say(msg!("cli-not-json", file = &file))));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        Failure::refused(format!(
-            "{file}: not UTF-8 text (invalid byte at offset {}): save it as UTF-8 JSON",
-            e.utf8_error().valid_up_to()
-        ))
+        Failure::refused(say(msg!(
+            "cli-not-utf8",
+            file = &file,
+            offset = e.utf8_error().valid_up_to(),
+        )))
     })?;
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
@@ -299,7 +305,13 @@ fn at_position(file: &str, line: usize, column: usize, message: &str) -> String 
     let message = message
         .strip_suffix(&format!(" at line {line} column {column}"))
         .unwrap_or(message);
-    format!("{file}:{line}:{column}: {message}")
+    say(msg!(
+        "error-json-syntax",
+        file = file,
+        line = line,
+        column = column,
+        detail = message,
+    ))
 }
 
 /// The messages of a JSON error: the syntax error with `file:line:column`, or every
@@ -307,7 +319,7 @@ fn at_position(file: &str, line: usize, column: usize, message: &str) -> String 
 fn json_failure(e: JsonError) -> Failure {
     match e {
         JsonError::Conflicts { conflicts, .. } => {
-            Failure::Refused(conflicts.iter().map(ToString::to_string).collect())
+            Failure::Refused(conflicts.iter().map(|c| say(c.message())).collect())
         }
         JsonError::Syntax {
             file,
@@ -315,7 +327,7 @@ fn json_failure(e: JsonError) -> Failure {
             column,
             message,
         } => Failure::refused(at_position(&file, line, column, &message)),
-        other => Failure::refused(other.to_string()),
+        other => Failure::refused(say(other.message())),
     }
 }
 
@@ -325,6 +337,7 @@ mod tests {
 
     #[test]
     fn spreadsheets_are_told_by_extension() {
+        crate::lang::english_for_tests();
         for f in ["a.xlsx", "b.XLS", "c.ods", "d.xlsm", "e.xlsb"] {
             assert_eq!(Format::of(Path::new(f)), Format::Spreadsheet, "{f}");
         }
@@ -335,6 +348,7 @@ mod tests {
 
     #[test]
     fn a_missing_workbook_is_named() {
+        crate::lang::english_for_tests();
         let Err(Failure::Refused(lines)) = Reader::default().plan(Path::new("budget.xlsx")) else {
             panic!("a missing workbook must be refused");
         };
@@ -343,6 +357,7 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_named() {
+        crate::lang::english_for_tests();
         let Err(Failure::Refused(lines)) = Reader::default().ledger(Path::new("nowhere/l.json"))
         else {
             panic!("a missing file must be refused");

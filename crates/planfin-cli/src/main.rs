@@ -1,11 +1,13 @@
 //! `planfin`: budget plans and expenditure ledgers on the command line.
 //!
 //! Exit codes: 0 ok, 1 blocking findings or a refused input, 2 usage. Errors go to standard
-//! error as `planfin: error: ...`, naming the file.
+//! error as `planfin: error: ...` (`planfin : erreur : ...`), naming the file, in the language
+//! of the run (see `lang`).
 
 mod cli;
 mod commands;
 mod error;
+mod lang;
 mod load;
 mod output;
 mod progress_bar;
@@ -18,6 +20,7 @@ use crate::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     quiet_reader_panics();
+    lang::init(&std::env::args_os().collect::<Vec<_>>());
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Report(args) => commands::report::run(args),

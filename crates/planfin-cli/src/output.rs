@@ -9,6 +9,8 @@ use std::path::Path;
 
 use crate::error::Failure;
 use crate::error::name;
+use crate::lang::say;
+use planfin_messages::msg;
 
 /// Refuses `out` when it is one of `inputs` (the same path, a symlink to it or a hard link),
 /// before anything is read.
@@ -18,11 +20,13 @@ pub fn refuse_input_as_output<'a>(
 ) -> Result<(), Failure> {
     let inputs: Vec<&Path> = inputs.into_iter().collect();
     match planfin_atomic::refuse_input_as_output(out, &inputs) {
-        Err(planfin_atomic::Error::OutputIsInput { input, .. }) => Err(Failure::refused(format!(
-            "{}: the output would overwrite the input {}: choose another output file",
-            name(out),
-            name(&input)
-        ))),
+        Err(planfin_atomic::Error::OutputIsInput { input, .. }) => {
+            Err(Failure::refused(say(msg!(
+                "cli-output-is-input",
+                file = name(out),
+                input = name(&input)
+            ))))
+        }
         other => other.map_err(|e| Failure::refused(e.to_string())),
     }
 }
@@ -40,10 +44,10 @@ pub fn write_atomically_with(
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
     if path.is_dir() {
-        return Err(Failure::refused(format!(
-            "{}: is a directory: give a file name to --out",
-            name(path)
-        )));
+        return Err(Failure::refused(say(msg!(
+            "cli-output-is-directory",
+            file = name(path)
+        ))));
     }
     planfin_atomic::write_atomically(path, &[], |file| {
         write(file).map_err(|source| planfin_atomic::Error::Io {
@@ -65,9 +69,9 @@ pub fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
                 .and_then(|()| stdout.flush())
             {
                 // A closed pipe (`planfin report | head`) is not an error of planfin's.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::refused(
-                    format!("cannot write to standard output: {e}"),
-                )),
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::refused(say(
+                    msg!("cli-stdout-failed", detail = e.to_string()),
+                ))),
                 _ => Ok(()),
             }
         }
@@ -82,6 +86,7 @@ mod tests {
 
     #[test]
     fn writes_and_replaces_whole_files() -> TestResult {
+        crate::lang::english_for_tests();
         let dir = tempfile::tempdir()?;
         let out = dir.path().join("report.csv");
         write_atomically(&out, b"first")?;
@@ -95,6 +100,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_replaced_file_keeps_its_permissions_and_a_new_one_is_not_private() -> TestResult {
+        crate::lang::english_for_tests();
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir()?;
         let out = dir.path().join("report.md");
@@ -114,6 +120,7 @@ mod tests {
 
     #[test]
     fn an_input_is_never_an_output() -> TestResult {
+        crate::lang::english_for_tests();
         let dir = tempfile::tempdir()?;
         let input = dir.path().join("plan.json");
         std::fs::write(&input, "{}")?;
@@ -126,6 +133,7 @@ mod tests {
 
     #[test]
     fn a_missing_folder_is_an_error_not_a_panic() {
+        crate::lang::english_for_tests();
         let r = write_atomically(Path::new("/nonexistent-planfin-dir/x.csv"), b"x");
         assert!(matches!(r, Err(Failure::Refused(_))));
     }

@@ -8,6 +8,8 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::error::name;
+use crate::lang::say;
+use planfin_messages::msg;
 
 /// A spinner with the file, the rows read so far and the time elapsed; cleared when dropped.
 pub struct Progress {
@@ -26,7 +28,7 @@ impl Progress {
         let style = ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
             .unwrap_or_else(|_| ProgressStyle::default_spinner());
         bar.set_style(style);
-        bar.set_message(format!("{file}: reading"));
+        bar.set_message(say(msg!("cli-reading", file = &file)));
         bar.enable_steady_tick(Duration::from_millis(120));
         Progress {
             bar: Some(bar),
@@ -37,7 +39,7 @@ impl Progress {
     /// Shows how many rows have been read.
     pub fn rows(&self, rows: u64) {
         if let Some(bar) = &self.bar {
-            bar.set_message(format!("{}: {rows} rows read", self.file));
+            bar.set_message(say(msg!("cli-rows-read", file = &self.file, rows = rows)));
         }
     }
 }

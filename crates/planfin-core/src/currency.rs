@@ -12,8 +12,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A currency code that is not an active ISO 4217 code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown currency {0:?}: use an ISO 4217 code such as XOF, XAF, EUR or USD")]
+#[error("{}", self.message())]
 pub struct UnknownCurrency(pub String);
+
+impl UnknownCurrency {
+    /// What went wrong and how to fix it, for a person.
+    pub fn message(&self) -> planfin_messages::Message {
+        planfin_messages::msg!("error-unknown-currency", code = &self.0)
+    }
+}
 
 /// The fixed parity of the CFA francs: 1 EUR = 655.957 XOF = 655.957 XAF, exactly.
 ///

@@ -72,6 +72,18 @@ impl Stage {
     }
 }
 
+impl Stage {
+    /// Its name as findings give it (`paiement` in French, `payment` in English).
+    pub fn message(&self) -> planfin_messages::Message {
+        planfin_messages::Message::new(match self {
+            Stage::Engagement => "stage-engagement",
+            Stage::Liquidation => "stage-liquidation",
+            Stage::Ordonnancement => "stage-ordonnancement",
+            Stage::Paiement => "stage-paiement",
+        })
+    }
+}
+
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -16,7 +16,7 @@ use crate::plan::Plan;
 #[non_exhaustive]
 pub enum JsonError {
     /// Malformed JSON or a value of the wrong shape.
-    #[error("{file}:{line}:{column}: {message}")]
+    #[error("{}", self.message())]
     Syntax {
         /// The file, as named by the caller.
         file: String,
@@ -28,13 +28,44 @@ pub enum JsonError {
         message: String,
     },
     /// Vouchers that conflict inside the document.
-    #[error("{file}: {} conflicting voucher(s); first: {}", .conflicts.len(), .conflicts.first().map(ToString::to_string).unwrap_or_default())]
+    #[error("{}", self.message())]
     Conflicts {
         /// The file.
         file: String,
         /// Every conflict.
         conflicts: Vec<LedgerError>,
     },
+}
+
+impl JsonError {
+    /// What went wrong, where and how to fix it, for a person. The syntax error's detail is
+    /// serde's own words, in English.
+    pub fn message(&self) -> planfin_messages::Message {
+        use planfin_messages::{Message, msg};
+        match self {
+            JsonError::Syntax {
+                file,
+                line,
+                column,
+                message,
+            } => msg!(
+                "error-json-syntax",
+                file = file,
+                line = *line,
+                column = *column,
+                detail = message,
+            ),
+            JsonError::Conflicts { file, conflicts } => msg!(
+                "error-json-conflicts",
+                file = file,
+                count = conflicts.len(),
+                first = conflicts.first().map_or_else(
+                    || Message::new("common-text").with("text", ""),
+                    LedgerError::message
+                ),
+            ),
+        }
+    }
 }
 
 fn syntax(file: &str, e: serde_json::Error) -> JsonError {
@@ -266,7 +297,7 @@ mod tests {
         let other = e.replace("\"10\"", "\"11\"");
         let conflicting = format!(r#"{{"expenditures": [{e}, {e}, {other}]}}"#);
         assert!(err(&conflicting).starts_with(
-            "l.json: 1 conflicting voucher(s); first: voucher \"A\" at l.json expenditures[2]"
+            "l.json: 1 conflicting voucher; first: voucher \"A\" at l.json expenditures[2]"
         ));
         let ledger = ledger_from_json(&format!(r#"{{"expenditures": [{e}, {e}]}}"#), "l.json");
         let duplicates = ledger.map(|l| l.duplicates().to_vec()).unwrap_or_default();

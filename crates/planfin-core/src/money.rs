@@ -20,10 +20,19 @@ pub enum MoneyError {
     #[error(transparent)]
     UnknownCurrency(#[from] crate::currency::UnknownCurrency),
     /// The result does not fit in a Decimal (about 7.9e28).
-    #[error(
-        "amount overflow while computing {0}: the figures are too large to be exact; look for an amount typed with too many digits"
-    )]
+    #[error("{}", self.message())]
     Overflow(&'static str),
+}
+
+impl MoneyError {
+    /// What went wrong, for a person (the computation an overflow interrupted is in the
+    /// variant, for debugging; it is not shown).
+    pub fn message(&self) -> planfin_messages::Message {
+        match self {
+            MoneyError::UnknownCurrency(e) => e.message(),
+            MoneyError::Overflow(_) => planfin_messages::Message::new("error-money-overflow"),
+        }
+    }
 }
 
 /// `amount` rounded to `currency`'s minor unit, half away from zero.

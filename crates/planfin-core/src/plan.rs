@@ -51,16 +51,8 @@ impl Text {
     }
 }
 
-/// The language of labels in reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// French (the default: the CNLTP works in French).
-    #[default]
-    Fr,
-    /// English.
-    En,
-}
+/// The language of labels in reports and of every message (from planfin-messages).
+pub use planfin_messages::Lang;
 
 /// A fiscal period: a year, or a quarter of a year.
 ///

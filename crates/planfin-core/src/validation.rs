@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::currency::Currency;
 use crate::ledger::{Figures, Ledger};
 use crate::money::{checked_add, checked_sub, round_to_minor};
-use crate::plan::{BudgetLine, LineIndex, PeriodAmount, Plan, UnitCosting};
+use crate::plan::{BudgetLine, Lang, LineIndex, PeriodAmount, Plan, UnitCosting};
+use planfin_messages::{Message, msg};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -22,6 +23,16 @@ pub enum Severity {
     Warning,
     /// Blocks the report until fixed.
     Error,
+}
+
+impl Severity {
+    /// Its name in the catalog (`erreur` / `error`).
+    pub fn message(&self) -> Message {
+        Message::new(match self {
+            Severity::Warning => "severity-warning",
+            Severity::Error => "severity-error",
+        })
+    }
 }
 
 impl fmt::Display for Severity {
@@ -119,53 +130,50 @@ impl fmt::Display for FindingCode {
     }
 }
 
-/// One finding of validation.
+/// One finding of validation: a stable code, a severity, what is wrong and how to fix it, and
+/// where. The message and the location are typed [`Message`]s of the catalog, rendered in a
+/// language only where a person reads them.
 ///
 /// ```
+/// use planfin_core::plan::Lang;
 /// use planfin_core::validation::{validate_plan, FindingCode};
 /// let mut plan = planfin_core::cnltp::plan();
 /// plan.ceiling += planfin_core::Decimal::ONE;
 /// let findings = validate_plan(&plan);
-/// assert!(findings.iter().any(|f| f.code == FindingCode::CeilingMismatch));
+/// let f = findings.iter().find(|f| f.code == FindingCode::CeilingMismatch).unwrap();
+/// assert!(f.render(Lang::En).starts_with("plan: warning [ceiling_mismatch]: the lines add up to"));
+/// assert!(f.render(Lang::Fr).starts_with("plan\u{a0}: avertissement [ceiling_mismatch]\u{a0}: les lignes"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Stable code.
     pub code: FindingCode,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong and how to fix it, in English.
-    pub message: String,
+    /// What is wrong and how to fix it.
+    pub message: Message,
     /// Where: a file and place, or the entity (`line 0201`, `voucher PC-2018-0001`).
-    pub location: Option<String>,
+    pub location: Option<Message>,
 }
 
 impl Finding {
     /// An error finding.
-    pub fn error(
-        code: FindingCode,
-        message: impl Into<String>,
-        location: impl Into<String>,
-    ) -> Finding {
+    pub fn error(code: FindingCode, message: Message, location: Message) -> Finding {
         Finding {
             code,
             severity: Severity::Error,
-            message: message.into(),
-            location: Some(location.into()),
+            message,
+            location: Some(location),
         }
     }
 
     /// A warning finding.
-    pub fn warning(
-        code: FindingCode,
-        message: impl Into<String>,
-        location: impl Into<String>,
-    ) -> Finding {
+    pub fn warning(code: FindingCode, message: Message, location: Message) -> Finding {
         Finding {
             code,
             severity: Severity::Warning,
-            message: message.into(),
-            location: Some(location.into()),
+            message,
+            location: Some(location),
         }
     }
 
@@ -173,18 +181,126 @@ impl Finding {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The finding as one line in `lang`: `location: severity [code]: message`.
+    pub fn render(&self, lang: Lang) -> String {
+        let line = match &self.location {
+            Some(at) => msg!("finding-line", location = at.clone()),
+            None => Message::new("finding-line-nowhere"),
+        };
+        line.with("severity", self.severity.message())
+            .with("code", self.code.code())
+            .with("message", self.message.clone())
+            .render(lang)
+    }
+
+    /// The location in `lang`, if any.
+    pub fn location_text(&self, lang: Lang) -> Option<String> {
+        self.location.as_ref().map(|at| at.render(lang))
+    }
+
+    /// The finding in JSON, in `lang`: its `code`, `severity`, `location`, `message` and the
+    /// message's typed arguments (`args`: amounts as exact strings, dates ISO 8601).
+    pub fn localized(&self, lang: Lang) -> LocalizedFinding<'_> {
+        LocalizedFinding {
+            finding: self,
+            lang,
+        }
+    }
 }
 
+/// The English rendering ([`Finding::render`] in [`Lang::En`]).
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            Some(loc) => write!(
-                f,
-                "{}: {} [{}]: {}",
-                loc, self.severity, self.code, self.message
-            ),
-            None => write!(f, "{} [{}]: {}", self.severity, self.code, self.message),
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// A [`Finding`] serialised in a language: see [`Finding::localized`].
+#[derive(Debug, Clone, Copy)]
+pub struct LocalizedFinding<'a> {
+    finding: &'a Finding,
+    lang: Lang,
+}
+
+impl Serialize for LocalizedFinding<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let f = self.finding;
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("code", &f.code)?;
+        map.serialize_entry("severity", &f.severity)?;
+        map.serialize_entry("location", &f.location_text(self.lang))?;
+        map.serialize_entry("message", &f.message.render(self.lang))?;
+        map.serialize_entry("args", &f.message.args_json(self.lang))?;
+        map.end()
+    }
+}
+
+/// The findings of a report, in the report's language: shared, not copied, between the reports
+/// built from one computation, and serialised as a list of [`LocalizedFinding`]s.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Findings {
+    lang: Lang,
+    items: std::sync::Arc<Vec<Finding>>,
+}
+
+impl Findings {
+    /// `items`, to be read in `lang`.
+    pub fn new(lang: Lang, items: Vec<Finding>) -> Findings {
+        Findings {
+            lang,
+            items: std::sync::Arc::new(items),
         }
+    }
+
+    /// The language they are read in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The same findings, read in `lang` (shared, not copied).
+    pub fn in_lang(&self, lang: Lang) -> Findings {
+        Findings {
+            lang,
+            items: self.items.clone(),
+        }
+    }
+
+    /// Adds `more` (copying the list only if another report shares it).
+    pub fn extend(&mut self, more: impl IntoIterator<Item = Finding>) {
+        self.items_mut().extend(more);
+    }
+
+    /// Adds one finding (copying the list only if another report shares it).
+    pub fn push(&mut self, finding: Finding) {
+        self.items_mut().push(finding);
+    }
+
+    /// The list, to add to (copied only if another report shares it).
+    pub(crate) fn items_mut(&mut self) -> &mut Vec<Finding> {
+        std::sync::Arc::make_mut(&mut self.items)
+    }
+}
+
+impl std::ops::Deref for Findings {
+    type Target = [Finding];
+    fn deref(&self) -> &[Finding] {
+        &self.items
+    }
+}
+
+impl<'a> IntoIterator for &'a Findings {
+    type Item = &'a Finding;
+    type IntoIter = std::slice::Iter<'a, Finding>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl Serialize for Findings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.items.iter().map(|f| f.localized(self.lang)))
     }
 }
 
@@ -214,14 +330,15 @@ pub fn validate_plan(plan: &Plan) -> Vec<Finding> {
 }
 
 /// The finding for `amount`, at `location`, when it has more decimals than `currency` allows.
-fn too_precise(amount: Decimal, currency: Currency, location: String) -> Option<Finding> {
+fn too_precise(amount: Decimal, currency: Currency, location: Message) -> Option<Finding> {
     (round_to_minor(amount, currency) != amount).then(|| {
         Finding::error(
             FindingCode::TooPrecise,
-            format!(
-                "{amount} has more decimals than {currency} allows ({0}): round it to {0} \
-                 decimal place(s)",
-                currency.minor_unit()
+            msg!(
+                "finding-too-precise",
+                amount = amount,
+                currency = currency.code(),
+                decimals = currency.minor_unit(),
             ),
             location,
         )
@@ -234,27 +351,21 @@ fn period_and_ceiling(plan: &Plan) -> Vec<Finding> {
     if plan.end < plan.start {
         out.push(Finding::error(
             FindingCode::InvalidPeriod,
-            format!(
-                "the plan ends ({}) before it starts ({}): swap the dates",
-                plan.end, plan.start
-            ),
-            "plan",
+            msg!("finding-invalid-period", end = plan.end, start = plan.start),
+            Message::new("location-plan"),
         ));
     }
     if plan.ceiling <= Decimal::ZERO {
         out.push(Finding::error(
             FindingCode::InvalidCeiling,
-            format!(
-                "the ceiling {} is not positive: set it to the total budget approved for the plan",
-                plan.ceiling
-            ),
-            "plan",
+            msg!("finding-invalid-ceiling", ceiling = plan.ceiling),
+            Message::new("location-plan"),
         ));
     }
     out.extend(too_precise(
         plan.ceiling,
         plan.currency,
-        "plan ceiling".into(),
+        Message::new("location-plan-ceiling"),
     ));
     out
 }
@@ -263,28 +374,32 @@ fn period_and_ceiling(plan: &Plan) -> Vec<Finding> {
 fn duplicate_codes(plan: &Plan) -> Vec<Finding> {
     let codes = [
         (
+            "finding-duplicate-objective",
+            "location-objective",
             "objective",
             duplicates(plan.objectives.iter().map(|o| o.code.as_str())),
         ),
         (
+            "finding-duplicate-source",
+            "location-source",
             "source",
             duplicates(plan.sources.iter().map(|s| s.code.as_str())),
         ),
         (
+            "finding-duplicate-line",
+            "location-line",
             "line",
             duplicates(plan.lines.iter().map(|l| l.code.as_str())),
         ),
     ];
     codes
         .into_iter()
-        .flat_map(|(what, dups)| {
+        .flat_map(|(message, location, what, dups)| {
             dups.into_iter().map(move |d| {
                 Finding::error(
                     FindingCode::DuplicateCode,
-                    format!(
-                        "two {what}s have the code {d:?}: codes must be unique, rename one of them"
-                    ),
-                    format!("{what} {d}"),
+                    msg!(message, code = d),
+                    Message::new(location).with(what, d),
                 )
             })
         })
@@ -293,36 +408,29 @@ fn duplicate_codes(plan: &Plan) -> Vec<Finding> {
 
 /// One line: its objective and source exist, its amounts, its costing.
 fn line_findings(plan: &Plan, line: &BudgetLine, out: &mut Vec<Finding>) {
-    let at = format!("line {}", line.code);
+    let at = line_location(&line.code);
     let references = [
         (
             plan.objective(&line.objective).is_some(),
             FindingCode::UnknownObjective,
-            "objective",
-            &line.objective,
+            msg!("finding-unknown-objective", objective = &line.objective),
         ),
         (
             plan.source(&line.source).is_some(),
             FindingCode::UnknownSource,
-            "funding source",
-            &line.source,
+            msg!("finding-unknown-source", source = &line.source),
         ),
     ];
-    for (_, code, what, named) in references.iter().filter(|r| !r.0) {
-        out.push(Finding::error(
-            *code,
-            format!("{what} {named:?} is not in the plan: add it or correct the line"),
-            at.clone(),
-        ));
+    for (_, code, message) in references.into_iter().filter(|r| !r.0) {
+        out.push(Finding::error(code, message, at.clone()));
     }
     for pa in &line.amounts {
-        planned_amount(plan, pa, &at, out);
+        planned_amount(plan, &line.code, pa, out);
     }
     match line.initial() {
         Err(_) => out.push(Finding::error(
             FindingCode::Overflow,
-            "the line's amounts add up to more than planfin can compute exactly (about \
-             7.9e28): look for an amount typed with too many digits",
+            Message::new("finding-overflow-line"),
             at,
         )),
         Ok(total) => out.extend(line.costing.as_ref().and_then(|c| costing(c, total, at))),
@@ -330,53 +438,65 @@ fn line_findings(plan: &Plan, line: &BudgetLine, out: &mut Vec<Finding>) {
 }
 
 /// One planned amount of the line at `at`: exact, not negative, in the plan period.
-fn planned_amount(plan: &Plan, pa: &PeriodAmount, at: &str, out: &mut Vec<Finding>) {
+fn planned_amount(plan: &Plan, line: &str, pa: &PeriodAmount, out: &mut Vec<Finding>) {
+    let period = pa.period.to_string();
     out.extend(too_precise(
         pa.amount,
         plan.currency,
-        format!("{at} {}", pa.period),
+        msg!("location-line-period", line = line, period = &period),
     ));
     if pa.amount < Decimal::ZERO {
         out.push(Finding::error(
             FindingCode::NegativeAmount,
-            format!(
-                "{} is planned for {}: a planned amount cannot be negative; to take money from \
-                 a line, record an amendment",
-                pa.amount, pa.period
+            msg!(
+                "finding-negative-amount",
+                amount = pa.amount,
+                period = &period
             ),
-            at,
+            line_location(line),
         ));
     }
     let years = chrono::Datelike::year(&plan.start)..=chrono::Datelike::year(&plan.end);
     if !years.contains(&pa.period.year) {
         out.push(Finding::error(
             FindingCode::PeriodOutsidePlan,
-            format!(
-                "an amount is planned for {}, outside the plan period {}..{}: move it to a year \
-                 of the plan or correct the plan period",
-                pa.period, plan.start, plan.end
+            msg!(
+                "finding-period-outside-plan",
+                period = period,
+                start = plan.start,
+                end = plan.end,
             ),
-            at,
+            line_location(line),
         ));
     }
 }
 
 /// Whether quantity x unit cost is the line's `total`.
-fn costing(c: &UnitCosting, total: Decimal, at: String) -> Option<Finding> {
+fn costing(c: &UnitCosting, total: Decimal, at: Message) -> Option<Finding> {
     let product = c.quantity.checked_mul(c.unit_cost);
     (product != Some(total)).then(|| {
         Finding::error(
             FindingCode::CostingMismatch,
-            format!(
-                "quantity {} x unit cost {} = {} but the line's amounts add up to {total}: \
-                 correct the quantity, the unit cost or the amounts",
-                c.quantity,
-                c.unit_cost,
-                product.map_or_else(|| "(overflow)".into(), |p| p.to_string())
+            msg!(
+                "finding-costing-mismatch",
+                quantity = c.quantity,
+                unit_cost = c.unit_cost,
+                product = amount_or_too_large(product),
+                total = total,
             ),
             at,
         )
     })
+}
+
+/// An amount, or "too large to compute" when computing it overflowed.
+fn amount_or_too_large(amount: Option<Decimal>) -> planfin_messages::Arg {
+    amount.map_or_else(|| Message::new("common-too-large").into(), Into::into)
+}
+
+/// `line 0201`.
+fn line_location(code: &str) -> Message {
+    msg!("location-line", line = code)
 }
 
 /// Whether the lines add up to the ceiling: a warning below it, an error above it or when the
@@ -388,34 +508,22 @@ fn ceiling_finding(plan: &Plan) -> Option<Finding> {
         Err(_) => {
             return Some(Finding::error(
                 FindingCode::Overflow,
-                "the lines' amounts add up to more than planfin can compute exactly (about \
-                 7.9e28): look for an amount typed with too many digits",
-                "plan lines",
+                Message::new("finding-overflow-lines"),
+                Message::new("location-plan-lines"),
             ));
         }
     };
-    let (severity, hint) = if total > plan.ceiling {
-        (
-            Severity::Error,
-            "the lines exceed the ceiling: reduce them or raise the ceiling",
-        )
+    let (severity, message) = if total > plan.ceiling {
+        (Severity::Error, "finding-ceiling-above")
     } else {
-        (
-            Severity::Warning,
-            "part of the ceiling is not allocated to any line: allocate it or lower the ceiling",
-        )
+        (Severity::Warning, "finding-ceiling-below")
     };
-    let gap = checked_sub(plan.ceiling, total)
-        .map(|gap| format!(" (difference {gap})"))
-        .unwrap_or_default();
+    let gap = amount_or_too_large(checked_sub(plan.ceiling, total).ok());
     Some(Finding {
         code: FindingCode::CeilingMismatch,
         severity,
-        message: format!(
-            "the lines add up to {total}, the ceiling is {}{gap}: {hint}",
-            plan.ceiling
-        ),
-        location: Some("plan".into()),
+        message: msg!(message, total = total, ceiling = plan.ceiling, gap = gap),
+        location: Some(Message::new("location-plan")),
     })
 }
 
@@ -425,37 +533,39 @@ fn validate_rates(plan: &Plan) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for r in &plan.rates {
-        let at = format!("rate {} {}", r.from, r.date);
-        let mut refuse = |message: String| {
+        let at = msg!("location-rate", currency = r.from.code(), date = r.date);
+        let mut refuse = |message: Message| {
             out.push(Finding::error(
                 FindingCode::InvalidRate,
                 message,
                 at.clone(),
             ));
         };
+        let (from, to) = (r.from.code(), r.to.code());
         if r.rate <= Decimal::ZERO {
-            refuse(format!(
-                "rate {} is not positive: give the number of {} for one {}",
-                r.rate, r.to, r.from
+            refuse(msg!(
+                "finding-rate-not-positive",
+                rate = r.rate,
+                to = to,
+                from = from
             ));
         }
         if r.to != plan.currency {
-            refuse(format!(
-                "the rate converts into {}, but the plan's currency is {}: give rates from {} \
-                 to {}",
-                r.to, plan.currency, r.from, plan.currency
+            refuse(msg!(
+                "finding-rate-other-currency",
+                to = to,
+                currency = plan.currency.code(),
+                from = from,
             ));
         } else if let Some(peg) = r.from.peg_to(plan.currency) {
-            refuse(format!(
-                "{} converts into {} at the fixed rate {peg}, which applies by law: remove this \
-                 rate",
-                r.from, plan.currency
-            ));
+            refuse(msg!("finding-rate-pegged", from = from, to = to, peg = peg));
         }
         if !seen.insert((r.from, r.to, r.date)) {
-            refuse(format!(
-                "a second rate from {} to {} dated {}: keep one rate per currency and date",
-                r.from, r.to, r.date
+            refuse(msg!(
+                "finding-rate-twice",
+                from = from,
+                to = to,
+                date = r.date
             ));
         }
     }
@@ -469,8 +579,8 @@ fn validate_amendments(plan: &Plan) -> Vec<Finding> {
         match by_ref.get(a.reference.as_str()) {
             Some(&j) if plan.amendments[j] != *a => out.push(Finding::error(
                 FindingCode::DuplicateCode,
-                "two different amendments share this reference: give each its own reference",
-                format!("amendment {}", a.reference),
+                Message::new("finding-duplicate-amendment"),
+                amendment_location(&a.reference),
             )),
             Some(_) => {}
             None => {
@@ -486,21 +596,16 @@ fn validate_amendments(plan: &Plan) -> Vec<Finding> {
 /// One amendment: a positive amount, exact, on lines of the plan and their own source, dated
 /// in the plan period.
 fn amendment_findings(plan: &Plan, a: &crate::amendment::Amendment, out: &mut Vec<Finding>) {
-    let at = format!("amendment {}", a.reference);
+    let at = amendment_location(&a.reference);
     let no_line = a.from.is_none() && a.to.is_none();
     if a.amount <= Decimal::ZERO || no_line {
+        let message = match no_line {
+            true => "finding-amendment-no-line",
+            false => "finding-amendment-not-positive",
+        };
         out.push(Finding::error(
             FindingCode::InvalidAmendment,
-            format!(
-                "amount {} {}: an amendment moves a positive amount from a line, to a line, or \
-                 both; correct its amount or its lines",
-                a.amount,
-                if no_line {
-                    "and no line"
-                } else {
-                    "is not positive"
-                },
-            ),
+            msg!(message, amount = a.amount),
             at.clone(),
         ));
     }
@@ -509,7 +614,7 @@ fn amendment_findings(plan: &Plan, a: &crate::amendment::Amendment, out: &mut Ve
         match plan.line(line) {
             None => out.push(Finding::error(
                 FindingCode::UnknownLine,
-                format!("line {line:?} is not in the plan: correct the amendment"),
+                msg!("finding-amendment-unknown-line", line = line),
                 at.clone(),
             )),
             Some(l) => {
@@ -522,17 +627,18 @@ fn amendment_findings(plan: &Plan, a: &crate::amendment::Amendment, out: &mut Ve
     if let Some(s) = a.source.as_ref().filter(|s| plan.source(s).is_none()) {
         out.push(Finding::error(
             FindingCode::UnknownSource,
-            format!("funding source {s:?} is not in the plan: add it or correct the amendment"),
+            msg!("finding-amendment-unknown-source", source = s),
             at.clone(),
         ));
     }
     if !plan.in_period(a.date) {
         out.push(Finding::warning(
             FindingCode::OutsidePeriod,
-            format!(
-                "dated {}, outside the plan period {}..{}: it still counts from its date; check \
-                 the date",
-                a.date, plan.start, plan.end
+            msg!(
+                "finding-amendment-outside-period",
+                date = a.date,
+                start = plan.start,
+                end = plan.end,
             ),
             at,
         ));
@@ -550,13 +656,12 @@ fn revised_finding(plan: &Plan, line: &BudgetLine) -> Option<Finding> {
         .collect();
     // Stable: amendments of one day count in the plan's order.
     effects.sort_by_key(|(date, _)| *date);
-    let at = format!("line {}", line.code);
+    let at = line_location(&line.code);
     for (date, effect) in effects {
         let Ok(next) = effect.and_then(|d| checked_add(revised, d)) else {
             return Some(Finding::error(
                 FindingCode::Overflow,
-                "the amendments of this line add up to more than planfin can compute exactly \
-                 (about 7.9e28): look for an amount typed with too many digits",
+                Message::new("finding-overflow-amendments"),
                 at,
             ));
         };
@@ -564,11 +669,7 @@ fn revised_finding(plan: &Plan, line: &BudgetLine) -> Option<Finding> {
         if revised < Decimal::ZERO {
             return Some(Finding::error(
                 FindingCode::NegativeRevised,
-                format!(
-                    "amendments bring the revised budget to {revised} on {date}: a line cannot \
-                     give more than it has; reduce the amounts taken from it, or date the raise \
-                     that covers them earlier"
-                ),
+                msg!("finding-negative-revised", revised = revised, date = date),
                 at,
             ));
         }
@@ -578,16 +679,22 @@ fn revised_finding(plan: &Plan, line: &BudgetLine) -> Option<Finding> {
 
 /// An amendment that names a funding source other than that of a line it moves money on: each
 /// leg of an amendment stays on its line's source, so the two would disagree.
-fn other_source(line: &str, funded_by: &str, named: &str, at: String) -> Finding {
+fn other_source(line: &str, funded_by: &str, named: &str, at: Message) -> Finding {
     Finding::error(
         FindingCode::InvalidAmendment,
-        format!(
-            "line {line:?} is funded by {funded_by:?}, not {named:?}: an amendment moves money \
-             on its lines' own sources; correct the source, or to change the source of money, \
-             record two amendments: a cut on this line and a raise on a line funded by {named:?}"
+        msg!(
+            "finding-amendment-other-source",
+            line = line,
+            funded_by = funded_by,
+            source = named,
         ),
         at,
     )
+}
+
+/// `amendment AM-2019-01`.
+fn amendment_location(reference: &str) -> Message {
+    msg!("location-amendment", reference = reference)
 }
 
 /// The plan's amendments with repeated references counted once (the first one wins).
@@ -643,25 +750,22 @@ pub(crate) fn check_expenditure(
 ) -> Checked {
     use FindingCode as C;
     let at = || entry_location(ledger, e.index);
+    let (from, to) = (e.currency.code(), plan.currency.code());
     if !known_line {
         out.push(Finding::warning(
             C::UnknownLine,
-            format!(
-                "line {:?} is not in the plan: the amount is reported under an unknown line; \
-                 correct the line code or add the line to the plan",
-                ledger.line_code(e.line)
-            ),
+            msg!("finding-unknown-line", line = ledger.line_code(e.line)),
             at(),
         ));
     }
     if !fits_minor_unit(e.amount, e.currency) {
         out.push(Finding::error(
             C::TooPrecise,
-            format!(
-                "{} has more decimals than {} allows ({}): correct the amount",
-                e.amount,
-                e.currency,
-                e.currency.minor_unit()
+            msg!(
+                "finding-entry-too-precise",
+                amount = e.amount,
+                currency = from,
+                decimals = e.currency.minor_unit(),
             ),
             at(),
         ));
@@ -670,9 +774,11 @@ pub(crate) fn check_expenditure(
     match e.rate {
         Some(r) if r <= Decimal::ZERO => out.push(Finding::error(
             C::InvalidRate,
-            format!(
-                "rate {r} is not positive: give the rate as units of {} per {}",
-                plan.currency, e.currency
+            msg!(
+                "finding-entry-rate-not-positive",
+                rate = r,
+                to = to,
+                from = from
             ),
             at(),
         )),
@@ -681,10 +787,12 @@ pub(crate) fn check_expenditure(
             if let Some(peg) = e.currency.peg_to(plan.currency) {
                 out.push(Finding::error(
                     C::InvalidRate,
-                    format!(
-                        "rate {r} given, but {} converts into {} at the fixed rate {peg}, which \
-                         applies by law: remove the rate",
-                        e.currency, plan.currency
+                    msg!(
+                        "finding-entry-rate-pegged",
+                        rate = r,
+                        from = from,
+                        to = to,
+                        peg = peg
                     ),
                     at(),
                 ));
@@ -706,9 +814,11 @@ pub(crate) fn check_expenditure(
     if !in_period {
         out.push(Finding::warning(
             C::OutsidePeriod,
-            format!(
-                "dated {}, outside the plan period {}..{}: it is counted and flagged; check the date",
-                e.date, plan.start, plan.end
+            msg!(
+                "finding-entry-outside-period",
+                date = e.date,
+                start = plan.start,
+                end = plan.end,
             ),
             at(),
         ));
@@ -717,7 +827,7 @@ pub(crate) fn check_expenditure(
 }
 
 /// What to add when no rate converts `from` into the plan currency on `date`.
-fn missing_rate(plan: &Plan, from: Currency, date: chrono::NaiveDate) -> String {
+fn missing_rate(plan: &Plan, from: Currency, date: chrono::NaiveDate) -> Message {
     let to = plan.currency;
     let first = plan
         .rates
@@ -725,14 +835,14 @@ fn missing_rate(plan: &Plan, from: Currency, date: chrono::NaiveDate) -> String 
         .filter(|r| r.from == from && r.to == to)
         .map(|r| r.date)
         .min();
-    let known = match first {
-        Some(first) => format!("the plan's first rate from {from} to {to} is dated {first}"),
-        None => format!("the plan has no rate from {from} to {to}"),
+    let message = match first {
+        Some(first) => msg!("finding-no-rate-yet", first = first),
+        None => Message::new("finding-no-rate"),
     };
-    format!(
-        "{known}: add to the plan's rates one dated on or before {date} (date {date}, from \
-         {from}, to {to}, rate: {to} for one {from}), or give the rate on the expenditure"
-    )
+    message
+        .with("from", from.code())
+        .with("to", to.code())
+        .with("date", date)
 }
 
 /// One `duplicate_voucher` warning per voucher seen twice with identical content, leaving out
@@ -748,24 +858,34 @@ pub(crate) fn duplicate_findings(
         .map(|d| {
             Finding::warning(
                 FindingCode::DuplicateVoucher,
-                format!(
-                    "voucher {:?} also at {}: identical entry counted once; remove one of the two \
-                 if the same journal was imported twice",
-                    d.voucher, d.first
+                msg!(
+                    "finding-duplicate-voucher",
+                    voucher = &d.voucher,
+                    first = d.first.message(),
                 ),
-                d.again.to_string(),
+                voucher_location(&d.again, &d.voucher),
             )
         })
 }
 
 /// Where a finding about the entry at `index` is: its origin when known, and its voucher.
-pub(crate) fn entry_location(ledger: &Ledger, index: usize) -> String {
-    let origin = ledger.origin(index).unwrap_or_default();
-    let voucher = ledger.voucher(index);
+pub(crate) fn entry_location(ledger: &Ledger, index: usize) -> Message {
+    voucher_location(
+        &ledger.origin(index).unwrap_or_default(),
+        ledger.voucher(index),
+    )
+}
+
+/// `file place (voucher V)`, or `voucher V` when the origin is not known.
+fn voucher_location(origin: &crate::ledger::Origin, voucher: &str) -> Message {
     if origin.file.is_some() || origin.place.is_some() {
-        format!("{origin} (voucher {voucher})")
+        msg!(
+            "location-entry",
+            origin = origin.message(),
+            voucher = voucher
+        )
     } else {
-        format!("voucher {voucher}")
+        msg!("location-voucher", voucher = voucher)
     }
 }
 
@@ -794,9 +914,13 @@ mod tests {
         let found: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
         assert_eq!(found.len(), 1, "{code}: {findings:#?}");
         assert_eq!(found[0].severity, severity, "{code}");
-        assert_eq!(found[0].location.as_deref(), Some(location), "{code}");
+        assert_eq!(
+            found[0].location_text(crate::plan::Lang::En).as_deref(),
+            Some(location),
+            "{code}"
+        );
         assert!(
-            found[0].message.contains(": "),
+            found[0].message.to_string().contains(": "),
             "{code}: {}",
             found[0].message
         );
@@ -1063,7 +1187,8 @@ mod tests {
             "line L11",
         );
         assert!(
-            f.iter().any(|f| f.message.contains("-10000 on 2018-07-01")),
+            f.iter()
+                .any(|f| f.message.to_string().contains("-10,000 on 2018-07-01")),
             "{f:#?}"
         );
     }
@@ -1089,7 +1214,7 @@ mod tests {
             &f,
             FindingCode::DuplicateVoucher,
             Severity::Warning,
-            "b.json expenditures[0]",
+            "b.json expenditures[0] (voucher E1)",
         );
     }
 
@@ -1149,7 +1274,10 @@ mod tests {
                 .collect();
             assert_eq!(found.len(), 1, "{bad:?}: {f:#?}");
             let at = format!("rate {} 2018-01-01", bad[0].from);
-            assert_eq!(found[0].location.as_deref(), Some(at.as_str()));
+            assert_eq!(
+                found[0].location_text(crate::plan::Lang::En).as_deref(),
+                Some(at.as_str())
+            );
         }
         assert_eq!(
             plan_findings(|p| p.rates = vec![rate(Currency::USD, Currency::XOF, "600")]),
@@ -1184,11 +1312,11 @@ mod tests {
         let at: Vec<_> = f
             .iter()
             .filter(|f| f.code == FindingCode::Overflow && f.is_error())
-            .map(|f| f.location.as_deref())
+            .map(|f| f.location_text(crate::plan::Lang::En))
             .collect();
         assert_eq!(
             at,
-            [Some("line L11"), Some("line L12"), Some("plan lines")],
+            [Some("line L11"), Some("line L12"), Some("plan lines")].map(|s| s.map(String::from)),
             "{f:#?}"
         );
     }

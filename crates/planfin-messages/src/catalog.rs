@@ -2,10 +2,12 @@
 //! becomes text.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::{Arg, Lang, Message};
@@ -59,7 +61,11 @@ fn build(lang: Lang) -> Bundle {
 pub(crate) fn render(message: &Message, lang: Lang) -> String {
     let bundle = bundle(lang);
     let Some(pattern) = bundle.get_message(message.id()).and_then(|m| m.value()) else {
-        debug_assert!(false, "message {} is not in the {lang} catalog", message.id());
+        debug_assert!(
+            false,
+            "message {} is not in the {lang} catalog",
+            message.id()
+        );
         return fallback(message, lang);
     };
     let mut args = FluentArgs::new();
@@ -97,4 +103,52 @@ fn fallback(message: &Message, lang: Lang) -> String {
 /// Whether the catalog of `lang` has a message `id`.
 pub fn has_message(id: &str, lang: Lang) -> bool {
     bundle(lang).has_message(id)
+}
+
+/// The text of the argument-less message `id` in `lang` (a label, a column header, a flag's
+/// name), rendered once and kept: tables ask for the same labels over and over. A missing
+/// message gives `None`.
+///
+/// ```
+/// use planfin_messages::{text, Lang};
+/// assert_eq!(text("severity-error", Lang::Fr), Some("erreur"));
+/// assert_eq!(text("severity-error", Lang::En), Some("error"));
+/// assert_eq!(text("no-such-message", Lang::En), None);
+/// ```
+pub fn text(id: &str, lang: Lang) -> Option<&'static str> {
+    static TEXTS: OnceLock<[HashMap<&'static str, String>; 2]> = OnceLock::new();
+    let [fr, en] = TEXTS.get_or_init(|| Lang::ALL.map(texts));
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+    .get(id)
+    .map(String::as_str)
+}
+
+/// Every argument-less message of `lang`, rendered.
+fn texts(lang: Lang) -> HashMap<&'static str, String> {
+    let bundle = bundle(lang);
+    let mut out = HashMap::new();
+    for (_, fr, en) in SOURCES {
+        let source: &'static str = match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        };
+        let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(r, _)| r);
+        for entry in resource.body {
+            let ast::Entry::Message(m) = entry else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(m.id.name).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, None, &mut errors);
+            if errors.is_empty() {
+                out.insert(m.id.name, text.into_owned());
+            }
+        }
+    }
+    out
 }

@@ -18,7 +18,7 @@ mod format;
 mod lang;
 mod message;
 
-pub use catalog::{SOURCES, has_message};
+pub use catalog::{SOURCES, has_message, text};
 pub use format::{NARROW_NBSP, format_amount, format_count, format_date};
 pub use lang::Lang;
 pub use message::{Arg, Message};

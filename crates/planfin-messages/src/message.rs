@@ -147,7 +147,9 @@ impl fmt::Display for Message {
     }
 }
 
-/// A [`Message`]: `msg!(ID, name = value, ...)` where `ID` is a string literal, each value converted with [`Arg::from`].
+/// A [`Message`]: `msg!(ID, name = value, ...)` where `ID` is the message id (a `&'static str`,
+/// written as a literal wherever it can be, so that the catalog test finds it), each value
+/// converted with [`Arg::from`].
 ///
 /// ```
 /// use planfin_messages::{msg, Arg};
@@ -156,7 +158,7 @@ impl fmt::Display for Message {
 /// ```
 #[macro_export]
 macro_rules! msg {
-    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+    ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::Message::new($id)$(.with(stringify!($name), $value))*
     };
 }

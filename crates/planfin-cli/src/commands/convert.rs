@@ -15,8 +15,10 @@ use crate::cli::ConvertArgs;
 use crate::error::Failure;
 use crate::error::export_failure;
 use crate::error::name;
+use crate::lang::say;
 use crate::load::{Document, Reader};
 use crate::output;
+use planfin_messages::msg;
 
 /// What `OUT` is, by its extension.
 enum Target {
@@ -32,15 +34,15 @@ fn target(path: &Path) -> Result<Target, Failure> {
     match ext.as_deref() {
         Some("json") => Ok(Target::Json),
         Some("xlsx") => Ok(Target::Xlsx),
-        Some(other @ ("xlsm" | "xlsb" | "xls" | "ods")) => Err(Failure::Usage(format!(
-            "{}: planfin writes .xlsx workbooks, not .{other}: name the output FILE.xlsx (Excel \
-             and LibreOffice open it) or FILE.json",
-            name(path)
-        ))),
-        _ => Err(Failure::Usage(format!(
-            "{}: the output's extension tells what to write: name it FILE.json or FILE.xlsx",
-            name(path)
-        ))),
+        Some(other @ ("xlsm" | "xlsb" | "xls" | "ods")) => Err(Failure::Usage(say(msg!(
+            "cli-convert-writes",
+            file = name(path),
+            extension = other,
+        )))),
+        _ => Err(Failure::Usage(say(msg!(
+            "cli-convert-unknown",
+            file = name(path)
+        )))),
     }
 }
 
@@ -51,7 +53,7 @@ pub fn run(args: &ConvertArgs) -> Result<(), Failure> {
     let reader = Reader::from(&args.read);
     let loaded = reader.document(&args.input)?;
     for note in &loaded.notes {
-        eprintln!("planfin: {note}");
+        eprintln!("{}", say(msg!("cli-says", message = note)));
     }
     match to {
         Target::Json => match &loaded.value {
@@ -68,7 +70,7 @@ pub fn run(args: &ConvertArgs) -> Result<(), Failure> {
         Target::Xlsx => {
             let provenance = Provenance::of_files([&args.input]).map_err(export_failure)?;
             let options = ExportOptions { provenance };
-            let lang = args.lang.into();
+            let lang = crate::lang::get();
             write_workbook(&args.output, &options, |o, p| match &loaded.value {
                 Document::Plan(plan) => write_plan_with(plan, lang, o, p),
                 Document::Ledger(ledger) => write_ledger_with(ledger, lang, o, p),

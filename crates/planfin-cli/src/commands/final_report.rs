@@ -12,7 +12,7 @@ pub fn run(args: &FinalArgs) -> Result<(), Failure> {
     check_output(&args.output, &args.input)?;
     let inputs = read_inputs(&args.input)?;
     let options = FinalOptions {
-        lang: args.output.lang.into(),
+        lang: crate::lang::get(),
         tolerance: args.thresholds.tolerance,
         stale_days: args.thresholds.stale_days,
     };
@@ -24,7 +24,7 @@ pub fn run(args: &FinalArgs) -> Result<(), Failure> {
             ("tolerance", option_text(args.thresholds.tolerance)),
             ("stale_days", args.thresholds.stale_days.to_string()),
         ];
-        return inputs.write_report(&args.input, &args.output, out, &given, |o, p| {
+        return inputs.write_report(&args.input, out, &given, |o, p| {
             write_final_report(&report, o, p)
         });
     }

@@ -16,13 +16,15 @@ use planfin_core::ledger::Ledger;
 use planfin_core::plan::Plan;
 use planfin_core::render::{self, Table};
 use planfin_core::report::ReportError;
-use planfin_core::validation::{Finding, validate_plan};
+use planfin_core::validation::validate_plan;
 use planfin_export::{ExportError, ExportOptions, ExportSummary, InputFile, Provenance};
 
 use crate::cli::{Format, InputArgs, OutputArgs};
 use crate::error::{Failure, export_failure};
+use crate::lang::{self, say};
 use crate::load::Reader;
 use crate::output;
+use planfin_messages::{Message, msg};
 
 /// How the embedded plan and ledger are named in messages and provenance.
 const EMBEDDED_PLAN: &str = "fixtures/cnltp/plan.json (embedded)";
@@ -42,11 +44,7 @@ pub struct Inputs {
 /// goes with CSV, and the output may not be one of the inputs.
 pub fn check_output(output: &OutputArgs, input: &InputArgs) -> Result<(), Failure> {
     if output.format == Format::Xlsx && output.out.is_none() {
-        return Err(Failure::Usage(
-            "--format xlsx writes a workbook, not text for the terminal: give the file with \
-             --out FILE.xlsx"
-                .into(),
-        ));
+        return Err(Failure::Usage(say(Message::new("cli-xlsx-needs-out"))));
     }
     if let (Format::Xlsx, Some(out)) = (output.format, &output.out) {
         let is_xlsx = out
@@ -54,17 +52,14 @@ pub fn check_output(output: &OutputArgs, input: &InputArgs) -> Result<(), Failur
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
         if !is_xlsx {
-            return Err(Failure::Usage(format!(
-                "{}: --format xlsx writes an Excel workbook, which Excel opens only by the \
-                 .xlsx extension: name the file FILE.xlsx",
-                crate::error::name(out)
-            )));
+            return Err(Failure::Usage(say(msg!(
+                "cli-xlsx-extension",
+                file = crate::error::name(out)
+            ))));
         }
     }
     if output.bom && output.format != Format::Csv {
-        return Err(Failure::Usage(
-            "--bom goes with --format csv only: drop it or add --format csv".into(),
-        ));
+        return Err(Failure::Usage(say(Message::new("cli-bom-csv-only"))));
     }
     if let Some(out) = &output.out {
         let inputs = input.plan.iter().chain(&input.ledger).map(|p| p.as_path());
@@ -98,12 +93,18 @@ pub fn read_inputs(input: &InputArgs) -> Result<Inputs, Failure> {
         }
     };
     for note in notes {
-        eprintln!("planfin: {note}");
+        eprintln!("{}", say(msg!("cli-says", message = note)));
     }
     let blocking: Vec<String> = validate_plan(&plan)
         .iter()
         .filter(|f| f.is_error())
-        .map(|f| format!("{plan_name}: {f}"))
+        .map(|f| {
+            say(msg!(
+                "cli-in-file",
+                file = &plan_name,
+                message = f.render(lang::get())
+            ))
+        })
         .collect();
     if !blocking.is_empty() {
         return Err(blocked(blocking));
@@ -123,14 +124,13 @@ impl Inputs {
     pub fn write_report(
         &self,
         input: &InputArgs,
-        output: &OutputArgs,
         out: &Path,
         options: &[(&str, String)],
         write: impl FnOnce(&ExportOptions, &Path) -> Result<ExportSummary, ExportError>,
     ) -> Result<(), Failure> {
         let provenance = self
             .provenance(input, options)?
-            .with_option("lang", output.lang.code());
+            .with_option("lang", lang::get().code());
         write_workbook(out, &ExportOptions { provenance }, write)
     }
 
@@ -167,19 +167,17 @@ pub fn report_failure(e: ReportError) -> Failure {
             findings
                 .iter()
                 .filter(|f| f.is_error())
-                .map(Finding::to_string)
+                .map(|f| f.render(lang::get()))
                 .collect(),
         ),
-        other => Failure::refused(other.to_string()),
+        other => Failure::refused(other.render(lang::get())),
     }
 }
 
 /// Every blocking finding, then what it means for the report.
 pub fn blocked(mut lines: Vec<String>) -> Failure {
     let n = lines.len();
-    lines.push(format!(
-        "{n} blocking finding(s): no report produced; fix them (planfin validate lists every finding)"
-    ));
+    lines.push(say(msg!("cli-blocked", count = n)));
     Failure::Refused(lines)
 }
 
@@ -236,13 +234,14 @@ pub fn write_workbook(
 ) -> Result<(), Failure> {
     let summary = write(options, out).map_err(export_failure)?;
     for finding in &summary.findings {
-        eprintln!(
-            "planfin: warning: {}: {} [{}]: {}",
-            crate::error::name(out),
-            finding.location,
-            finding.code,
-            finding.message
+        let finding = msg!(
+            "cli-workbook-finding",
+            file = crate::error::name(out),
+            location = &finding.location,
+            code = finding.code,
+            message = &finding.message,
         );
+        eprintln!("{}", say(msg!("cli-warning", message = finding)));
     }
     Ok(())
 }

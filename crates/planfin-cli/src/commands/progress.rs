@@ -13,7 +13,7 @@ pub fn run(args: &ProgressArgs) -> Result<(), Failure> {
     let inputs = read_inputs(&args.input)?;
     let options = ProgressOptions {
         as_of: args.as_of,
-        lang: args.output.lang.into(),
+        lang: crate::lang::get(),
         tolerance: args.thresholds.tolerance,
         stale_days: args.thresholds.stale_days,
     };
@@ -26,7 +26,7 @@ pub fn run(args: &ProgressArgs) -> Result<(), Failure> {
             ("tolerance", option_text(args.thresholds.tolerance)),
             ("stale_days", args.thresholds.stale_days.to_string()),
         ];
-        return inputs.write_report(&args.input, &args.output, out, &given, |o, p| {
+        return inputs.write_report(&args.input, out, &given, |o, p| {
             write_progress_report(&report, o, p)
         });
     }

@@ -7,6 +7,8 @@ use planfin_export::write_variance_report;
 use super::{check_output, emit_tables, option_text, read_inputs, report_failure};
 use crate::cli::{Format, ReportArgs};
 use crate::error::Failure;
+use crate::lang::say;
+use planfin_messages::msg;
 
 /// Runs `planfin report`.
 pub fn run(args: &ReportArgs) -> Result<(), Failure> {
@@ -18,7 +20,7 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
         as_of: args.as_of,
         by: args.by.into(),
         tolerance: args.thresholds.tolerance.or(defaults.tolerance),
-        lang: args.output.lang.into(),
+        lang: crate::lang::get(),
         stale_days: args.thresholds.stale_days,
     };
 
@@ -33,7 +35,7 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
             ("tolerance", option_text(args.thresholds.tolerance)),
             ("stale_days", args.thresholds.stale_days.to_string()),
         ];
-        return inputs.write_report(&args.input, &args.output, out, &given, |o, p| {
+        return inputs.write_report(&args.input, out, &given, |o, p| {
             write_variance_report(&reports, o, p)
         });
     }
@@ -42,7 +44,10 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
     if args.output.format == Format::Csv {
         // CSV has no room for notes: the warnings go to standard error instead.
         for finding in &report.findings {
-            eprintln!("planfin: {finding}");
+            eprintln!(
+                "{}",
+                say(msg!("cli-says", message = finding.render(options.lang)))
+            );
         }
     }
     emit_tables(&args.output, &[report.to_table()], || report.to_json())

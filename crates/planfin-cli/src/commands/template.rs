@@ -6,6 +6,8 @@ use crate::cli::{Kind, TemplateArgs};
 use crate::error::Failure;
 use crate::error::export_failure;
 use crate::error::name;
+use crate::lang::say;
+use planfin_messages::msg;
 
 /// Runs `planfin template`.
 pub fn run(args: &TemplateArgs) -> Result<(), Failure> {
@@ -15,15 +17,15 @@ pub fn run(args: &TemplateArgs) -> Result<(), Failure> {
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
     {
-        return Err(Failure::Usage(format!(
-            "{}: a template is an Excel workbook: name it FILE.xlsx",
-            name(&args.out)
-        )));
+        return Err(Failure::Usage(say(msg!(
+            "cli-template-extension",
+            file = name(&args.out)
+        ))));
     }
     let kind = match args.kind {
         Kind::Plan => TemplateKind::Plan,
         Kind::Ledger => TemplateKind::Ledger,
     };
-    write_template(kind, args.lang.into(), &args.out).map_err(export_failure)?;
+    write_template(kind, crate::lang::get(), &args.out).map_err(export_failure)?;
     Ok(())
 }

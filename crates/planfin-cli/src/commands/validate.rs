@@ -8,7 +8,9 @@ use planfin_core::validation::{Finding, validate_ledger, validate_plan};
 
 use crate::cli::ValidateArgs;
 use crate::error::Failure;
+use crate::lang::{self, say};
 use crate::load::{Document, Reader};
+use planfin_messages::msg;
 
 /// What `planfin validate` has read so far.
 #[derive(Default)]
@@ -71,7 +73,7 @@ impl Read {
                 let conflicts = self.ledger.extend(*one);
                 self.refusals += conflicts.len();
                 self.refused
-                    .extend(conflicts.iter().map(ToString::to_string));
+                    .extend(conflicts.iter().map(|c| say(c.message())));
             }
         }
         Ok(())
@@ -83,7 +85,8 @@ impl Read {
         for (file, plan) in self.reference.iter().chain(&self.plans) {
             for f in validate_plan(plan) {
                 counts.add(&f);
-                self.lines.push(format!("{file}: {f}"));
+                let line = msg!("cli-in-file", file = file, message = f.render(lang::get()));
+                self.lines.push(say(line));
             }
         }
         if self.reference.is_none() && self.plans.len() == 1 {
@@ -96,17 +99,15 @@ impl Read {
             Some((_, plan)) => {
                 for f in validate_ledger(plan, &self.ledger) {
                     counts.add(&f);
-                    self.lines.push(f.to_string());
+                    self.lines.push(f.render(lang::get()));
                 }
             }
-            None => self.lines.push(format!(
-                "note: {}: {} expenditure(s) read, {} duplicate voucher(s) counted once; line \
-                 codes and dates not checked: give the plan too (planfin validate PLAN LEDGER..., \
-                 or --plan FILE)",
-                self.ledger_files.join(", "),
-                self.ledger.len(),
-                self.ledger.duplicates().len()
-            )),
+            None => self.lines.push(say(msg!(
+                "cli-ledger-unchecked",
+                files = self.ledger_files.join(", "),
+                entries = self.ledger.len(),
+                duplicates = self.ledger.duplicates().len(),
+            ))),
         }
         counts
     }
@@ -125,13 +126,13 @@ pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
         read.file(&mut reader, path)?;
     }
     let counts = read.validate();
-    read.lines.push(format!(
-        "{} file(s): {} error(s), {} warning(s), {} refused",
-        args.files.len(),
-        counts.errors,
-        counts.warnings,
-        read.refusals
-    ));
+    read.lines.push(say(msg!(
+        "cli-validate-summary",
+        files = args.files.len(),
+        errors = counts.errors,
+        warnings = counts.warnings,
+        refused = read.refusals,
+    )));
     let mut text = read.lines.join("\n");
     text.push('\n');
     crate::output::emit(None, &text)?;
@@ -139,10 +140,10 @@ pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
     if !read.refused.is_empty() {
         Err(Failure::Refused(read.refused))
     } else if counts.errors > 0 {
-        Err(Failure::Refused(vec![format!(
-            "{} blocking finding(s)",
-            counts.errors
-        )]))
+        Err(Failure::Refused(vec![say(msg!(
+            "cli-blocking-findings",
+            count = counts.errors
+        ))]))
     } else {
         Ok(())
     }

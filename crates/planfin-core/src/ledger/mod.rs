@@ -9,6 +9,8 @@
 //! allowed: nothing is ever edited or removed.
 
 use std::fmt;
+
+use planfin_messages::{Message, msg};
 use std::hash::BuildHasher;
 
 use hashbrown::DefaultHashBuilder;
@@ -47,14 +49,25 @@ impl Origin {
     }
 }
 
+impl Origin {
+    /// The origin as a person reads it: `file place`, the file or the place alone, or
+    /// "(unknown source)".
+    pub fn message(&self) -> Message {
+        match (&self.file, &self.place) {
+            (Some(file), Some(place)) => {
+                msg!("location-origin", file = &**file, place = place.as_str())
+            }
+            (Some(only), None) => msg!("common-text", text = &**only),
+            (None, Some(only)) => msg!("common-text", text = only.as_str()),
+            (None, None) => Message::new("location-unknown-origin"),
+        }
+    }
+}
+
+/// The English rendering of [`Origin::message`].
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.file, &self.place) {
-            (Some(file), Some(place)) => write!(f, "{file} {place}"),
-            (Some(file), None) => f.write_str(file),
-            (None, Some(place)) => f.write_str(place),
-            (None, None) => f.write_str("(unknown source)"),
-        }
+        self.message().fmt(f)
     }
 }
 
@@ -77,11 +90,7 @@ pub struct DuplicateVoucher {
 pub enum LedgerError {
     /// The same voucher, stage and date with different content, or the same voucher on
     /// another line or commitment.
-    #[error(
-        "voucher {voucher:?} at {again} conflicts with the entry of the same voucher at {first}: \
-         a voucher keeps its line and commitment, and has one amount per stage and date; give \
-         the new entry its own voucher, or record a correction as a new entry"
-    )]
+    #[error("{}", self.message())]
     ConflictingVoucher {
         /// The voucher reference.
         voucher: String,
@@ -91,11 +100,27 @@ pub enum LedgerError {
         again: Origin,
     },
     /// More than 4,294,967,295 entries, or 4 GiB of text in one kind of field.
-    #[error(
-        "the ledger is full: it holds at most 4,294,967,295 entries and 4 GiB of vouchers and \
-         of other texts; split the journal by year or by source"
-    )]
+    #[error("{}", self.message())]
     Full,
+}
+
+impl LedgerError {
+    /// What went wrong and how to fix it, for a person.
+    pub fn message(&self) -> Message {
+        match self {
+            LedgerError::ConflictingVoucher {
+                voucher,
+                first,
+                again,
+            } => msg!(
+                "error-conflicting-voucher",
+                voucher = voucher,
+                again = again.message(),
+                first = first.message(),
+            ),
+            LedgerError::Full => Message::new("error-ledger-full"),
+        }
+    }
 }
 
 /// What [`Ledger::append`] did.

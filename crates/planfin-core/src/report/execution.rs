@@ -10,17 +10,16 @@
 use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
+use planfin_messages::{Arg, Message, msg};
 use rust_decimal::Decimal;
 
 use super::chain::{self, Record};
 use crate::expenditure::Stage;
 use crate::ledger::{Figures, Ledger};
-use crate::money::{
-    MoneyError, converted_units, from_minor_units, group_thousands, to_minor_units,
-};
-use crate::plan::{LineIndex, Plan};
+use crate::money::{MoneyError, converted_units, from_minor_units, to_minor_units};
+use crate::plan::{Lang, LineIndex, Plan};
 use crate::validation::{
-    Finding, FindingCode, check_expenditure, distinct_amendments, duplicate_findings,
+    Finding, FindingCode, Findings, check_expenditure, distinct_amendments, duplicate_findings,
     entry_location, plan_lines, validate_plan,
 };
 
@@ -88,7 +87,7 @@ pub(crate) struct Execution<'a> {
     /// dated event (nothing is left out).
     pub(crate) as_of: NaiveDate,
     /// Every finding of the plan and the ledger, in that order.
-    pub(crate) findings: Vec<Finding>,
+    pub(crate) findings: Findings,
     /// Whether an error finding blocks the reports (then nothing was added up).
     pub(crate) blocked: bool,
     /// One per plan line, in the plan's order, then one per line code the plan lacks.
@@ -113,7 +112,7 @@ impl<'a> Execution<'a> {
             ledger,
             as_of: cut_off.unwrap_or_else(|| last_amendment.map_or(plan.end, |l| plan.end.max(l))),
             blocked: findings.iter().any(Finding::is_error),
-            findings,
+            findings: Findings::new(Lang::default(), findings),
             slots: (0..plan.lines.len())
                 .map(|i| Slot {
                     line: SlotLine::Plan(i),
@@ -195,7 +194,8 @@ impl<'a> Execution<'a> {
             let slot = slot_of[e.line as usize];
             let known = matches!(self.slots[slot].line, SlotLine::Plan(_));
             let before = self.findings.len();
-            let checked = check_expenditure(self.plan, ledger, &e, known, &mut self.findings);
+            let checked =
+                check_expenditure(self.plan, ledger, &e, known, self.findings.items_mut());
             self.blocked |= self.findings[before..].iter().any(Finding::is_error);
             if cut_off.is_none() {
                 self.as_of = self.as_of.max(e.date);
@@ -252,11 +252,10 @@ impl<'a> Execution<'a> {
             None => {
                 self.findings.push(Finding::warning(
                     FindingCode::PaymentWithoutCommitment,
-                    format!(
-                        "the {} refers to commitment {named:?}, which no journal has: it counts \
-                         as a commitment of its own; add the journal that holds {named:?}, or \
-                         correct the commitment number",
-                        e.stage
+                    msg!(
+                        "finding-payment-without-commitment",
+                        stage = e.stage.message(),
+                        commitment = named,
                     ),
                     at,
                 ));
@@ -266,12 +265,12 @@ impl<'a> Execution<'a> {
                 let line = ledger.line_code(ledger.line_keys()[head as usize]);
                 self.findings.push(Finding::warning(
                     FindingCode::CommitmentOtherLine,
-                    format!(
-                        "the {} is charged to line {:?} but its commitment {named:?} to line \
-                         {line:?}: it counts on its own line, as a commitment of its own; \
-                         charge it to the commitment's line, or correct the commitment number",
-                        e.stage,
-                        ledger.line_code(e.line),
+                    msg!(
+                        "finding-commitment-other-line",
+                        stage = e.stage.message(),
+                        line = ledger.line_code(e.line),
+                        commitment = named,
+                        commitment_line = line,
                     ),
                     at,
                 ));
@@ -322,23 +321,23 @@ impl<'a> Execution<'a> {
     fn chain_findings(&mut self, group: &[Record], reached: &chain::Reached) {
         let ledger = self.ledger;
         let currency = self.plan.currency;
-        let amount = |units: i128| {
-            from_minor_units(units, currency).map_or_else(
-                |_| units.to_string(),
-                |a| format!("{} {currency}", group_thousands(a, ',')),
-            )
+        let amount = |units: i128| -> Arg {
+            from_minor_units(units, currency)
+                .map_or_else(|_| Message::new("common-too-large").into(), Arg::from)
         };
         let head = group[0].group as usize;
         let commitment = ledger.voucher(head);
         if let Some((later, figure, earlier, before)) = chain::exceeding(&reached.direct) {
             self.findings.push(Finding::warning(
                 FindingCode::StageExceedsPrevious,
-                format!(
-                    "commitment {commitment:?} has {} at {later} but {} at {earlier}: the \
-                     figures count {later} as reached at {earlier} too; record the missing \
-                     {earlier}, or correct the amounts",
-                    amount(figure),
-                    amount(before),
+                msg!(
+                    "finding-stage-exceeds-previous",
+                    commitment = commitment,
+                    figure = amount(figure),
+                    currency = currency.code(),
+                    later = later.message(),
+                    before = amount(before),
+                    earlier = earlier.message(),
                 ),
                 entry_location(ledger, head),
             ));
@@ -347,13 +346,12 @@ impl<'a> Execution<'a> {
             if let Some((latest, furthest)) = chain::regression(voucher, self.as_of) {
                 self.findings.push(Finding::warning(
                     FindingCode::StageRegression,
-                    format!(
-                        "voucher {:?} is at {} on {}, after reaching {furthest}: the figures \
-                         keep {furthest}; correct the later snapshot, or record a correction \
-                         as a negative amount",
-                        ledger.voucher(latest.index as usize),
-                        latest.stage,
-                        latest.date,
+                    msg!(
+                        "finding-stage-regression",
+                        voucher = ledger.voucher(latest.index as usize),
+                        stage = latest.stage.message(),
+                        date = latest.date,
+                        furthest = furthest.message(),
                     ),
                     entry_location(ledger, latest.index as usize),
                 ));
@@ -372,14 +370,15 @@ impl<'a> Execution<'a> {
             let remaining = from_minor_units(open.remaining, currency).unwrap_or_default();
             self.findings.push(Finding::warning(
                 FindingCode::StaleCommitment,
-                format!(
-                    "voucher {:?}, engaged on {}, still has {} {currency} to pay on {}, {age} days \
-                     later (more than {stale_days}): pay it, or cancel what will not be paid with \
-                     a negative engagement",
-                    self.ledger.voucher(open.record),
-                    open.since,
-                    group_thousands(remaining, ','),
-                    self.as_of,
+                msg!(
+                    "finding-stale-commitment",
+                    voucher = self.ledger.voucher(open.record),
+                    since = open.since,
+                    remaining = remaining,
+                    currency = currency.code(),
+                    as_of = self.as_of,
+                    age = age,
+                    stale_days = stale_days,
                 ),
                 entry_location(self.ledger, open.record),
             ));
@@ -407,16 +406,15 @@ impl<'a> Execution<'a> {
             let over = engaged.checked_sub(revised).ok_or(overflow())?;
             self.findings.push(Finding::warning(
                 FindingCode::OverCommitted,
-                format!(
-                    "engaged {} {currency} by {}, {} {currency} more than the revised budget of \
-                     {} {currency}: the credits available do not cover the commitments; record \
-                     an amendment (virement) before engaging more, or cancel commitments",
-                    group_thousands(engaged, ','),
-                    self.as_of,
-                    group_thousands(over, ','),
-                    group_thousands(revised, ','),
+                msg!(
+                    "finding-over-committed",
+                    engaged = engaged,
+                    currency = currency.code(),
+                    as_of = self.as_of,
+                    over = over,
+                    revised = revised,
                 ),
-                format!("line {}", self.plan.lines[i].code),
+                msg!("location-line", line = &self.plan.lines[i].code),
             ));
         }
         Ok(())
@@ -518,14 +516,11 @@ mod tests {
     }
 
     fn located(r: &Option<VarianceReport>, code: FindingCode) -> Vec<String> {
-        let findings = r
-            .as_ref()
-            .map(|r| r.findings.as_slice())
-            .unwrap_or_default();
+        let findings = r.as_ref().map(|r| &*r.findings).unwrap_or_default();
         findings
             .iter()
             .filter(|f| f.code == code)
-            .filter_map(|f| f.location.clone())
+            .filter_map(|f| f.location_text(crate::plan::Lang::En))
             .collect()
     }
 
@@ -579,12 +574,12 @@ mod tests {
                 .findings
                 .iter()
                 .find(|f| f.code == FindingCode::StageExceedsPrevious);
-            f.map(|f| f.message.clone())
+            f.map(|f| f.message.to_string())
         });
         assert!(
             message
                 .as_deref()
-                .is_some_and(|m| m.contains("9,000 XOF at paiement but 8,000")),
+                .is_some_and(|m| m.contains("9,000 XOF at payment but 8,000")),
             "{message:?}"
         );
         // L21: E3 80,000 engaged, E4 80,000 paid; the chain: engaged 10,000, and 9,000 at

@@ -27,7 +27,7 @@ use crate::ledger::Ledger;
 use crate::money::{MoneyError, ROUNDING_RULE, at_minor_unit};
 use crate::plan::{Lang, Plan};
 use crate::render::{Cell, Table};
-use crate::validation::{Finding, distinct_amendments};
+use crate::validation::{Findings, distinct_amendments};
 
 /// Options of the final report.
 ///
@@ -242,7 +242,7 @@ pub struct FinalReport {
     /// Variance by funding source.
     pub by_source: VarianceSection,
     /// Every warning of validation, then an `over_budget` finding per over-budget line.
-    pub findings: Vec<Finding>,
+    pub findings: Findings,
 }
 
 /// Computes the final report of `plan` against `ledger` over the whole period.
@@ -505,9 +505,14 @@ mod tests {
     #[test]
     fn every_finding() {
         let findings = report().map(|r| r.findings).unwrap_or_default();
+        let locations: Vec<Option<String>> = findings
+            .iter()
+            .map(|f| f.location_text(crate::plan::Lang::En))
+            .collect();
         let summary: Vec<(FindingCode, Severity, Option<&str>)> = findings
             .iter()
-            .map(|f| (f.code, f.severity, f.location.as_deref()))
+            .zip(&locations)
+            .map(|(f, at)| (f.code, f.severity, at.as_deref()))
             .collect();
         assert_eq!(
             summary,
@@ -539,7 +544,10 @@ mod tests {
             ]
         );
         assert!(
-            findings[0].message.contains("difference 50000"),
+            findings[0]
+                .message
+                .to_string()
+                .contains("difference 50,000"),
             "{}",
             findings[0].message
         );

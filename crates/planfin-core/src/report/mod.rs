@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::money::{MoneyError, group_thousands};
+use crate::money::MoneyError;
 use crate::plan::{Lang, Plan, Text};
 use crate::render::{Cell, Table};
 use crate::validation::{Finding, FindingCode};
@@ -77,6 +77,17 @@ impl Grouping {
             Grouping::Line => "line",
             Grouping::Source => "source",
             Grouping::Period => "period",
+        }
+    }
+
+    /// Where a finding about the group `key` is: `line 0201`, `objective OS1`, ...
+    pub fn location(&self, key: &str) -> planfin_messages::Message {
+        use planfin_messages::msg;
+        match self {
+            Grouping::Objective => msg!("location-objective", objective = key),
+            Grouping::Line => msg!("location-line", line = key),
+            Grouping::Source => msg!("location-source", source = key),
+            Grouping::Period => msg!("location-period", period = key),
         }
     }
 }
@@ -382,23 +393,31 @@ impl PlanHeader {
 #[non_exhaustive]
 pub enum ReportError {
     /// Validation found errors; every finding is attached.
-    #[error("{} blocking finding(s); first: {}", count_errors(.0), first_error(.0))]
+    #[error("{}", self.render(Lang::En))]
     Blocked(Vec<Finding>),
     /// An amount too large to compute exactly.
     #[error(transparent)]
     Money(#[from] MoneyError),
 }
 
-fn count_errors(findings: &[Finding]) -> usize {
-    findings.iter().filter(|f| f.is_error()).count()
-}
-
-fn first_error(findings: &[Finding]) -> String {
-    findings
-        .iter()
-        .find(|f| f.is_error())
-        .map(ToString::to_string)
-        .unwrap_or_default()
+impl ReportError {
+    /// The error as a person reads it in `lang`: how many findings block the report and the
+    /// first of them, or what overflowed.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            ReportError::Blocked(findings) => {
+                let errors = findings.iter().filter(|f| f.is_error());
+                let first = errors.clone().next().map(|f| f.render(lang));
+                planfin_messages::msg!(
+                    "error-report-blocked",
+                    count = errors.count(),
+                    first = first.unwrap_or_default(),
+                )
+                .render(lang)
+            }
+            ReportError::Money(e) => e.message().render(lang),
+        }
+    }
 }
 
 /// A table with one row per group: the group's code and label, the ten amounts, the
@@ -526,9 +545,9 @@ pub fn findings_table(title: String, findings: &[Finding], lang: Lang) -> Table 
         .map(|f| {
             vec![
                 Cell::Text(f.code.code().to_string()),
-                Cell::Text(f.severity.to_string()),
-                Cell::Text(f.location.clone().unwrap_or_default()),
-                Cell::Text(f.message.clone()),
+                Cell::Text(f.severity.message().render(lang)),
+                Cell::Text(f.location_text(lang).unwrap_or_default()),
+                Cell::Text(f.message.render(lang)),
             ]
         })
         .collect();
@@ -561,16 +580,15 @@ pub(crate) fn over_budget_findings(by_line: &VarianceReport, plan: &Plan) -> Vec
             let a = &r.amounts;
             Finding::warning(
                 FindingCode::OverBudget,
-                format!(
-                    "paid {} {cur} by {}, {} {cur} more than the revised budget of {} {cur}: \
-                     record an amendment (virement) that covers the overrun, or move the \
-                     expenditures charged to this line by mistake",
-                    group_thousands(a.paid, ','),
-                    by_line.as_of,
-                    group_thousands(a.variance.abs(), ','),
-                    group_thousands(a.revised, ','),
+                planfin_messages::msg!(
+                    "finding-over-budget",
+                    paid = a.paid,
+                    currency = cur,
+                    as_of = by_line.as_of,
+                    over = a.variance.abs(),
+                    revised = a.revised,
                 ),
-                format!("line {}", r.key),
+                by_line.by.location(&r.key),
             )
         })
         .collect()

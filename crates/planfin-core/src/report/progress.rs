@@ -28,12 +28,11 @@ use super::{
 };
 use crate::ledger::Ledger;
 use crate::money::{
-    MoneyError, ROUNDING_RULE, div_round_half_away, from_minor_units, group_thousands,
-    to_minor_units,
+    MoneyError, ROUNDING_RULE, div_round_half_away, from_minor_units, to_minor_units,
 };
 use crate::plan::{Lang, Plan};
 use crate::render::{Cell, Table};
-use crate::validation::{Finding, FindingCode};
+use crate::validation::{Finding, FindingCode, Findings};
 
 /// How the burn rate is computed, stated in every progress report.
 pub const BURN_RATE_BASIS: &str = "burn_rate_per_day = paid to the cut-off / days_elapsed, where \
@@ -239,7 +238,7 @@ pub struct ProgressReport {
     /// Remaining to pay of the open commitments by age, per objective and per line.
     pub ageing: AgeingSection,
     /// Warnings of validation, `over_budget` per line and `projected_over_budget` per objective.
-    pub findings: Vec<Finding>,
+    pub findings: Findings,
 }
 
 /// Computes the progress report of `plan` against `ledger` at `options.as_of`.
@@ -376,7 +375,7 @@ fn year_elapsed(plan: &Plan, key: &str, as_of: NaiveDate) -> Elapsed {
 /// A `projected_over_budget` warning per objective whose projected paid exceeds its revised
 /// budget (spending on unknown lines has its own findings).
 fn projected_overruns(section: &ObjectiveSection, elapsed: &Elapsed, plan: &Plan) -> Vec<Finding> {
-    let cur = plan.currency;
+    let cur = plan.currency.code();
     section
         .rows
         .iter()
@@ -387,19 +386,18 @@ fn projected_overruns(section: &ObjectiveSection, elapsed: &Elapsed, plan: &Plan
             (over > Decimal::ZERO).then(|| {
                 Finding::warning(
                     FindingCode::ProjectedOverBudget,
-                    format!(
-                        "at the pace so far ({} {cur} paid in {} of {} days), this objective \
-                         would pay {} {cur} by {}, {} {cur} more than its revised budget of {} \
-                         {cur}: slow down commitments or amend the budget (virement) in time",
-                        group_thousands(r.row.amounts.paid, ','),
-                        elapsed.days_elapsed,
-                        elapsed.days_total,
-                        group_thousands(projected, ','),
-                        plan.end,
-                        group_thousands(over, ','),
-                        group_thousands(r.row.amounts.revised, ','),
+                    planfin_messages::msg!(
+                        "finding-projected-over-budget",
+                        paid = r.row.amounts.paid,
+                        currency = cur,
+                        days_elapsed = elapsed.days_elapsed,
+                        days_total = elapsed.days_total,
+                        projected = projected,
+                        end = plan.end,
+                        over = over,
+                        revised = r.row.amounts.revised,
                     ),
-                    format!("objective {}", r.row.key),
+                    planfin_messages::msg!("location-objective", objective = &r.row.key),
                 )
             })
         })
@@ -692,11 +690,22 @@ mod tests {
         let f = &findings[2];
         assert_eq!(f.code, FindingCode::OverBudget);
         assert_eq!(f.severity, Severity::Warning);
-        assert_eq!(f.location.as_deref(), Some("line L22"));
+        assert_eq!(
+            f.location_text(crate::plan::Lang::En).as_deref(),
+            Some("line L22")
+        );
         // Paid 300,000 against 250,000 + 30,000 revised.
-        assert!(f.message.contains("paid 300,000 XOF"), "{}", f.message);
-        assert!(f.message.contains("20,000 XOF more"), "{}", f.message);
-        assert!(f.message.contains("amendment"), "{}", f.message);
+        assert!(
+            f.message.to_string().contains("paid 300,000 XOF"),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message.to_string().contains("20,000 XOF more"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.to_string().contains("amendment"), "{}", f.message);
     }
 
     #[test]
@@ -719,18 +728,29 @@ mod tests {
         let f = &findings[0];
         assert_eq!(f.code, FindingCode::ProjectedOverBudget);
         assert_eq!(f.severity, Severity::Warning);
-        assert_eq!(f.location.as_deref(), Some("objective OS1"));
+        assert_eq!(
+            f.location_text(crate::plan::Lang::En).as_deref(),
+            Some("objective OS1")
+        );
         assert!(
-            f.message.contains("120,000 XOF paid in 41 of 730 days"),
+            f.message
+                .to_string()
+                .contains("120,000 XOF paid in 41 of 730 days"),
             "{}",
             f.message
         );
         assert!(
-            f.message.contains("2,136,585 XOF by 2019-12-31"),
+            f.message
+                .to_string()
+                .contains("2,136,585 XOF by 2019-12-31"),
             "{}",
             f.message
         );
-        assert!(f.message.contains("1,636,585 XOF more"), "{}", f.message);
+        assert!(
+            f.message.to_string().contains("1,636,585 XOF more"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::ledger::Ledger;
 use crate::money::{MoneyError, ROUNDING_RULE, at_minor_unit, from_minor_units};
 use crate::plan::{Lang, Plan};
 use crate::render::{Cell, Table};
-use crate::validation::Finding;
+use crate::validation::{Finding, Findings};
 
 /// One row of a variance report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,7 +66,7 @@ pub struct VarianceReport {
     /// Sum of the rows.
     pub totals: Totals,
     /// Warnings of validation (errors block the report).
-    pub findings: Vec<Finding>,
+    pub findings: Findings,
 }
 
 impl VarianceReport {
@@ -100,7 +100,7 @@ impl VarianceReport {
             labelled("currency", &self.currency, lang),
             labelled("sign_convention", label("sign_convention_text", lang), lang),
         ];
-        notes.extend(self.findings.iter().map(ToString::to_string));
+        notes.extend(self.findings.iter().map(|f| f.render(lang)));
         let title = format!(
             "{} — {} — {} {} — {}",
             label("variance_title", lang),
@@ -240,7 +240,7 @@ pub(crate) fn fold(
     options: &ReportOptions,
 ) -> Result<VarianceReport, ReportError> {
     if execution.blocked {
-        return Err(ReportError::Blocked(execution.findings.clone()));
+        return Err(ReportError::Blocked(execution.findings.to_vec()));
     }
     let (plan, by, lang) = (execution.plan, options.by, options.lang);
     let (mut rows, line_row) = plan_rows(plan, by, lang);
@@ -274,7 +274,7 @@ fn finish(
         let amounts =
             row_amounts(&acc, plan.currency).and_then(|a| totals.checked_add(&a).map(|t| (a, t)));
         let Ok((amounts, sum)) = amounts else {
-            let mut findings = execution.findings.clone();
+            let mut findings = execution.findings.to_vec();
             findings.push(row_overflow(by, &acc.key));
             return Err(ReportError::Blocked(findings));
         };
@@ -298,7 +298,7 @@ fn finish(
         rounding: ROUNDING_RULE,
         rows: out_rows,
         totals: Totals { amounts: totals },
-        findings: execution.findings.clone(),
+        findings: execution.findings.in_lang(options.lang),
     })
 }
 
@@ -392,9 +392,8 @@ fn row_amounts(acc: &Acc, currency: crate::currency::Currency) -> Result<Amounts
 fn row_overflow(by: Grouping, key: &str) -> Finding {
     Finding::error(
         crate::validation::FindingCode::Overflow,
-        "the amounts of this row add up to more than planfin can compute exactly (about \
-         7.9e28): look for an amount typed with too many digits",
-        format!("{} {key}", by.code()),
+        planfin_messages::Message::new("finding-overflow-row"),
+        by.location(key),
     )
 }
 
