@@ -308,8 +308,8 @@ fn at_position(file: &str, line: usize, column: usize, message: &str) -> String 
     say(msg!(
         "error-json-syntax",
         file = file,
-        line = line,
-        column = column,
+        line = line.to_string(),
+        column = column.to_string(),
         detail = message,
     ))
 }

@@ -51,8 +51,8 @@ impl JsonError {
             } => msg!(
                 "error-json-syntax",
                 file = file,
-                line = *line,
-                column = *column,
+                line = line.to_string(),
+                column = column.to_string(),
                 detail = message,
             ),
             JsonError::Conflicts { file, conflicts } => msg!(

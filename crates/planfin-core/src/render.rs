@@ -18,6 +18,9 @@ pub enum Cell {
     Amount(Decimal),
     /// A ratio (0.4231 = 42.31 %), or none.
     Rate(Option<Decimal>),
+    /// A row's flags by their stable codes (`over_budget`): the codes for machines (CSV), their
+    /// labels in the table's language for people (`dépassement, ligne inconnue`).
+    Flags(Vec<&'static str>),
 }
 
 /// `rate x 100` to two decimals, half away from zero, as text with a `.` decimal mark: the
@@ -54,6 +57,7 @@ impl Cell {
             Cell::Text(t) => t.clone(),
             Cell::Amount(a) => a.to_string(),
             Cell::Rate(r) => r.map(|r| r.to_string()).unwrap_or_default(),
+            Cell::Flags(codes) => codes.join(" "),
         }
     }
 
@@ -70,12 +74,27 @@ impl Cell {
                 }
             }
             Cell::Rate(None) => "-".to_string(),
+            Cell::Flags(codes) => {
+                let labels: Vec<&str> = codes.iter().map(|c| flag_label(c, lang)).collect();
+                labels.join(", ")
+            }
         }
     }
 
     fn is_numeric(&self) -> bool {
-        !matches!(self, Cell::Text(_))
+        matches!(self, Cell::Amount(_) | Cell::Rate(_))
     }
+}
+
+/// The label of the flag `code` in `lang` (the catalog's `flag-<code>`), or the code itself.
+///
+/// ```
+/// use planfin_core::{plan::Lang, render::flag_label};
+/// assert_eq!(flag_label("over_budget", Lang::Fr), "dépassement");
+/// assert_eq!(flag_label("over_budget", Lang::En), "over budget");
+/// ```
+pub fn flag_label(code: &str, lang: Lang) -> &str {
+    planfin_messages::text(&format!("flag-{code}"), lang).unwrap_or(code)
 }
 
 /// The thousands separator of `lang` in human output (a space in French, a comma in English).

@@ -248,6 +248,22 @@ enum Held {
     Other,
 }
 
+/// `table` with its flags as labels in its language (`dépassement, ligne inconnue`): a workbook
+/// is read by people; JSON and CSV keep the codes.
+fn flags_as_labels(table: &Table) -> Table {
+    let label = |cell: &Cell| match cell {
+        Cell::Flags(_) => Cell::Text(cell.human(table.lang)),
+        other => other.clone(),
+    };
+    let mut out = table.clone();
+    for row in out.rows.iter_mut().chain(out.totals.iter_mut()) {
+        for cell in row.iter_mut() {
+            *cell = label(cell);
+        }
+    }
+    out
+}
+
 /// Writes `table` on `ws` from `start_row`: title, header, rows, totals row, notes; with
 /// formulas, number formats, column widths, frozen header, autofilter, conditional formats
 /// and print set-up.
@@ -259,6 +275,7 @@ pub(crate) fn write_table(
     formats: &Formats,
     findings: &mut Vec<ExportFinding>,
 ) -> Result<Placed, ExportError> {
+    let table = &flags_as_labels(table);
     // Title, blank, header, rows, totals, blank, notes.
     fits(
         sheet,
@@ -447,7 +464,7 @@ fn set_widths(ws: &mut Worksheet, table: &Table) -> Result<(), ExportError> {
             .chain(table.totals.iter())
             .filter_map(|r| r.get(c))
             .map(|cell| match cell {
-                Cell::Text(t) => t.chars().count(),
+                Cell::Text(_) | Cell::Flags(_) => cell.plain().chars().count(),
                 Cell::Amount(a) => {
                     let digits = a.trunc().abs().to_string().len();
                     digits + digits / 3 + 4
@@ -584,9 +601,9 @@ fn write_cell(
     };
     let formula = rule.and_then(|r| formula_of(r, row, columns, held));
     match cell {
-        Cell::Text(t) => {
+        Cell::Text(_) | Cell::Flags(_) => {
             let f = totals.then_some(&formats.total_text);
-            text(ws, sheet, row, col, t, f)?;
+            text(ws, sheet, row, col, &cell.plain(), f)?;
             Ok(Held::Other)
         }
         Cell::Amount(v) => {
@@ -668,7 +685,9 @@ fn write_totals(
                 }
             }
             Cell::Rate(_) => pending_rates.push(c),
-            Cell::Text(t) => text(ws, sheet, row, col, t, Some(&formats.total_text))?,
+            Cell::Text(_) | Cell::Flags(_) => {
+                text(ws, sheet, row, col, &cell.plain(), Some(&formats.total_text))?
+            }
         }
     }
     let keys: HashMap<ColNum, &str> = columns.iter().map(|(k, c)| (*c, k.as_str())).collect();

@@ -44,6 +44,12 @@ fn build(lang: Lang) -> Bundle {
     // No Unicode isolation marks around arguments: they would reach terminals, cells and
     // golden files as invisible characters.
     bundle.set_use_isolating(false);
+    // Counts are Fluent numbers (for plurals), shown as planfin shows numbers: `50 000` in
+    // French, `50,000` in English.
+    bundle.set_formatter(Some(match lang {
+        Lang::Fr => count_fr,
+        Lang::En => count_en,
+    }));
     for (_, fr, en) in SOURCES {
         let text = match lang {
             Lang::Fr => fr,
@@ -54,6 +60,24 @@ fn build(lang: Lang) -> Bundle {
         let _ = bundle.add_resource(resource);
     }
     bundle
+}
+
+fn count_fr<M>(value: &FluentValue, _: &M) -> Option<String> {
+    count(value, Lang::Fr)
+}
+
+fn count_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    count(value, Lang::En)
+}
+
+/// A count (an integral Fluent number) in `lang`'s style; other values as Fluent shows them.
+fn count(value: &FluentValue, lang: Lang) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 9.0e15 => {
+            Some(crate::format_count(n.value as i64, lang))
+        }
+        _ => None,
+    }
 }
 
 /// Renders `message` in `lang`. A message missing from the catalog renders as its id and its

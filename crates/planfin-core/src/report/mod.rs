@@ -520,9 +520,7 @@ fn grouped_cells(
     cells.push(Cell::Rate(amounts.commitment_rate()));
     cells.push(Cell::Rate(amounts.payment_rate()));
     cells.extend(extra);
-    cells.push(Cell::Text(
-        flags.iter().map(Flag::code).collect::<Vec<_>>().join(" "),
-    ));
+    cells.push(Cell::Flags(flags.iter().map(Flag::code).collect()));
     cells
 }
 

@@ -106,3 +106,12 @@ label-options_title = Options
 label-provenance_title = Where this report comes from
 label-chart_title = Revised budget and paid
 label-formulas_note = Totals and derived columns are formulas; their stored values are the exact amounts computed by planfin.
+
+# Flags of a row, by their stable code (flag-<code>), as tables and workbooks show them.
+flag-over_budget = over budget
+flag-over_committed = over-committed
+flag-over_tolerance = beyond tolerance
+flag-not_started = not started
+flag-outside_period = outside the period
+flag-unknown_line = unknown line
+flag-duplicate_voucher = duplicate voucher

@@ -41,7 +41,7 @@ cli-workbook-finding = { $file } : { $location } [{ $code }] : { $message }
 cli-blocked = { $count ->
         [one] { $count } constat bloquant
        *[other] { $count } constats bloquants
-    } : aucun rapport produit ; corrigez-les (planfin validate liste tous les constats)
+    } : aucun rapport produit ; corrigez-les (planfin validate liste tous les constats)
 cli-blocking-findings = { $count ->
         [one] { $count } constat bloquant
        *[other] { $count } constats bloquants
@@ -65,7 +65,7 @@ cli-ledger-unchecked = remarque : { $files } : { $entries ->
     }, { $duplicates ->
         [one] { $duplicates } pièce en double comptée une fois
        *[other] { $duplicates } pièces en double comptées une fois
-    } ; imputations et dates non vérifiées : donnez aussi le plan (planfin validate PLAN JOURNAL..., ou --plan FICHIER)
+    } ; imputations et dates non vérifiées : donnez aussi le plan (planfin validate PLAN JOURNAL..., ou --plan FICHIER)
 
 ## Conversion et modèles.
 cli-convert-writes = { $file } : planfin écrit des classeurs .xlsx, pas .{ $extension } : nommez la sortie FICHIER.xlsx (Excel et LibreOffice l'ouvrent) ou FICHIER.json

@@ -106,3 +106,12 @@ label-options_title = Options
 label-provenance_title = Provenance du rapport
 label-chart_title = Budget révisé et payé
 label-formulas_note = Les totaux et colonnes calculées sont des formules ; leurs valeurs enregistrées sont les montants exacts calculés par planfin.
+
+# Flags of a row, by their stable code (flag-<code>), as tables and workbooks show them.
+flag-over_budget = dépassement
+flag-over_committed = engagé au-delà du budget
+flag-over_tolerance = hors tolérance
+flag-not_started = non démarré
+flag-outside_period = hors période
+flag-unknown_line = ligne inconnue
+flag-duplicate_voucher = pièce en double
