@@ -59,7 +59,11 @@ fn build(lang: Lang) -> Bundle {
 pub(crate) fn render(message: &Message, lang: Lang) -> String {
     let bundle = bundle(lang);
     let Some(pattern) = bundle.get_message(message.id()).and_then(|m| m.value()) else {
-        debug_assert!(false, "message {} is not in the {lang} catalog", message.id());
+        debug_assert!(
+            false,
+            "message {} is not in the {lang} catalog",
+            message.id()
+        );
         return fallback(message, lang);
     };
     let mut args = FluentArgs::new();

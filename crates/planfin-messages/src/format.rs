@@ -81,7 +81,10 @@ mod tests {
     fn zero_and_small_amounts_have_no_separator_or_sign() {
         assert_eq!(format_amount(Decimal::ZERO, Lang::Fr), "0");
         assert_eq!(format_amount(Decimal::new(-0, 2), Lang::En), "0.00");
-        assert_eq!(format_amount(Decimal::new(1234, 0), Lang::Fr), "1\u{202F}234");
+        assert_eq!(
+            format_amount(Decimal::new(1234, 0), Lang::Fr),
+            "1\u{202F}234"
+        );
         assert_eq!(format_amount(Decimal::new(123456, 3), Lang::Fr), "123,456");
     }
 }

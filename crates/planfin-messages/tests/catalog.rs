@@ -136,13 +136,16 @@ fn samples() -> BTreeMap<String, Message> {
     let mut out = BTreeMap::new();
     for (area, _, _) in SOURCES {
         let path = crate_dir().join(format!("tests/samples/{area}.json"));
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let json: serde_json::Value =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for (id, args) in json.as_object().into_iter().flatten() {
             let message = sample_message(&serde_json::json!({"id": id, "args": args}));
-            assert!(out.insert(id.clone(), message).is_none(), "sample {id} twice");
+            assert!(
+                out.insert(id.clone(), message).is_none(),
+                "sample {id} twice"
+            );
         }
     }
     out
@@ -231,7 +234,7 @@ fn literal_of_pattern(pattern: &ast::Pattern<&str>, out: &mut String) {
                 expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
             } => out.push_str(value),
             // An argument: stands for a word.
-            ast::PatternElement::Placeable { .. } => out.push_str("X"),
+            ast::PatternElement::Placeable { .. } => out.push('X'),
         }
     }
 }
@@ -272,15 +275,79 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Words that are English and never French, and French and never English.
 const ENGLISH: &[&str] = &[
-    "the", "and", "is", "not", "of", "to", "with", "at", "line", "voucher", "amount", "cell",
-    "sheet", "file", "workbook", "column", "error", "warning", "report", "found", "missing",
-    "date", "payment", "commitment", "should", "must", "or", "for", "from", "this", "that",
-    "which", "has", "have", "no", "row", "rows", "total", "budget", "write", "remove", "add",
+    "the",
+    "and",
+    "is",
+    "not",
+    "of",
+    "to",
+    "with",
+    "at",
+    "line",
+    "voucher",
+    "amount",
+    "cell",
+    "sheet",
+    "file",
+    "workbook",
+    "column",
+    "error",
+    "warning",
+    "report",
+    "found",
+    "missing",
+    "date",
+    "payment",
+    "commitment",
+    "should",
+    "must",
+    "or",
+    "for",
+    "from",
+    "this",
+    "that",
+    "which",
+    "has",
+    "have",
+    "no",
+    "row",
+    "rows",
+    "total",
+    "budget",
+    "write",
+    "remove",
+    "add",
 ];
 const FRENCH: &[&str] = &[
-    "le", "la", "les", "des", "du", "est", "une", "pas", "ligne", "pièce", "montant", "feuille",
-    "fichier", "colonne", "classeur", "erreur", "avertissement", "à", "au", "aux", "et", "ou",
-    "dans", "sur", "avec", "engagement", "paiement", "crédits", "écart",
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "est",
+    "une",
+    "pas",
+    "ligne",
+    "pièce",
+    "montant",
+    "feuille",
+    "fichier",
+    "colonne",
+    "classeur",
+    "erreur",
+    "avertissement",
+    "à",
+    "au",
+    "aux",
+    "et",
+    "ou",
+    "dans",
+    "sur",
+    "avec",
+    "engagement",
+    "paiement",
+    "crédits",
+    "écart",
 ];
 
 /// Words both languages may use: codes and units planfin writes as they are.
@@ -289,7 +356,9 @@ fn allowed(word: &str, lang: Lang) -> bool {
     // texts where it never appears as a word.
     match lang {
         Lang::Fr => matches!(word, "date" | "total" | "budget" | "no" | "plan"),
-        Lang::En => matches!(word, "engagement"),
+        // The stages are typed in French in the journal (the cell values planfin reads):
+        // English messages name them as written.
+        Lang::En => matches!(word, "engagement" | "paiement"),
     }
 }
 
