@@ -356,7 +356,9 @@ fn allowed(word: &str, lang: Lang) -> bool {
     // texts where it never appears as a word.
     match lang {
         Lang::Fr => matches!(word, "date" | "total" | "budget" | "no" | "plan"),
-        Lang::En => matches!(word, "engagement"),
+        // The stages are typed in French in the journal (the cell values planfin reads):
+        // English messages name them as written.
+        Lang::En => matches!(word, "engagement" | "paiement"),
     }
 }
 

@@ -10,9 +10,14 @@
 use planfin_core::currency::Currency;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use planfin_messages::{Message, msg};
+
 use crate::cell::{Problem, Value, common_problem};
 
-const WHAT: &str = "an amount";
+/// What an amount cell should hold, in messages.
+fn what() -> Message {
+    msg!("import-expected-amount")
+}
 
 /// Largest number cell accepted: beyond 15 significant digits a spreadsheet number is no
 /// longer exact.
@@ -49,7 +54,7 @@ pub(crate) fn amount(
     currency: Option<Currency>,
     locale: Locale,
 ) -> Result<Amount, Problem> {
-    if let Some(p) = common_problem(v, WHAT) {
+    if let Some(p) = common_problem(v, what) {
         return Err(p);
     }
     let dp = currency.map_or(10, |c| c.minor_unit());
@@ -75,14 +80,14 @@ pub(crate) fn amount(
             })
         }
         Value::Date(_) | Value::IsoDate(_) => Err(Problem::new(
-            WHAT,
-            "the cell is formatted as a date",
-            "format the cell as a number",
+            what(),
+            msg!("import-rule-amount-is-date"),
+            msg!("import-fix-format-as-number"),
         )),
         _ => Err(Problem::new(
-            WHAT,
-            "an amount is a number",
-            "type the amount as a number, e.g. 1250000",
+            what(),
+            msg!("import-rule-amount-is-number"),
+            msg!("import-fix-amount-as-number"),
         )),
     }
 }
@@ -90,19 +95,23 @@ pub(crate) fn amount(
 fn fractional(currency: Option<Currency>, dp: u32) -> Problem {
     match currency {
         Some(c) if dp == 0 => Problem::new(
-            WHAT,
-            format!("{c} has no decimals"),
-            "round the amount to a whole number of francs",
+            what(),
+            msg!("import-rule-no-decimals", currency = c.to_string()),
+            msg!("import-fix-round-francs"),
         ),
         Some(c) => Problem::new(
-            WHAT,
-            format!("{c} has {dp} decimals"),
-            format!("round the amount to {dp} decimals"),
+            what(),
+            msg!(
+                "import-rule-currency-decimals",
+                currency = c.to_string(),
+                dp = dp
+            ),
+            msg!("import-fix-round-amount", dp = dp),
         ),
         None => Problem::new(
-            WHAT,
-            format!("at most {dp} decimals"),
-            format!("round the value to {dp} decimals"),
+            what(),
+            msg!("import-rule-at-most-decimals", dp = dp),
+            msg!("import-fix-round-value", dp = dp),
         ),
     }
 }
@@ -112,9 +121,9 @@ fn fractional(currency: Option<Currency>, dp: u32) -> Problem {
 pub(crate) fn from_f64(f: f64, dp: u32, currency: Option<Currency>) -> Result<Decimal, Problem> {
     if !f.is_finite() || f.abs() >= MAX_FLOAT {
         return Err(Problem::new(
-            WHAT,
-            "a number cell holds at most 15 significant digits",
-            "type the amount as text if it really has more digits",
+            what(),
+            msg!("import-rule-fifteen-digits"),
+            msg!("import-fix-amount-as-text"),
         ));
     }
     // Whole numbers (most amounts) are exact in an f64 below 2^53: no conversion noise.
@@ -128,7 +137,13 @@ pub(crate) fn from_f64(f: f64, dp: u32, currency: Option<Currency>) -> Result<De
         .parse::<Decimal>()
         .ok()
         .or_else(|| Decimal::from_f64_retain(f))
-        .ok_or_else(|| Problem::new(WHAT, "not a finite number", "type the amount as a number"))?;
+        .ok_or_else(|| {
+            Problem::new(
+                what(),
+                msg!("import-rule-not-finite"),
+                msg!("import-fix-amount-as-number"),
+            )
+        })?;
     let rounded = exact.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     if exact != rounded {
         // The float's own noise: 1e-9, or 4 units in the last place of a large value.
@@ -146,14 +161,7 @@ pub(crate) fn from_f64(f: f64, dp: u32, currency: Option<Currency>) -> Result<De
 
 /// A text amount: `1 250 000`, `1 250 000 FCFA`, `(1 250,50)`, `-12.5 EUR`, `€ 10`.
 pub(crate) fn parse_text(raw: &str, locale: Locale) -> Result<Amount, Problem> {
-    let not_amount = |rule: String| {
-        Problem::new(
-            WHAT,
-            rule,
-            "write digits with spaces between thousands, one decimal mark and an optional \
-             currency (FCFA, XOF, EUR, €), e.g. 1 250 000 or 12 500,50",
-        )
-    };
+    let not_amount = |rule: Message| Problem::new(what(), rule, msg!("import-fix-amount-text"));
     let mut s = raw.trim();
     let mut negative = false;
     if let Some(inner) = s.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
@@ -164,7 +172,7 @@ pub(crate) fn parse_text(raw: &str, locale: Locale) -> Result<Amount, Problem> {
     s = rest;
     if let Some(inner) = s.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         if negative {
-            return Err(not_amount("two negative signs".to_string()));
+            return Err(not_amount(msg!("import-rule-two-signs")));
         }
         negative = true;
         s = inner.trim();
@@ -172,7 +180,7 @@ pub(crate) fn parse_text(raw: &str, locale: Locale) -> Result<Amount, Problem> {
     for minus in ['-', '\u{2212}', '\u{2013}'] {
         if let Some(inner) = s.strip_prefix(minus) {
             if negative {
-                return Err(not_amount("two negative signs".to_string()));
+                return Err(not_amount(msg!("import-rule-two-signs")));
             }
             negative = true;
             s = inner.trim_start();
@@ -193,19 +201,19 @@ pub(crate) fn parse_text(raw: &str, locale: Locale) -> Result<Amount, Problem> {
             }
             _ => {
                 let junk: String = s.chars().filter(|c| !c.is_ascii_digit()).collect();
-                return Err(not_amount(format!(
-                    "\"{}\" is not part of an amount",
-                    junk.trim().trim_matches([',', '.', ' '])
+                return Err(not_amount(msg!(
+                    "import-rule-not-part-of-amount",
+                    text = junk.trim().trim_matches([',', '.', ' '])
                 )));
             }
         }
     }
     if !digits_and_marks.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(not_amount("there is no digit".to_string()));
+        return Err(not_amount(msg!("import-rule-no-digit")));
     }
     let plain = normalise_marks(&digits_and_marks, spaced, locale).map_err(not_amount)?;
-    let mut value =
-        Decimal::from_str_exact(&plain).map_err(|_| not_amount("too many digits".to_string()))?;
+    let mut value = Decimal::from_str_exact(&plain)
+        .map_err(|_| not_amount(msg!("import-rule-too-many-digits")))?;
     if negative {
         value.set_sign_negative(true);
     }
@@ -242,7 +250,7 @@ fn strip_currency(s: &str) -> (&str, Option<Currency>) {
 }
 
 /// Digits, spaces and marks to a plain `1234.56`, deciding which mark is the decimal one.
-fn normalise_marks(s: &str, spaced: bool, locale: Locale) -> Result<String, String> {
+fn normalise_marks(s: &str, spaced: bool, locale: Locale) -> Result<String, Message> {
     let Marks { decimal, grouping } = marks(s, spaced, locale)?;
     let (int_part, frac_part) = match decimal {
         Some(d) => s.split_once(d).unwrap_or((s, "")),
@@ -254,10 +262,10 @@ fn normalise_marks(s: &str, spaced: bool, locale: Locale) -> Result<String, Stri
     }
     let frac = frac_part.trim();
     if frac.contains(' ') || frac.contains([',', '.']) {
-        return Err("spaces or marks after the decimal mark".to_string());
+        return Err(msg!("import-rule-marks-after-decimal"));
     }
     if int.is_empty() && frac.is_empty() {
-        return Err("there is no digit".to_string());
+        return Err(msg!("import-rule-no-digit"));
     }
     let int = if int.is_empty() { "0".to_string() } else { int };
     Ok(if frac.is_empty() {
@@ -276,7 +284,7 @@ struct Marks {
 /// The marks of `s` (digits, spaces, commas and points): both kinds, the last one decimal;
 /// several of one kind, grouping; a single one, decimal unless it could group thousands,
 /// when the locale decides.
-fn marks(s: &str, spaced: bool, locale: Locale) -> Result<Marks, String> {
+fn marks(s: &str, spaced: bool, locale: Locale) -> Result<Marks, Message> {
     let commas = s.matches(',').count();
     let points = s.matches('.').count();
     let (decimal, grouping) = match (commas, points) {
@@ -286,12 +294,12 @@ fn marks(s: &str, spaced: bool, locale: Locale) -> Result<Marks, String> {
             let last_point = s.rfind('.').unwrap_or(0);
             if last_comma > last_point {
                 if c > 1 {
-                    return Err("more than one decimal comma".to_string());
+                    return Err(msg!("import-rule-two-decimal-commas"));
                 }
                 (Some(','), Some('.'))
             } else {
                 if p > 1 {
-                    return Err("more than one decimal point".to_string());
+                    return Err(msg!("import-rule-two-decimal-points"));
                 }
                 (Some('.'), Some(','))
             }
@@ -305,7 +313,7 @@ fn marks(s: &str, spaced: bool, locale: Locale) -> Result<Marks, String> {
 
 /// The one `mark` of `s`: decimal, unless it could be a thousands separator (`1,250`, no
 /// spaces elsewhere), when the locale decides and an undeclared one is ambiguous.
-fn single_mark(s: &str, mark: char, spaced: bool, locale: Locale) -> Result<Marks, String> {
+fn single_mark(s: &str, mark: char, spaced: bool, locale: Locale) -> Result<Marks, Message> {
     let (int, frac) = s.split_once(mark).unwrap_or((s, ""));
     let int_digits = int.trim().replace(' ', "");
     let could_group = frac.len() == 3
@@ -331,16 +339,13 @@ fn single_mark(s: &str, mark: char, spaced: bool, locale: Locale) -> Result<Mark
 }
 
 /// The message for a mark that can be read either way.
-fn ambiguous(s: &str) -> String {
-    format!(
-        "\"{}\" is ambiguous: the mark can be a thousands separator or a decimal mark",
-        s.trim()
-    )
+fn ambiguous(s: &str) -> Message {
+    msg!("import-rule-ambiguous-mark", text = s.trim())
 }
 
 /// The digits of an integer part, and whether it was split in thousands groups: spaces and
 /// the grouping mark split it into a first group of 1-3 digits and groups of exactly 3.
-fn thousands(int_part: &str, grouping: Option<char>) -> Result<(String, bool), String> {
+fn thousands(int_part: &str, grouping: Option<char>) -> Result<(String, bool), Message> {
     let groups: Vec<&str> = int_part
         .split(|c: char| c == ' ' || Some(c) == grouping)
         .filter(|g| !g.is_empty())
@@ -350,9 +355,7 @@ fn thousands(int_part: &str, grouping: Option<char>) -> Result<(String, bool), S
         let bad = groups.first().is_none_or(|g| g.len() > 3)
             || groups.iter().skip(1).any(|g| g.len() != 3);
         if bad {
-            return Err(format!(
-                "\"{int_part}\" has thousands separators in the wrong places"
-            ));
+            return Err(msg!("import-rule-thousands-misplaced", text = int_part));
         }
     }
     Ok((groups.concat(), separated))
@@ -363,9 +366,9 @@ pub(crate) fn rate(v: &Value<'_>, locale: Locale) -> Result<Decimal, Problem> {
     let d = decimal(v, locale)?;
     if d <= Decimal::ZERO {
         return Err(Problem::new(
-            "a rate",
-            "a rate is positive",
-            "type the rate, e.g. 655.957",
+            msg!("import-expected-rate"),
+            msg!("import-rule-rate-positive"),
+            msg!("import-fix-rate"),
         ));
     }
     Ok(d)
@@ -379,6 +382,7 @@ pub(crate) fn decimal(v: &Value<'_>, locale: Locale) -> Result<Decimal, Problem>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use planfin_messages::Lang;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -424,7 +428,7 @@ mod tests {
     fn fractional_xof_is_refused() {
         let e = from_f64(1250.5, 0, Some(Currency::XOF));
         assert_eq!(
-            e.map_err(|p| p.rule),
+            e.map_err(|p| p.rule.render(Lang::En)),
             Err("XOF has no decimals".to_string())
         );
         assert!(from_f64(0.001, 2, Some(Currency::EUR)).is_err());
@@ -492,14 +496,14 @@ mod tests {
         assert_eq!(eur("0,500", Locale::Undeclared), Ok(d("0.5")));
         assert_eq!(
             eur("1234,567", Locale::Undeclared).map_err(|p| p.expected),
-            Err(WHAT)
+            Err(what())
         );
     }
 
     #[test]
     fn ambiguous_thousands_need_a_locale() {
         for s in ["1,000", "1.000", "12,500", "250.000"] {
-            let e = text(s).map_err(|p| p.rule);
+            let e = text(s).map_err(|p| p.rule.render(Lang::En));
             assert!(
                 e.as_ref().is_err_and(|r| r.contains("ambiguous")),
                 "{s}: {e:?}"
@@ -516,7 +520,7 @@ mod tests {
 
     #[test]
     fn malformed_text_is_refused_with_the_offending_part() {
-        let e = text("12,5 kF").map_err(|p| p.rule);
+        let e = text("12,5 kF").map_err(|p| p.rule.render(Lang::En));
         assert_eq!(e, Err("\"kF\" is not part of an amount".to_string()));
         assert!(text("1 25 000").is_err());
         assert!(text("1,2,3").is_err());

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use calamine::{CellErrorType, Data, DataRef, ExcelDateTime};
+use planfin_messages::{Message, msg};
 
 /// A cell's content, borrowed from the workbook where possible.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,42 +122,38 @@ impl<'a> Value<'a> {
 /// Why a cell could not be read: what was expected, the rule broken and the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Problem {
-    pub(crate) expected: &'static str,
-    pub(crate) rule: String,
-    pub(crate) fix: String,
+    pub(crate) expected: Message,
+    pub(crate) rule: Message,
+    pub(crate) fix: Message,
 }
 
 impl Problem {
-    pub(crate) fn new(
-        expected: &'static str,
-        rule: impl Into<String>,
-        fix: impl Into<String>,
-    ) -> Problem {
+    pub(crate) fn new(expected: Message, rule: Message, fix: Message) -> Problem {
         Problem {
             expected,
-            rule: rule.into(),
-            fix: fix.into(),
+            rule,
+            fix,
         }
     }
 }
 
 /// The problems every kind of cell shares: errors, formulas without a result, empty cells.
-pub(crate) fn common_problem(v: &Value<'_>, expected: &'static str) -> Option<Problem> {
+pub(crate) fn common_problem(v: &Value<'_>, expected: fn() -> Message) -> Option<Problem> {
     match v {
         Value::Error(e) => Some(Problem::new(
-            expected,
-            format!("the cell holds the spreadsheet error {e}"),
-            "correct the formula or the cells it uses, then save the workbook",
+            expected(),
+            msg!("import-rule-spreadsheet-error", error = e.to_string()),
+            msg!("import-fix-spreadsheet-error"),
         )),
         Value::Uncached(_) => Some(Problem::new(
-            expected,
-            "the cell holds a formula whose result was never computed and saved",
-            "recalculate and save the workbook (open it in Excel or LibreOffice and save it)",
+            expected(),
+            msg!("import-rule-uncached"),
+            msg!("import-fix-uncached"),
         )),
         Value::Empty | Value::Blank => Some(Problem::new(
-            expected,
-            "this column is required",
-            "fill in the cell, or delete the row if it is not an entry",
+            expected(),
+            msg!("import-rule-required"),
+            msg!("import-fix-required"),
         )),
         _ => None,
     }
@@ -170,8 +167,8 @@ pub(crate) fn code(v: &Value<'_>) -> Result<String, Problem> {
 
 /// [`code`], borrowing the cell's text where it can.
 pub(crate) fn code_in<'v>(v: &'v Value<'_>) -> Result<Cow<'v, str>, Problem> {
-    const WHAT: &str = "a code";
-    if let Some(p) = common_problem(v, WHAT) {
+    let what = || msg!("import-expected-code");
+    if let Some(p) = common_problem(v, what) {
         return Err(p);
     }
     match v {
@@ -179,14 +176,14 @@ pub(crate) fn code_in<'v>(v: &'v Value<'_>) -> Result<Cow<'v, str>, Problem> {
         Value::Int(i) => Ok(i.to_string().into()),
         Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(format!("{f:.0}").into()),
         Value::Float(_) => Err(Problem::new(
-            WHAT,
-            "a code is text or a whole number",
-            "write the code as text (format the column as Text so that 0201 keeps its zero)",
+            what(),
+            msg!("import-rule-code-number"),
+            msg!("import-fix-code-as-text"),
         )),
         _ => Err(Problem::new(
-            WHAT,
-            "a code is text or a whole number, not a date or a boolean",
-            "format the column as Text and type the code",
+            what(),
+            msg!("import-rule-code-kind"),
+            msg!("import-fix-code-kind"),
         )),
     }
 }
@@ -199,13 +196,14 @@ pub(crate) fn text(v: &Value<'_>) -> Result<String, Problem> {
 
 /// [`text`], borrowing the cell's text where it can.
 pub(crate) fn text_in<'v>(v: &'v Value<'_>) -> Result<Cow<'v, str>, Problem> {
-    const WHAT: &str = "a text";
     match v {
         Value::Empty | Value::Blank => Ok(Cow::Borrowed("")),
-        Value::Error(_) | Value::Uncached(_) => match common_problem(v, WHAT) {
-            Some(p) => Err(p),
-            None => Ok(Cow::Borrowed("")),
-        },
+        Value::Error(_) | Value::Uncached(_) => {
+            match common_problem(v, || msg!("import-expected-text")) {
+                Some(p) => Err(p),
+                None => Ok(Cow::Borrowed("")),
+            }
+        }
         Value::Text(s) => Ok(Cow::Borrowed(s.trim())),
         other => Ok(other.shown().into()),
     }
@@ -233,6 +231,7 @@ pub(crate) fn column_letters(col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use planfin_messages::Lang;
 
     #[test]
     fn a1_references() {
@@ -269,10 +268,10 @@ mod tests {
     fn error_and_uncached_cells_explain_themselves() {
         let e = code(&Value::Error(CellErrorType::Div0));
         assert_eq!(
-            e.map_err(|p| p.rule),
+            e.map_err(|p| p.rule.render(Lang::En)),
             Err("the cell holds the spreadsheet error #DIV/0!".to_string())
         );
-        let u = text(&Value::Uncached("B2*2".into())).map_err(|p| p.fix);
+        let u = text(&Value::Uncached("B2*2".into())).map_err(|p| p.fix.render(Lang::En));
         assert_eq!(
             u,
             Err(

@@ -4,27 +4,32 @@
 use calamine::ExcelDateTime;
 use chrono::NaiveDate;
 
+use planfin_messages::{Message, msg};
+
 use crate::cell::{Problem, Value, common_problem};
 use crate::serial::{NotADate, calendar_date};
 
-const WHAT: &str = "a date";
-const FIX: &str = "format the cell as a date, or type it as dd/mm/yyyy (31/12/2019)";
+/// What a date cell should hold, in messages.
+fn what() -> Message {
+    msg!("import-expected-date")
+}
+
+/// A date problem: the rule, and the fix every date problem shares.
+fn bad(rule: Message) -> Problem {
+    Problem::new(what(), rule, msg!("import-fix-date"))
+}
 
 /// A date from a cell.
 pub(crate) fn date(v: &Value<'_>) -> Result<NaiveDate, Problem> {
-    if let Some(p) = common_problem(v, WHAT) {
+    if let Some(p) = common_problem(v, what) {
         return Err(p);
     }
     match v {
         Value::Date(d) => from_serial(d),
         Value::IsoDate(s) => from_text(s),
         Value::Text(s) => from_text(s),
-        Value::Int(_) | Value::Float(_) => Err(Problem::new(
-            WHAT,
-            "the cell holds a plain number, not a date",
-            FIX,
-        )),
-        _ => Err(Problem::new(WHAT, "the cell does not hold a date", FIX)),
+        Value::Int(_) | Value::Float(_) => Err(bad(msg!("import-rule-date-is-number"))),
+        _ => Err(bad(msg!("import-rule-not-a-date"))),
     }
 }
 
@@ -33,17 +38,15 @@ pub(crate) fn date(v: &Value<'_>) -> Result<NaiveDate, Problem> {
 /// existed) are refused.
 pub(crate) fn from_serial(d: &ExcelDateTime) -> Result<NaiveDate, Problem> {
     calendar_date(d).map_err(|e| match e {
-        NotADate::Duration => Problem::new(WHAT, "the cell is formatted as a duration", FIX),
-        NotADate::OutOfRange(serial) => Problem::new(
-            WHAT,
-            format!("{serial} is outside the dates a spreadsheet can hold"),
-            FIX,
-        ),
-        NotADate::NoSuchDay { y, m, day } => Problem::new(
-            WHAT,
-            format!("{day:02}/{m:02}/{y} does not exist (the spreadsheet 1900 leap-year bug)"),
-            FIX,
-        ),
+        NotADate::Duration => bad(msg!("import-rule-duration")),
+        NotADate::OutOfRange(serial) => bad(msg!(
+            "import-rule-serial-out-of-range",
+            serial = serial.to_string()
+        )),
+        NotADate::NoSuchDay { y, m, day } => bad(msg!(
+            "import-rule-leap-year-bug",
+            date = format!("{day:02}/{m:02}/{y}")
+        )),
     })
 }
 
@@ -58,11 +61,7 @@ pub(crate) fn from_text(s: &str) -> Result<NaiveDate, Problem> {
         None => (s, None),
     };
     if time.is_some_and(|t| !is_time_of_day(t)) {
-        return Err(Problem::new(
-            WHAT,
-            "only a time of day (14:30 or 14:30:00) may follow the date".to_string(),
-            FIX,
-        ));
+        return Err(bad(msg!("import-rule-time-after-date")));
     }
     let parts: Vec<&str> = head.split(['/', '-', '.']).collect();
     let number = |p: &str| -> Option<u32> {
@@ -72,30 +71,29 @@ pub(crate) fn from_text(s: &str) -> Result<NaiveDate, Problem> {
             p.parse().ok()
         }
     };
-    let bad = |rule: &str| Problem::new(WHAT, rule.to_string(), FIX);
     if parts.len() != 3 {
-        return Err(bad("a date is day/month/year, e.g. 31/12/2019"));
+        return Err(bad(msg!("import-rule-date-order")));
     }
     let (Some(a), Some(b), Some(c)) = (number(parts[0]), number(parts[1]), number(parts[2])) else {
-        return Err(bad("a date is day/month/year, e.g. 31/12/2019"));
+        return Err(bad(msg!("import-rule-date-order")));
     };
     let (year, month, day) = if parts[0].len() == 4 {
         (a, b, c)
     } else if parts[2].len() == 4 {
         (c, b, a)
     } else {
-        return Err(bad("the year must have four digits"));
+        return Err(bad(msg!("import-rule-year-digits")));
     };
     if !(1900..=9999).contains(&year) {
-        return Err(bad("the year must be between 1900 and 9999"));
+        return Err(bad(msg!("import-rule-year-range")));
     }
     if month > 12 && parts[2].len() == 4 {
-        return Err(bad("the month is above 12: dates are day/month/year"));
+        return Err(bad(msg!("import-rule-month-above-12")));
     }
     i32::try_from(year)
         .ok()
         .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .ok_or_else(|| bad("there is no such day"))
+        .ok_or_else(|| bad(msg!("import-rule-no-such-day")))
 }
 
 /// Whether `t` is a time of day: `hh:mm`, `hh:mm:ss` or `hh:mm:ss.fff`, as Excel, LibreOffice
@@ -110,6 +108,7 @@ fn is_time_of_day(t: &str) -> bool {
 mod tests {
     use super::*;
     use calamine::ExcelDateTimeType;
+    use planfin_messages::Lang;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -178,12 +177,12 @@ mod tests {
         ] {
             assert!(from_text(s).is_err(), "{s}");
         }
-        let e = from_text("31/12/2019 xyz").map_err(|p| p.rule);
+        let e = from_text("31/12/2019 xyz").map_err(|p| p.rule.render(Lang::En));
         assert_eq!(
             e,
             Err("only a time of day (14:30 or 14:30:00) may follow the date".to_string())
         );
-        let e = from_text("12/31/2019").map_err(|p| p.rule);
+        let e = from_text("12/31/2019").map_err(|p| p.rule.render(Lang::En));
         assert_eq!(
             e,
             Err("the month is above 12: dates are day/month/year".to_string())

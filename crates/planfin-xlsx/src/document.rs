@@ -62,12 +62,16 @@ pub fn read_document(
     } else {
         Err(ImportError::MissingSheet {
             file,
-            sheet: format!(
-                "{} (a plan) or {} (a ledger)",
-                LINES.described(),
-                EXPENDITURES.described()
+            sheet: planfin_messages::msg!(
+                "import-sheet-plan-or-ledger",
+                plan = crate::error::sheet_names(LINES.fr, LINES.en),
+                ledger = crate::error::sheet_names(EXPENDITURES.fr, EXPENDITURES.en)
             ),
-            sheet_fr: "Lignes\" or \"Depenses".to_string(),
+            sheet_fr: Box::new(planfin_messages::msg!(
+                "import-sheet-either",
+                first = LINES.fr,
+                second = EXPENDITURES.fr
+            )),
             found: names,
         })
     }

@@ -10,7 +10,9 @@ use crate::cell::{Problem, Value};
 use crate::date;
 
 fn message(p: Problem) -> String {
-    format!("{}: {} ({})", p.expected, p.rule, p.fix)
+    // English and French both, so that the fuzz targets render every message they reach.
+    let fr = p.rule.render(planfin_messages::Lang::Fr);
+    format!("{}: {} ({}) [{fr}]", p.expected, p.rule, p.fix)
 }
 
 /// A text amount as the sheet readers parse it: the value and the currency its text names.

@@ -7,11 +7,12 @@ use planfin_core::currency::Currency;
 use planfin_core::expenditure::{Entry, Stage};
 use planfin_core::ledger::{Appended, Ledger, LedgerError, Origin};
 use planfin_core::money::checked_add;
+use planfin_messages::msg;
 use rust_decimal::Decimal;
 
 use crate::amount::{self, amount};
 use crate::cell::{Problem, Value, code_in, text_in};
-use crate::error::{Errors, ImportError};
+use crate::error::{Errors, ImportError, sheet_names};
 use crate::options::ImportOptions;
 use crate::table::{
     Header, Sheet, Warnings, date, missing_required, read_table, skipped_row, totals_label,
@@ -125,7 +126,7 @@ fn import_inner(
                     *suspect = true;
                     return Err(ImportError::Unreadable {
                         file: file.clone(),
-                        reason: "read again exactly".to_string(),
+                        reason: msg!("import-reason-read-again"),
                     });
                 }
                 let hint =
@@ -176,17 +177,18 @@ fn ledger_sheet(
         None if names.len() == 1 => {
             warnings.push(crate::Warning {
                 place: file.to_string(),
-                message: format!(
-                    "no sheet named \"Depenses\": reading the only sheet, \"{}\"",
-                    names[0]
+                message: msg!(
+                    "import-warn-only-sheet",
+                    expected = EXPENDITURES.fr,
+                    sheet = &names[0]
                 ),
             });
             Ok(names[0].clone())
         }
         None => Err(ImportError::MissingSheet {
             file: file.to_string(),
-            sheet: EXPENDITURES.described(),
-            sheet_fr: EXPENDITURES.fr.to_string(),
+            sheet: sheet_names(EXPENDITURES.fr, EXPENDITURES.en),
+            sheet_fr: Box::new(msg!("import-quoted", value = EXPENDITURES.fr)),
             found: names.to_vec(),
         }),
     }
@@ -205,11 +207,7 @@ fn totals_row(
         if s.errors.is_empty() {
             s.check_total(r, c, v, sum, rows);
         } else {
-            s.warn(
-                r,
-                c,
-                "totals row not checked: there are errors above".to_string(),
-            );
+            s.warn(r, c, msg!("import-warn-totals-not-checked"));
         }
     }
 }
@@ -235,23 +233,19 @@ fn not_an_entry(
                 first,
                 &cells[0].1,
                 Problem::new(
-                    "a note (the table ends at its totals row)",
-                    "this row looks like an entry but stands below the totals row",
-                    "move the entry above the totals row, or delete the totals row",
+                    msg!("import-expected-note"),
+                    msg!("import-rule-entry-below-totals"),
+                    msg!("import-fix-entry-below-totals"),
                 ),
             );
         } else {
-            s.warn(r, first, "below the totals row: not imported".to_string());
+            s.warn(r, first, msg!("import-warn-below-totals"));
         }
         return true;
     }
     if required == 0 {
         let what = skipped_row(cells);
-        s.warn(
-            r,
-            first,
-            format!("{what} without date, voucher, line or amount: skipped"),
-        );
+        s.warn(r, first, msg!("import-warn-skipped-entry", what = what));
         return true;
     }
     false
@@ -269,11 +263,7 @@ fn append(
     match ledger.append_entry(e, origin) {
         Ok(Appended::New) => None,
         Ok(Appended::Duplicate) => {
-            s.warn(
-                r,
-                0,
-                "same voucher and content as an earlier row: counted once".to_string(),
-            );
+            s.warn(r, 0, msg!("import-warn-duplicate"));
             None
         }
         Err(c) => Some(c),
@@ -297,9 +287,9 @@ fn add_amount(
                 col,
                 &Value::Text(amount.to_string().into()),
                 Problem::new(
-                    "an amount",
-                    "the amounts add up beyond what planfin can hold",
-                    "check the amounts",
+                    msg!("import-expected-amount"),
+                    msg!("import-rule-sum-overflow"),
+                    msg!("import-fix-check-amounts"),
                 ),
             );
         }
@@ -363,16 +353,19 @@ fn row<'v>(
         match (a.currency, declared) {
             (Some(said), Some(d)) if said != d && !(said.is_cfa_franc() && d.is_cfa_franc()) => {
                 Err(Problem::new(
-                    "an amount",
-                    format!("the amount says {said} but the currency of the row is {d}"),
-                    "make the amount and the Devise column agree",
+                    msg!("import-expected-amount"),
+                    msg!(
+                        "import-rule-row-currency",
+                        said = said.to_string(),
+                        row = d.to_string()
+                    ),
+                    msg!("import-fix-row-currency"),
                 ))
             }
             (None, None) if options.currency.is_none() => Err(Problem::new(
-                "an amount",
-                "the journal has no Devise column and the amount names no currency".to_string(),
-                "add a Devise column, or read the journal with its plan, whose currency is \
-                 then the journal's",
+                msg!("import-expected-amount"),
+                msg!("import-rule-no-currency"),
+                msg!("import-fix-no-currency"),
             )),
             _ => Ok(a),
         }
@@ -446,9 +439,9 @@ fn set_place(place: &mut String, sheet: &str, r: u32) {
 pub(crate) fn currency(v: &Value<'_>) -> Result<Currency, Problem> {
     let bad = || {
         Problem::new(
-            "a currency",
-            "a currency is an ISO code or FCFA",
-            "write XOF (or FCFA), EUR, USD, ...",
+            msg!("import-expected-currency"),
+            msg!("import-rule-currency"),
+            msg!("import-fix-currency"),
         )
     };
     let t = v.as_text().ok_or_else(bad)?;
@@ -466,9 +459,9 @@ fn stage(v: &Value<'_>) -> Result<Stage, Problem> {
     let t = v.as_text().unwrap_or_default();
     t.parse::<Stage>().map_err(|_| {
         Problem::new(
-            "a stage",
-            "the stages are engagement, liquidation, ordonnancement and paiement",
-            "write one of them (an empty cell means paiement)",
+            msg!("import-expected-stage"),
+            msg!("import-rule-stage"),
+            msg!("import-fix-stage"),
         )
     })
 }

@@ -1,6 +1,7 @@
 //! How to import: the locale of text amounts, the default currency, and the safety limits.
 
 use planfin_core::currency::Currency;
+use planfin_messages::{Message, msg};
 
 use crate::amount::Locale;
 
@@ -89,18 +90,28 @@ impl Limits {
         "max_errors",
     ];
 
-    /// Sets the limit called `name` (one of [`Limits::NAMES`]) to `value`.
+    /// Sets the limit called `name` (one of [`Limits::NAMES`]) to `value`; an unknown name is
+    /// the message `import-limit-unknown`.
     ///
     /// ```
+    /// use planfin_messages::Lang;
     /// let mut limits = planfin_xlsx::Limits::default();
     /// limits.set("max_range_cells", 20_000_000)?;
     /// assert_eq!(limits.max_range_cells, 20_000_000);
-    /// assert!(limits.set("max_rows", 1).is_err());
-    /// # Ok::<(), String>(())
+    /// let e = limits.set("max_rows", 1).err().map(|m| m.render(Lang::Fr)).unwrap_or_default();
+    /// assert!(e.starts_with("«\u{a0}max_rows\u{a0}» n'est pas une limite\u{a0}: les limites sont max_file_bytes, "));
+    /// # Ok::<(), planfin_messages::Message>(())
     /// ```
-    pub fn set(&mut self, name: &str, value: u64) -> Result<(), String> {
-        let size =
-            || usize::try_from(value).map_err(|_| format!("{value} is too large for {name}"));
+    pub fn set(&mut self, name: &str, value: u64) -> Result<(), Message> {
+        let size = || {
+            usize::try_from(value).map_err(|_| {
+                msg!(
+                    "import-limit-too-large",
+                    value = value.to_string(),
+                    name = name
+                )
+            })
+        };
         match name {
             "max_file_bytes" => self.max_file_bytes = value,
             "max_zip_entries" => self.max_zip_entries = value,
@@ -113,9 +124,10 @@ impl Limits {
             "max_text_chars" => self.max_text_chars = size()?,
             "max_errors" => self.max_errors = size()?,
             _ => {
-                return Err(format!(
-                    "{name:?} is not a limit: the limits are {}",
-                    Limits::NAMES.join(", ")
+                return Err(msg!(
+                    "import-limit-unknown",
+                    name = name,
+                    names = Limits::NAMES.join(", ")
                 ));
             }
         }

@@ -12,15 +12,16 @@ use planfin_core::plan::{
     BudgetLine, FiscalPeriod, FundingSource, Objective, PeriodAmount, Plan, Rate, SourceKind, Text,
     UnitCosting,
 };
+use planfin_messages::{Message, msg};
 use rust_decimal::Decimal;
 
 use crate::amount::{amount, decimal};
 use crate::cell::{Problem, Value, code, text};
-use crate::error::{Errors, ImportError};
+use crate::error::{Errors, ImportError, sheet_names};
 use crate::ledger::currency;
 use crate::options::ImportOptions;
 use crate::table::{
-    Header, Sheet, Warnings, date, missing_required, read_table, skipped_row, totals_label,
+    Header, Sheet, Warnings, column, date, missing_required, read_table, skipped_row, totals_label,
 };
 use crate::workbook::{RowCells, Workbook};
 use crate::{Imported, display_name};
@@ -59,8 +60,8 @@ pub fn read_plan(
             .cloned()
             .ok_or_else(|| ImportError::MissingSheet {
                 file: file.clone(),
-                sheet: kind.described(),
-                sheet_fr: kind.fr.to_string(),
+                sheet: sheet_names(kind.fr, kind.en),
+                sheet_fr: Box::new(msg!("import-quoted", value = kind.fr)),
                 found: names.clone(),
             })
     };
@@ -97,7 +98,7 @@ pub fn read_plan(
         // Every missing value was reported as an error above.
         return Err(ImportError::Unreadable {
             file,
-            reason: "the Plan sheet is incomplete".to_string(),
+            reason: msg!("import-reason-plan-incomplete"),
         });
     };
     Ok(Imported {
@@ -227,15 +228,10 @@ impl<'c> Ctx<'c> {
     /// Refuses a Plan sheet without a row for each required key (`found`: the keys with
     /// their row and the column of their value).
     fn required_keys(&self, sheet: &str, found: &[(PlanKey, u32, u32)]) -> Result<(), ImportError> {
-        let missing: Vec<String> = PlanKey::REQUIRED
+        let missing: Vec<Message> = PlanKey::REQUIRED
             .iter()
             .filter(|k| !found.iter().any(|(f, _, _)| f == *k))
-            .map(|k| {
-                format!(
-                    "{} (a row with the name in one cell and the value beside it)",
-                    k.name()
-                )
-            })
+            .map(|k| msg!("import-column-plan-key", name = k.name()))
             .collect();
         if !missing.is_empty() {
             return Err(ImportError::MissingColumns {
@@ -360,9 +356,9 @@ impl<'c> Ctx<'c> {
                 let a = money(v, cur, locale)?;
                 if a <= Decimal::ZERO {
                     return Err(Problem::new(
-                        "a positive amount",
-                        "an amendment moves a positive amount (the direction is in De / Vers)",
-                        "write the amount without a sign and swap De and Vers if needed",
+                        msg!("import-expected-positive-amount"),
+                        msg!("import-rule-amendment-positive"),
+                        msg!("import-fix-amendment-sign"),
                     ));
                 }
                 Ok(a)
@@ -385,9 +381,9 @@ impl<'c> Ctx<'c> {
                     col,
                     &Value::Empty,
                     Problem::new(
-                        "a line",
-                        "an amendment takes from a line (De), gives to a line (Vers), or both",
-                        "fill in De, Vers or both",
+                        msg!("import-expected-line"),
+                        msg!("import-rule-amendment-lines"),
+                        msg!("import-fix-amendment-lines"),
                     ),
                 );
                 return None;
@@ -434,15 +430,15 @@ impl<'c> Ctx<'c> {
 
 /// The Lignes sheet's required columns: those of [`LineCol::REQUIRED`], and Année and
 /// Montant unless there is one column per year.
-fn missing_line_columns(h: &Header<LineCol>) -> Vec<&'static str> {
+fn missing_line_columns(h: &Header<LineCol>) -> Vec<Message> {
     let mut m = missing_required(h);
     let wide = h.cols.iter().any(|(_, k, _)| matches!(k, LineCol::Year(_)));
     if !wide {
         if h.col(LineCol::Period).is_none() {
-            m.push("Année / Year (or one column per year: 2018, 2019, ...)");
+            m.push(msg!("import-column-year", name = "Année / Year"));
         }
         if h.col(LineCol::Amount).is_none() {
-            m.push("Montant / Amount");
+            m.push(column("Montant / Amount"));
         }
     }
     m
@@ -495,7 +491,7 @@ impl LinesSoFar {
     ) {
         if self.ended {
             let first = cells.first().map_or(0, |(c, _)| *c);
-            s.warn(r, first, "below the totals row: not imported".to_string());
+            s.warn(r, first, msg!("import-warn-below-totals"));
             return;
         }
         let years = year_columns(h);
@@ -524,9 +520,9 @@ impl LinesSoFar {
                 cells,
                 LineCol::Code,
                 Problem::new(
-                    "a new line code",
-                    format!("line {} appears twice", line.code),
-                    "give each line its own code",
+                    msg!("import-expected-new-line-code"),
+                    msg!("import-rule-line-twice", code = &line.code),
+                    msg!("import-fix-line-twice"),
                 ),
             ),
             None => self.new_line(s, h, r, line, no_amount),
@@ -564,9 +560,11 @@ impl LinesSoFar {
             s.warn(
                 r,
                 col,
-                format!(
-                    "line {} has no Année and no Montant: no planned amount",
-                    line.code
+                msg!(
+                    "import-warn-line-without-amount",
+                    code = &line.code,
+                    year = "Année",
+                    amount = "Montant"
                 ),
             );
         }
@@ -599,11 +597,7 @@ impl LinesSoFar {
                 s.check_total(r, *c, crate::table::cell_at(cells, *c), sum, self.rows);
             }
         } else if let Some(c) = amount_cols.first() {
-            s.warn(
-                r,
-                *c,
-                "totals row not checked: there are errors above".to_string(),
-            );
+            s.warn(r, *c, msg!("import-warn-totals-not-checked"));
         }
     }
 
@@ -722,9 +716,9 @@ fn wide_amounts(
                 c,
                 v,
                 Problem::new(
-                    "the total of the row's years",
-                    format!("the years of the row add up to {row_sum}"),
-                    "correct the Total or the yearly amounts",
+                    msg!("import-expected-row-total"),
+                    msg!("import-rule-years-add-up", sum = row_sum),
+                    msg!("import-fix-row-total"),
                 ),
             ),
             Err(p) => s.error(r, c, v, p),
@@ -752,12 +746,14 @@ fn more_periods(
             cells,
             LineCol::Objective,
             Problem::new(
-                "the same objective and source as the line's other rows",
-                format!(
-                    "line {code} is already on objective {} with source {}",
-                    line.objective, line.source
+                msg!("import-expected-same-objective-source"),
+                msg!(
+                    "import-rule-line-elsewhere",
+                    code = code,
+                    objective = &line.objective,
+                    source = &line.source
                 ),
-                "give each row of a line the same objective and source",
+                msg!("import-fix-same-objective-source"),
             ),
         );
     } else if line
@@ -772,9 +768,9 @@ fn more_periods(
             cells,
             LineCol::Period,
             Problem::new(
-                "a period not yet given for this line",
-                format!("line {code} already has an amount for this period"),
-                "merge the two rows, or correct the period",
+                msg!("import-expected-new-period"),
+                msg!("import-rule-period-twice", code = code),
+                msg!("import-fix-period-twice"),
             ),
         );
     } else {
@@ -815,11 +811,7 @@ fn skip<C: Columns>(
     if !any {
         let first = cells.first().map_or(0, |(c, _)| *c);
         let what = skipped_row(cells);
-        s.warn(
-            r,
-            first,
-            format!("{what} without the required columns: skipped"),
-        );
+        s.warn(r, first, msg!("import-warn-skipped", what = what));
     }
     !any
 }
@@ -829,9 +821,13 @@ fn money(v: &Value<'_>, cur: Currency, locale: crate::amount::Locale) -> Result<
     let a = amount(v, Some(cur), locale)?;
     match a.currency {
         Some(c) if c != cur && !(c.is_cfa_franc() && cur.is_cfa_franc()) => Err(Problem::new(
-            "an amount",
-            format!("the plan is in {cur}, the amount says {c}"),
-            format!("convert the amount to {cur}"),
+            msg!("import-expected-amount"),
+            msg!(
+                "import-rule-plan-currency",
+                plan = cur.to_string(),
+                amount = c.to_string()
+            ),
+            msg!("import-fix-convert", currency = cur.to_string()),
         )),
         _ => Ok(a.value),
     }
@@ -839,21 +835,20 @@ fn money(v: &Value<'_>, cur: Currency, locale: crate::amount::Locale) -> Result<
 
 /// A fiscal period: a year (`2019`, a number cell or text) or a quarter (`2019-Q3`).
 fn period(v: &Value<'_>) -> Result<FiscalPeriod, Problem> {
-    let bad = |rule: String| {
+    let bad = || {
         Problem::new(
-            "a year or a quarter",
-            rule,
-            "write the year (2019) or the quarter (2019-Q3)",
+            msg!("import-expected-period"),
+            msg!("import-rule-period"),
+            msg!("import-fix-period"),
         )
     };
     let text = match v {
         Value::Int(i) => i.to_string(),
         Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e6 => format!("{f:.0}"),
         Value::Text(t) => t.trim().to_string(),
-        _ => return Err(bad("a period is a year or a quarter".to_string())),
+        _ => return Err(bad()),
     };
-    text.parse::<FiscalPeriod>()
-        .map_err(|_| bad("a period is a year or a quarter".to_string()))
+    text.parse::<FiscalPeriod>().map_err(|_| bad())
 }
 
 /// A source kind: state budget, donor or other, in French or English.
@@ -879,9 +874,9 @@ fn source_kind(v: &Value<'_>) -> Result<SourceKind, Problem> {
         Ok(SourceKind::Other)
     } else {
         Err(Problem::new(
-            "a kind of source",
-            "the kinds are Etat / State budget, Bailleur / Donor, Autre / Other",
-            "write one of them",
+            msg!("import-expected-source-kind"),
+            msg!("import-rule-source-kind"),
+            msg!("import-fix-source-kind"),
         ))
     }
 }

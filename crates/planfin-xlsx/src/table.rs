@@ -2,6 +2,7 @@
 //! over the data rows, recognising totals rows.
 
 use chrono::NaiveDate;
+use planfin_messages::{Message, msg};
 use rust_decimal::Decimal;
 
 use crate::amount::{Amount, Locale};
@@ -91,11 +92,11 @@ pub(crate) fn totals_label(cells: &RowCells<'_>) -> bool {
 }
 
 /// How a row that is skipped is named in its warning: a subtotal row, or a row.
-pub(crate) fn skipped_row(cells: &RowCells<'_>) -> &'static str {
+pub(crate) fn skipped_row(cells: &RowCells<'_>) -> Message {
     if subtotal_label(cells) {
-        "subtotal row"
+        msg!("import-row-subtotal")
     } else {
-        "row"
+        msg!("import-row")
     }
 }
 
@@ -122,7 +123,7 @@ pub(crate) fn read_table<C: Columns>(
     file: &str,
     sheet: &str,
     exact: bool,
-    missing: &dyn Fn(&Header<C>) -> Vec<&'static str>,
+    missing: &dyn Fn(&Header<C>) -> Vec<Message>,
     on_row: &mut OnRow<'_, C>,
 ) -> Result<(Header<C>, bool), ImportError> {
     let mut header: Option<Header<C>> = None;
@@ -132,7 +133,7 @@ pub(crate) fn read_table<C: Columns>(
         file: file.to_string(),
         sheet: sheet.to_string(),
         row: None,
-        missing: C::REQUIRED.iter().map(|c| c.name().to_string()).collect(),
+        missing: C::REQUIRED.iter().map(|c| column(c.name())).collect(),
         found: found.to_vec(),
     };
     // A header that lacks columns, waiting for the row below it: headers on two rows
@@ -162,8 +163,8 @@ pub(crate) fn read_table<C: Columns>(
                 let refusal = ImportError::MissingColumns {
                     file: file.to_string(),
                     sheet: sheet.to_string(),
-                    row: Some(format!("row {}", u64::from(r) + 1)),
-                    missing: absent.iter().map(ToString::to_string).collect(),
+                    row: Some(r.saturating_add(1)),
+                    missing: absent,
                     found: cells.iter().map(|(_, v)| v.shown()).collect(),
                 };
                 partial = Some((h, refusal));
@@ -182,12 +183,17 @@ pub(crate) fn read_table<C: Columns>(
 }
 
 /// The required columns of `C` absent from a header.
-pub(crate) fn missing_required<C: Columns>(h: &Header<C>) -> Vec<&'static str> {
+pub(crate) fn missing_required<C: Columns>(h: &Header<C>) -> Vec<Message> {
     C::REQUIRED
         .iter()
         .filter(|c| h.col(**c).is_none())
-        .map(|c| c.name())
+        .map(|c| column(c.name()))
         .collect()
+}
+
+/// A column's name (`Montant / Amount`) in a list of missing columns.
+pub(crate) fn column(name: &str) -> Message {
+    msg!("import-column", name = name)
 }
 
 /// Where errors and warnings of one sheet go.
@@ -207,14 +213,14 @@ impl Sheet<'_> {
             sheet: self.sheet.to_string(),
             cell: a1(row, col),
             value: value.shown(),
-            expected: p.expected.to_string(),
+            expected: p.expected,
             rule: p.rule,
             fix: p.fix,
         });
     }
 
     /// Records a warning at (row, col).
-    pub(crate) fn warn(&mut self, row: u32, col: u32, message: String) {
+    pub(crate) fn warn(&mut self, row: u32, col: u32, message: Message) {
         self.warnings.push(Warning {
             place: format!("{} {}!{}", self.file, self.sheet, a1(row, col)),
             message,
@@ -269,16 +275,16 @@ impl Sheet<'_> {
             Ok(Amount { value: total, .. }) if total == sum => self.warn(
                 row,
                 col,
-                format!("totals row checked: {total} is the sum of the {rows} row(s) above, not imported"),
+                msg!("import-warn-total-checked", total = total, rows = rows),
             ),
             Ok(_) => self.error(
                 row,
                 col,
                 value,
                 Problem::new(
-                    "the total of the rows above",
-                    format!("the {rows} row(s) above add up to {sum}"),
-                    "correct the total or the rows, or delete the totals row",
+                    msg!("import-expected-total-above"),
+                    msg!("import-rule-rows-add-up", rows = rows, sum = sum),
+                    msg!("import-fix-total"),
                 ),
             ),
             Err(p) => self.error(row, col, value, p),
@@ -308,9 +314,9 @@ impl Warnings {
         if self.total > self.list.len() {
             self.list.push(Warning {
                 place: file.to_string(),
-                message: format!(
-                    "{} more warning(s) not shown",
-                    self.total.saturating_sub(self.list.len())
+                message: msg!(
+                    "import-warn-more",
+                    count = self.total.saturating_sub(self.list.len())
                 ),
             });
         }

@@ -15,8 +15,10 @@ use calamine::{
     Data, DataRef, Ods, Range, Reader, Xls, XlsError, Xlsb, Xlsx, XlsxError, XlsxFormulaMetadata,
 };
 
+use planfin_messages::msg;
+
 use crate::cell::{Value, a1};
-use crate::error::ImportError;
+use crate::error::{ImportError, detail};
 use crate::options::Limits;
 use crate::preflight::{self, Kind};
 
@@ -53,7 +55,7 @@ impl Workbook {
         let reader = BufReader::new(file);
         let unreadable = |reason: String| ImportError::Unreadable {
             file: name.to_string(),
-            reason,
+            reason: detail(reason),
         };
         let password = || ImportError::PasswordProtected {
             file: name.to_string(),
@@ -112,7 +114,7 @@ impl Workbook {
         let name = self.name.as_str();
         let unreadable = |e: String| ImportError::Unreadable {
             file: name.to_string(),
-            reason: format!("sheet {sheet}: {e}"),
+            reason: msg!("import-reason-sheet", sheet = sheet, detail = detail(e)),
         };
         let mut guard = Guard {
             file: name,
@@ -294,9 +296,16 @@ fn pipelined(
         let visited = visited.and_then(|()| rows.finish(visit));
         // Dropping the receiver stops the decoding thread at its next batch.
         drop(rx);
-        let produced = producer
-            .join()
-            .unwrap_or_else(|_| Err(unreadable("the cell reader panicked".to_string())));
+        let produced = producer.join().unwrap_or_else(|_| {
+            Err(ImportError::Unreadable {
+                file: name.to_string(),
+                reason: msg!(
+                    "import-reason-sheet",
+                    sheet = sheet,
+                    detail = msg!("import-reason-reader-panicked")
+                ),
+            })
+        });
         let blank_rows = visited?;
         produced?;
         Ok(blank_rows)
@@ -391,7 +400,7 @@ fn guarded<T>(name: &str, read: impl FnOnce() -> Result<T, ImportError>) -> Resu
             .unwrap_or_default();
         Err(ImportError::Unreadable {
             file: name.to_string(),
-            reason: format!("the reader failed on a damaged record: {what}"),
+            reason: msg!("import-reason-damaged-record", detail = what),
         })
     })
 }
@@ -420,7 +429,7 @@ fn open_cfb(path: &Path, name: &str) -> Result<Book, ImportError> {
         Err(XlsxError::Password) => Err(password()),
         _ => Err(ImportError::Unreadable {
             file: name.to_string(),
-            reason: xls_error.to_string(),
+            reason: detail(xls_error.to_string()),
         }),
     }
 }
@@ -481,8 +490,13 @@ impl Guard<'_> {
         if cells > self.limits.max_range_cells {
             return Err(ImportError::TooLarge {
                 file: self.file.to_string(),
-                what: format!("sheet {} spans {rows} rows by {cols} columns", self.sheet),
-                limit: format!("{} cells", self.limits.max_range_cells),
+                what: msg!(
+                    "import-too-large-range",
+                    sheet = self.sheet,
+                    rows = rows,
+                    cols = cols
+                ),
+                limit: msg!("import-limit-cells", count = self.limits.max_range_cells),
                 setting: "max_range_cells",
             });
         }
@@ -494,11 +508,12 @@ impl Guard<'_> {
         if self.cells > self.limits.max_cells {
             return Err(ImportError::TooLarge {
                 file: self.file.to_string(),
-                what: format!(
-                    "sheet {} has more than {} cells",
-                    self.sheet, self.limits.max_cells
+                what: msg!(
+                    "import-too-large-cells",
+                    sheet = self.sheet,
+                    count = self.limits.max_cells
                 ),
-                limit: format!("{} cells", self.limits.max_cells),
+                limit: msg!("import-limit-cells", count = self.limits.max_cells),
                 setting: "max_cells",
             });
         }
@@ -508,13 +523,15 @@ impl Guard<'_> {
         {
             return Err(ImportError::TooLarge {
                 file: self.file.to_string(),
-                what: format!(
-                    "{}!{} holds {} characters of text",
-                    self.sheet,
-                    a1(r, c),
-                    s.chars().count()
+                what: msg!(
+                    "import-too-large-text",
+                    place = format!("{}!{}", self.sheet, a1(r, c)),
+                    count = s.chars().count()
                 ),
-                limit: format!("{} characters", self.limits.max_text_chars),
+                limit: msg!(
+                    "import-limit-characters",
+                    count = self.limits.max_text_chars
+                ),
                 setting: "max_text_chars",
             });
         }

@@ -11,7 +11,10 @@
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 
-use crate::error::ImportError;
+use planfin_messages::{Message, msg};
+use rust_decimal::Decimal;
+
+use crate::error::{ImportError, detail};
 use crate::options::Limits;
 
 mod xls;
@@ -49,17 +52,17 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<Kind
         source,
     };
     let len = file.metadata().map_err(io)?.len();
-    let not = |reason: &str| ImportError::NotAWorkbook {
+    let not = |reason: Message| ImportError::NotAWorkbook {
         file: name.to_string(),
-        reason: reason.to_string(),
+        reason,
     };
     if len == 0 {
-        return Err(not("the file is empty (0 bytes)"));
+        return Err(not(msg!("import-reason-empty-file")));
     }
     if len > limits.max_file_bytes {
         return Err(ImportError::TooLarge {
             file: name.to_string(),
-            what: format!("the file has {}", bytes(len)),
+            what: msg!("import-too-large-file", size = bytes(len)),
             limit: bytes(limits.max_file_bytes),
             setting: "max_file_bytes",
         });
@@ -74,7 +77,11 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<Kind
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         let entries = central_directory(file, name, limits)?;
         let kind = zip_kind(&entries).ok_or_else(|| {
-            not("a zip archive, but with neither xl/workbook.xml nor content.xml inside")
+            not(msg!(
+                "import-reason-zip-without-workbook",
+                xlsx = "xl/workbook.xml",
+                ods = "content.xml"
+            ))
         })?;
         match kind {
             Kind::Ods => ods_cells(file, name, limits)?,
@@ -83,7 +90,7 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<Kind
         }
         return Ok(kind);
     }
-    Err(not(&describe(head)))
+    Err(not(describe(head)))
 }
 
 fn zip_kind(entries: &[Entry]) -> Option<Kind> {
@@ -100,24 +107,24 @@ fn zip_kind(entries: &[Entry]) -> Option<Kind> {
 }
 
 /// What a file that is no workbook looks like, from its first bytes.
-fn describe(head: &[u8]) -> String {
+fn describe(head: &[u8]) -> Message {
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if text.contains("urn:schemas-microsoft-com:office:spreadsheet") {
-        "an XML Spreadsheet 2003 file, which planfin does not read".to_string()
+        msg!("import-reason-xml-2003")
     } else if text.starts_with("<!doctype html") || text.starts_with("<html") {
-        "an HTML page (some systems export tables as HTML named .xls)".to_string()
+        msg!("import-reason-html")
     } else if text.starts_with("<?xml") || text.starts_with('<') {
-        "an XML or HTML text file".to_string()
+        msg!("import-reason-xml")
     } else if matches!(head, [0x09, 0x00 | 0x02 | 0x04 | 0x08, ..]) {
         // A BOF record outside an OLE2 container: Excel 2.x to 4.x.
-        "an Excel 2.x-4.x worksheet (BIFF2-4), which planfin does not read".to_string()
+        msg!("import-reason-biff")
     } else if head.starts_with(b"%PDF") {
-        "a PDF document".to_string()
+        msg!("import-reason-pdf")
     } else if looks_like_text(head) {
-        "a text file (a CSV export?)".to_string()
+        msg!("import-reason-text")
     } else {
-        "its content is neither a zip (xlsx, ods) nor an OLE2 (xls) container".to_string()
+        msg!("import-reason-unknown-content")
     }
 }
 
@@ -156,7 +163,7 @@ pub(crate) fn central_directory(
     name: &str,
     limits: &Limits,
 ) -> Result<Vec<Entry>, ImportError> {
-    let too_large = |what: String, limit: String, setting| ImportError::TooLarge {
+    let too_large = |what: Message, limit: Message, setting| ImportError::TooLarge {
         file: name.to_string(),
         what,
         limit,
@@ -165,13 +172,13 @@ pub(crate) fn central_directory(
     rewind(file, name)?;
     let mut archive = zip::ZipArchive::new(&mut *file).map_err(|e| ImportError::Unreadable {
         file: name.to_string(),
-        reason: format!("damaged or truncated zip container, perhaps cut short: {e}"),
+        reason: msg!("import-reason-zip-damaged", detail = detail(e.to_string())),
     })?;
     let count = archive.len() as u64;
     if count > limits.max_zip_entries {
         return Err(too_large(
-            format!("the zip container has {count} entries"),
-            format!("{} entries", limits.max_zip_entries),
+            msg!("import-too-large-zip-entries", count = count),
+            msg!("import-limit-entries", count = limits.max_zip_entries),
             "max_zip_entries",
         ));
     }
@@ -182,7 +189,11 @@ pub(crate) fn central_directory(
             .by_index_raw(i)
             .map_err(|e| ImportError::Unreadable {
                 file: name.to_string(),
-                reason: format!("damaged zip entry {i}: {e}"),
+                reason: msg!(
+                    "import-reason-zip-entry",
+                    index = i,
+                    detail = detail(e.to_string())
+                ),
             })?;
         let (entry_name, compressed, uncompressed) = (
             String::from_utf8_lossy(entry.name_raw()).into_owned(),
@@ -196,7 +207,11 @@ pub(crate) fn central_directory(
         };
         if uncompressed > limit {
             return Err(too_large(
-                format!("{entry_name} declares {} uncompressed", bytes(uncompressed)),
+                msg!(
+                    "import-too-large-entry",
+                    entry = &entry_name,
+                    size = bytes(uncompressed)
+                ),
                 bytes(limit),
                 setting,
             ));
@@ -206,19 +221,21 @@ pub(crate) fn central_directory(
             .unwrap_or(u64::MAX);
         if uncompressed > RATIO_FLOOR && ratio > limits.max_ratio {
             return Err(too_large(
-                format!(
-                    "{entry_name} inflates {ratio}:1 ({} to {})",
-                    bytes(compressed),
-                    bytes(uncompressed)
+                msg!(
+                    "import-too-large-ratio",
+                    entry = &entry_name,
+                    ratio = ratio,
+                    compressed = bytes(compressed),
+                    uncompressed = bytes(uncompressed)
                 ),
-                format!("{}:1", limits.max_ratio),
+                msg!("import-limit-ratio", ratio = limits.max_ratio),
                 "max_ratio",
             ));
         }
         total = total.saturating_add(uncompressed);
         if total > limits.max_total_bytes {
             return Err(too_large(
-                format!("the entries add up to more than {}", bytes(total)),
+                msg!("import-too-large-total", size = bytes(total)),
                 bytes(limits.max_total_bytes),
                 "max_total_bytes",
             ));
@@ -247,16 +264,16 @@ fn rewind(file: &mut File, name: &str) -> Result<(), ImportError> {
 /// (`table:number-rows-repeated`, `table:number-columns-repeated`) expanded. A few hundred
 /// bytes of XML can repeat one cell millions of times.
 fn ods_cells(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportError> {
-    let unreadable = |reason: String| ImportError::Unreadable {
+    let unreadable = |part: &str, e: String| ImportError::Unreadable {
         file: name.to_string(),
-        reason,
+        reason: msg!("import-reason-part", part = part, detail = detail(e)),
     };
     rewind(file, name)?;
     let mut archive =
-        zip::ZipArchive::new(&mut *file).map_err(|e| unreadable(format!("zip: {e}")))?;
+        zip::ZipArchive::new(&mut *file).map_err(|e| unreadable("zip", e.to_string()))?;
     let content = archive
         .by_name("content.xml")
-        .map_err(|e| unreadable(format!("content.xml: {e}")))?;
+        .map_err(|e| unreadable("content.xml", e.to_string()))?;
     let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
     let mut buf = Vec::new();
     let mut span = OdsSpan::new();
@@ -264,7 +281,7 @@ fn ods_cells(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportE
         buf.clear();
         let event = xml
             .read_event_into(&mut buf)
-            .map_err(|e| unreadable(format!("content.xml: {e}")))?;
+            .map_err(|e| unreadable("content.xml", e.to_string()))?;
         if matches!(event, quick_xml::events::Event::Eof) {
             break;
         }
@@ -273,10 +290,8 @@ fn ods_cells(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportE
         if so_far > limits.max_range_cells {
             return Err(ImportError::TooLarge {
                 file: name.to_string(),
-                what: format!(
-                    "its sheets span {so_far} cells once repeated rows and columns are expanded"
-                ),
-                limit: format!("{} cells", limits.max_range_cells),
+                what: msg!("import-too-large-ods", count = so_far),
+                limit: msg!("import-limit-cells", count = limits.max_range_cells),
                 setting: "max_range_cells",
             });
         }
@@ -405,41 +420,58 @@ fn has_value(e: &quick_xml::events::BytesStart<'_>) -> bool {
         .any(|a| a.key.as_ref().ends_with("value-type"))
 }
 
-/// A byte count for people: `512 B`, `3.2 MB`, `1.5 GB`.
-pub(crate) fn bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+/// A byte count for people: `512 B`, `3.2 MB`, `1.5 GB`, `2500.0 GB` (French `3,2 Mo`).
+pub(crate) fn bytes(n: u64) -> Message {
     let mut v = n as f64;
     let mut unit = 0usize;
-    while v >= 1000.0 && unit < 4 {
+    while v >= 1000.0 && unit < 3 {
         v /= 1000.0;
         unit = unit.saturating_add(1);
     }
-    if unit == 0 {
-        format!("{n} B")
-    } else {
-        format!("{v:.1} {}", UNITS.get(unit).unwrap_or(&"TB"))
+    // One decimal, kept even when it is 0 (`1.0 GB`).
+    let tenths = Decimal::new((v * 10.0).round() as i64, 1);
+    match unit {
+        0 => msg!("import-bytes", count = n),
+        1 => msg!("import-bytes-kb", size = tenths),
+        2 => msg!("import-bytes-mb", size = tenths),
+        _ => msg!("import-bytes-gb", size = tenths),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use planfin_messages::Lang;
 
     #[test]
     fn byte_counts_for_people() {
-        assert_eq!(bytes(512), "512 B");
-        assert_eq!(bytes(3_200_000), "3.2 MB");
-        assert_eq!(bytes(1 << 30), "1.1 GB");
+        assert_eq!(bytes(512).render(Lang::En), "512 B");
+        assert_eq!(bytes(3_200_000).render(Lang::En), "3.2 MB");
+        assert_eq!(bytes(3_200_000).render(Lang::Fr), "3,2 Mo");
+        assert_eq!(bytes(1 << 30).render(Lang::En), "1.1 GB");
+        assert_eq!(bytes(1_000_000_000).render(Lang::En), "1.0 GB");
     }
 
     #[test]
     fn first_bytes_say_what_a_file_is() {
-        assert!(describe(b"%PDF-1.4").contains("PDF"));
-        assert!(describe(b"date;montant\n").contains("CSV"));
-        assert!(describe("N° pièce;Montant\n".as_bytes()).contains("CSV"));
-        assert!(!describe(b"\x00\x01\x02binary").contains("CSV"));
-        assert!(describe(&[0x09, 0x04, 0x06, 0x00, 0x00]).contains("BIFF2-4"));
-        assert!(describe(b"<html><body>").contains("HTML"));
-        assert!(describe(b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">").contains("2003"));
+        assert!(describe(b"%PDF-1.4").render(Lang::En).contains("PDF"));
+        assert!(describe(b"date;montant\n").render(Lang::En).contains("CSV"));
+        assert!(
+            describe("N° pièce;Montant\n".as_bytes())
+                .render(Lang::En)
+                .contains("CSV")
+        );
+        assert!(
+            !describe(b"\x00\x01\x02binary")
+                .render(Lang::En)
+                .contains("CSV")
+        );
+        assert!(
+            describe(&[0x09, 0x04, 0x06, 0x00, 0x00])
+                .render(Lang::En)
+                .contains("BIFF2-4")
+        );
+        assert!(describe(b"<html><body>").render(Lang::En).contains("HTML"));
+        assert!(describe(b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">").render(Lang::En).contains("2003"));
     }
 }

@@ -12,8 +12,10 @@
 use std::fs::File;
 use std::io::Read;
 
+use planfin_messages::{Message, msg};
+
 use super::rewind;
-use crate::error::ImportError;
+use crate::error::{ImportError, detail};
 use crate::options::Limits;
 
 /// BIFF record types (MS-XLS section 2.3).
@@ -33,13 +35,17 @@ mod record {
 /// Checks the .xls workbook in `file` (an OLE2 compound file); a compound file without a
 /// workbook stream (an encrypted OOXML package) is left to the readers.
 pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<(), ImportError> {
-    let damaged = |reason: String| ImportError::Unreadable {
+    let damaged = |reason: Message| ImportError::Unreadable {
         file: name.to_string(),
         reason,
     };
     rewind(file, name)?;
-    let mut container = cfb::CompoundFile::open(&mut *file)
-        .map_err(|e| damaged(format!("the OLE2 container is damaged: {e}")))?;
+    let mut container = cfb::CompoundFile::open(&mut *file).map_err(|e| {
+        damaged(msg!(
+            "import-reason-ole2-damaged",
+            detail = detail(e.to_string())
+        ))
+    })?;
     let Some(path) = ["/Workbook", "/Book"]
         .into_iter()
         .find(|p| container.is_stream(p))
@@ -50,7 +56,12 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<(), 
     container
         .open_stream(path)
         .and_then(|s| s.take(limits.max_file_bytes).read_to_end(&mut stream))
-        .map_err(|e| damaged(format!("the workbook stream cannot be read: {e}")))?;
+        .map_err(|e| {
+            damaged(msg!(
+                "import-reason-stream-unreadable",
+                detail = detail(e.to_string())
+            ))
+        })?;
     let Some(cells) = spanned_cells(&stream).map_err(damaged)? else {
         return Err(ImportError::PasswordProtected {
             file: name.to_string(),
@@ -59,11 +70,8 @@ pub(crate) fn check(file: &mut File, name: &str, limits: &Limits) -> Result<(), 
     if cells > limits.max_range_cells {
         return Err(ImportError::TooLarge {
             file: name.to_string(),
-            what: format!(
-                "the xls reader would allocate {cells} cells for its sheets (the rectangles \
-                 their cells span, and the room their DIMENSIONS records reserve)"
-            ),
-            limit: format!("{} cells", limits.max_range_cells),
+            what: msg!("import-too-large-xls", count = cells),
+            limit: msg!("import-limit-cells", count = limits.max_range_cells),
             setting: "max_range_cells",
         });
     }
@@ -101,7 +109,7 @@ fn u32_at(data: &[u8], at: usize) -> Option<u32> {
 /// two rectangles; the formulas' lies within the values'). `None` for a workbook encrypted or
 /// obfuscated with a password (a `FilePass` record: its records cannot be read). An error
 /// names a sheet position beyond the stream.
-fn spanned_cells(stream: &[u8]) -> Result<Option<u64>, String> {
+fn spanned_cells(stream: &[u8]) -> Result<Option<u64>, Message> {
     let mut total = 0u64;
     for (typ, data) in records(stream) {
         match typ {
@@ -111,9 +119,10 @@ fn spanned_cells(stream: &[u8]) -> Result<Option<u64>, String> {
                     continue;
                 };
                 let sheet = stream.get(position as usize..).ok_or_else(|| {
-                    format!(
-                        "a sheet starts at byte {position}, beyond the workbook stream ({} bytes)",
-                        stream.len()
+                    msg!(
+                        "import-reason-sheet-beyond-stream",
+                        position = position,
+                        size = stream.len()
                     )
                 })?;
                 total = total.saturating_add(sheet_cells(sheet));
@@ -315,7 +324,10 @@ mod tests {
         let mut stream = workbook(&[]);
         let at = 4 + 8 + 4;
         stream[at..at + 4].copy_from_slice(&9_999u32.to_le_bytes());
-        let err = spanned_cells(&stream).err().unwrap_or_default();
+        let err = spanned_cells(&stream)
+            .err()
+            .map(|m| m.render(planfin_messages::Lang::En))
+            .unwrap_or_default();
         assert!(err.contains("beyond the workbook stream"), "{err}");
     }
 }

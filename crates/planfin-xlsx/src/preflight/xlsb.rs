@@ -9,28 +9,35 @@
 use std::fs::File;
 use std::io::{BufReader, Read};
 
+use planfin_messages::{Message, msg};
+
 use super::rewind;
-use crate::error::ImportError;
+use crate::error::{ImportError, detail};
 
 /// Checks the records of every `xl/**.bin` part of the xlsb workbook in `file`.
 pub(crate) fn check(file: &mut File, name: &str) -> Result<(), ImportError> {
-    let damaged = |reason: String| ImportError::Unreadable {
+    let damaged = |part: &str, e: Message| ImportError::Unreadable {
         file: name.to_string(),
-        reason,
+        reason: msg!("import-reason-part", part = part, detail = e),
     };
     rewind(file, name)?;
-    let mut archive = zip::ZipArchive::new(&mut *file).map_err(|e| damaged(format!("zip: {e}")))?;
+    let mut archive =
+        zip::ZipArchive::new(&mut *file).map_err(|e| damaged("zip", detail(e.to_string())))?;
     for i in 0..archive.len() {
-        let part = archive
-            .by_index(i)
-            .map_err(|e| damaged(format!("zip entry {i}: {e}")))?;
+        let part = archive.by_index(i).map_err(|e| ImportError::Unreadable {
+            file: name.to_string(),
+            reason: msg!(
+                "import-reason-zip-entry",
+                index = i,
+                detail = detail(e.to_string())
+            ),
+        })?;
         let part_name = String::from_utf8_lossy(part.name_raw()).into_owned();
         if !(part_name.starts_with("xl/") && part_name.ends_with(".bin")) {
             continue;
         }
         let size = part.size();
-        records_fit(BufReader::new(part), size)
-            .map_err(|e| damaged(format!("{part_name}: {e}")))?;
+        records_fit(BufReader::new(part), size).map_err(|e| damaged(&part_name, e))?;
     }
     Ok(())
 }
@@ -46,10 +53,10 @@ fn byte(r: &mut impl Read) -> std::io::Result<Option<u8>> {
 
 /// Walks the records of a part of `size` bytes; an error says which record claims more than
 /// the part holds.
-fn records_fit(mut part: impl Read, size: u64) -> Result<(), String> {
-    let io = |e: std::io::Error| e.to_string();
+fn records_fit(mut part: impl Read, size: u64) -> Result<(), Message> {
+    let io = |e: std::io::Error| detail(e.to_string());
     let mut offset = 0u64;
-    let cut_short = |offset: u64| format!("a record header at byte {offset} is cut short");
+    let cut_short = |offset: u64| msg!("import-reason-record-header-cut", offset = offset);
     while let Some(first) = byte(&mut part).map_err(io)? {
         let start = offset;
         let mut header = 1u64;
@@ -74,14 +81,17 @@ fn records_fit(mut part: impl Read, size: u64) -> Result<(), String> {
         offset = offset.saturating_add(header);
         let left = size.saturating_sub(offset);
         if len > left {
-            return Err(format!(
-                "the record at byte {start} claims {len} bytes, but {left} are left in the part"
+            return Err(msg!(
+                "import-reason-record-too-long",
+                start = start,
+                len = len,
+                left = left
             ));
         }
         let skipped =
             std::io::copy(&mut (&mut part).take(len), &mut std::io::sink()).map_err(io)?;
         if skipped < len {
-            return Err(format!("the record at byte {start} is cut short"));
+            return Err(msg!("import-reason-record-cut", start = start));
         }
         offset = offset.saturating_add(len);
     }
@@ -93,7 +103,7 @@ mod tests {
     use super::*;
 
     fn check(bytes: &[u8]) -> Result<(), String> {
-        records_fit(bytes, bytes.len() as u64)
+        records_fit(bytes, bytes.len() as u64).map_err(|m| m.render(planfin_messages::Lang::En))
     }
 
     #[test]

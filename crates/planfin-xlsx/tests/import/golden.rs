@@ -109,7 +109,7 @@ fn plan_cell_errors_and_wide_totals() {
             .collect::<Vec<_>>(),
         [
             "plan_errors.xlsx: Sources!C3: \"mécénat\" is not a kind of source: the kinds are Etat / State budget, Bailleur / Donor, Autre / Other; write one of them",
-            "plan_errors.xlsx: Lignes!G3: \"1100000\" is not the total of the row's years: the years of the row add up to 1000000; correct the Total or the yearly amounts",
+            "plan_errors.xlsx: Lignes!G3: \"1100000\" is not the total of the row's years: the years of the row add up to 1,000,000; correct the Total or the yearly amounts",
             "plan_errors.xlsx: Lignes!E4: \"250000.5\" is not an amount: XOF has no decimals; round the amount to a whole number of francs",
         ]
     );

@@ -3,6 +3,7 @@
 mod corpus;
 mod golden;
 mod hostile;
+mod languages;
 mod matrix;
 
 use std::path::PathBuf;

@@ -78,14 +78,27 @@ fn messy_ledger_in_every_format_equals_the_json_ledger() {
         let totals: Vec<String> = imported
             .warnings
             .iter()
-            .filter(|w| w.message.starts_with("totals row checked"))
+            .filter(|w| w.message.id() == "import-warn-total-checked")
             .map(ToString::to_string)
             .collect();
         // 154503356 XOF + 9774.49 EUR as written, the duplicate row included.
         assert_eq!(
             totals,
             [format!(
-                "messy_ledger.{ext} DÉPENSES!C384: totals row checked: 154513130.49 is the sum of the 377 row(s) above, not imported"
+                "messy_ledger.{ext} DÉPENSES!C384: totals row checked: 154,513,130.49 is the sum of the 377 rows above, not imported"
+            )],
+            "{name}"
+        );
+        let french: Vec<String> = imported
+            .warnings
+            .iter()
+            .filter(|w| w.message.id() == "import-warn-total-checked")
+            .map(|w| w.render(planfin_messages::Lang::Fr))
+            .collect();
+        assert_eq!(
+            french,
+            [format!(
+                "messy_ledger.{ext} DÉPENSES!C384\u{a0}: ligne de total vérifiée\u{a0}: 154\u{202f}513\u{202f}130,49 est la somme des 377 lignes au-dessus, non importée"
             )],
             "{name}"
         );
@@ -140,7 +153,7 @@ fn messy_plan_wide_layout_in_every_format_equals_the_json_plan() {
         let checked = imported
             .warnings
             .iter()
-            .filter(|w| w.message.starts_with("totals row checked"))
+            .filter(|w| w.message.id() == "import-warn-total-checked")
             .count();
         assert_eq!(checked, 3, "{name}: 2018, 2019 and Total columns");
     }
