@@ -26,7 +26,7 @@ _Amount: TypeAlias = Decimal | int
 _Grouping: TypeAlias = Literal["objective", "line", "source", "period"]
 _Lang: TypeAlias = Literal["fr", "en"]
 _DecimalMark: TypeAlias = Literal[",", "."]
-_Finding: TypeAlias = dict[str, str | None]
+_Finding: TypeAlias = dict[str, str | None | dict[str, str | int]]
 _Row: TypeAlias = dict[str, Any]
 _ExportFinding: TypeAlias = dict[str, str]
 # A pandas.DataFrame: typed as Any so that type-checking planfin needs neither pandas nor
@@ -82,14 +82,14 @@ class Plan:
     @property
     def warnings(self) -> list[dict[str, str]]:
         """What the workbook import noticed and accepted: ``[{"place", "message"}]``."""
-    def validate(self, ledger: Ledger | None = None) -> list[_Finding]:
+    def validate(self, ledger: Ledger | None = None, lang: _Lang | None = None) -> list[_Finding]:
         """Every finding of validation of the plan (and of ``ledger`` against it)."""
     def variance(
         self,
         ledger: Ledger,
         as_of: datetime.date | None = None,
         by: _Grouping = "objective",
-        lang: _Lang = "fr",
+        lang: _Lang | None = None,
         tolerance: _Amount | None = None,
         stale_days: int = 90,
     ) -> VarianceReport:
@@ -98,7 +98,7 @@ class Plan:
         self,
         ledger: Ledger,
         as_of: datetime.date,
-        lang: _Lang = "fr",
+        lang: _Lang | None = None,
         tolerance: _Amount | None = None,
         stale_days: int = 90,
     ) -> ProgressReport:
@@ -106,7 +106,7 @@ class Plan:
     def final_report(
         self,
         ledger: Ledger,
-        lang: _Lang = "fr",
+        lang: _Lang | None = None,
         tolerance: _Amount | None = None,
         stale_days: int = 90,
     ) -> FinalReport:
@@ -406,6 +406,7 @@ def read_plan(
     *,
     decimal_mark: _DecimalMark | None = None,
     limits: Mapping[str, int] | None = None,
+    lang: _Lang | None = None,
 ) -> Plan:
     """Reads a plan file: a workbook (xlsx, xlsm, xlsb, xls, ods) or JSON. `limits` sets the
     workbook reader's safety limits by name (`{"max_range_cells": 20_000_000}`)."""
@@ -417,6 +418,7 @@ def read_ledger(
     currency: str | None = None,
     decimal_mark: _DecimalMark | None = None,
     limits: Mapping[str, int] | None = None,
+    lang: _Lang | None = None,
 ) -> Ledger:
     """Reads a ledger file: a workbook (xlsx, xlsm, xlsb, xls, ods) or JSON. `limits` sets the
     workbook reader's safety limits by name (`{"max_cells": 100_000_000}`)."""

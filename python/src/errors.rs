@@ -17,7 +17,6 @@
 use planfin_core::json::JsonError;
 use planfin_core::ledger::{LedgerError, Origin};
 use planfin_core::money::MoneyError;
-use planfin_core::plan::Lang;
 use planfin_core::report::ReportError;
 use planfin_export::ExportError;
 use planfin_xlsx::ImportError;
@@ -26,6 +25,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::convert::findings_to_py;
+use crate::lang::current;
 
 /// An instance of `planfin.<class>` raised with `message` and keyword attributes.
 fn raise(py: Python<'_>, class: &str, message: String, attrs: &Bound<'_, PyDict>) -> PyErr {
@@ -63,22 +63,33 @@ pub fn json_error(py: Python<'_>, error: JsonError) -> PyErr {
                 let a = attrs(py, &[("path", Some(file))])?;
                 a.set_item("line", line)?;
                 a.set_item("column", column)?;
-                raise(py, "JsonError", error.to_string(), &a)
+                raise(py, "JsonError", error.message().render(current()), &a)
             }
-            JsonError::Conflicts { file, conflicts } => {
-                let message = std::iter::once(format!(
-                    "{file}: {} conflicting voucher(s)",
-                    conflicts.len()
-                ))
-                .chain(conflicts.iter().map(ToString::to_string))
-                .collect::<Vec<_>>()
-                .join("\n");
-                ledger_conflicts(py, message, Some(file), conflicts)
-            }
-            other => planfin_error(py, other.to_string(), None),
+            JsonError::Conflicts { file, conflicts } => ledger_conflicts(
+                py,
+                conflicts_text(Some(file), conflicts),
+                Some(file),
+                conflicts,
+            ),
+            other => planfin_error(py, other.message().render(current()), None),
         })
     };
     build().unwrap_or_else(|e| e)
+}
+
+/// `conflicts` as lines in the call's language: how many (in `file`), then each.
+fn conflicts_text(file: Option<&str>, conflicts: &[LedgerError]) -> String {
+    let lang = current();
+    let mut lines = vec![
+        planfin_messages::msg!(
+            "python-conflicts",
+            file = file.unwrap_or("-"),
+            count = conflicts.len()
+        )
+        .render(lang),
+    ];
+    lines.extend(conflicts.iter().map(|c| c.message().render(lang)));
+    lines.join("\n")
 }
 
 /// A JSON error about a file's bytes (not UTF-8, a workbook given as JSON).
@@ -110,7 +121,7 @@ pub fn ledger_conflicts(
         let list = PyList::empty(py);
         for c in conflicts {
             let item = PyDict::new(py);
-            item.set_item("message", c.to_string())?;
+            item.set_item("message", c.message().render(current()))?;
             if let LedgerError::ConflictingVoucher {
                 voucher,
                 first,
@@ -133,11 +144,8 @@ pub fn ledger_conflicts(
 /// The exception for conflicts found while building a ledger.
 pub fn ledger_errors(py: Python<'_>, conflicts: &[LedgerError]) -> PyErr {
     let message = match conflicts {
-        [one] => one.to_string(),
-        many => std::iter::once(format!("{} conflicting voucher(s)", many.len()))
-            .chain(many.iter().map(ToString::to_string))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        [one] => one.message().render(current()),
+        many => conflicts_text(None, many),
     };
     ledger_conflicts(py, message, None, conflicts)
 }
@@ -145,7 +153,7 @@ pub fn ledger_errors(py: Python<'_>, conflicts: &[LedgerError]) -> PyErr {
 /// `MoneyError`.
 pub fn money_error(py: Python<'_>, error: &MoneyError) -> PyErr {
     match attrs(py, &[]) {
-        Ok(a) => raise(py, "MoneyError", error.to_string(), &a),
+        Ok(a) => raise(py, "MoneyError", error.message().render(current()), &a),
         Err(e) => e,
     }
 }
@@ -156,11 +164,11 @@ pub fn report_error(py: Python<'_>, error: ReportError) -> PyErr {
         Ok(match &error {
             ReportError::Blocked(findings) => {
                 let a = PyDict::new(py);
-                a.set_item("findings", findings_to_py(py, findings, Lang::default())?)?;
-                raise(py, "ValidationError", error.to_string(), &a)
+                a.set_item("findings", findings_to_py(py, findings, current())?)?;
+                raise(py, "ValidationError", error.render(current()), &a)
             }
             ReportError::Money(m) => money_error(py, m),
-            other => planfin_error(py, other.to_string(), None),
+            other => planfin_error(py, other.render(current()), None),
         })
     };
     build().unwrap_or_else(|e| e)
@@ -207,7 +215,7 @@ pub fn import_error(py: Python<'_>, error: ImportError) -> PyErr {
             ImportError::Conflicts { conflicts, .. } => {
                 return Ok(ledger_conflicts(
                     py,
-                    error.to_string(),
+                    error.render(current()),
                     Some(&file),
                     conflicts,
                 ));
@@ -220,10 +228,11 @@ pub fn import_error(py: Python<'_>, error: ImportError) -> PyErr {
                     item.set_item("sheet", &e.sheet)?;
                     item.set_item("cell", &e.cell)?;
                     item.set_item("value", &e.value)?;
-                    item.set_item("expected", &e.expected)?;
-                    item.set_item("rule", &e.rule)?;
-                    item.set_item("fix", &e.fix)?;
-                    item.set_item("message", e.to_string())?;
+                    let lang = current();
+                    item.set_item("expected", e.expected.render(lang))?;
+                    item.set_item("rule", e.rule.render(lang))?;
+                    item.set_item("fix", e.fix.render(lang))?;
+                    item.set_item("message", e.render(lang))?;
                     list.append(item)?;
                 }
                 if let Some(first) = errors.first() {
@@ -246,7 +255,7 @@ pub fn import_error(py: Python<'_>, error: ImportError) -> PyErr {
             _ => "other",
         };
         a.set_item("kind", kind)?;
-        Ok(raise(py, "WorkbookError", error.to_string(), &a))
+        Ok(raise(py, "WorkbookError", error.render(current()), &a))
     };
     build().unwrap_or_else(|e| e)
 }

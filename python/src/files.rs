@@ -135,7 +135,7 @@ pub fn warnings_to_py<'py>(py: Python<'py>, warnings: &[Warning]) -> PyResult<Bo
     for w in warnings {
         let dict = PyDict::new(py);
         dict.set_item("place", &w.place)?;
-        dict.set_item("message", &w.message)?;
+        dict.set_item("message", w.message.render(crate::lang::current()))?;
         list.append(dict)?;
     }
     Ok(list)

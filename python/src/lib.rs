@@ -9,6 +9,7 @@ mod convert;
 mod errors;
 mod export;
 mod files;
+mod lang;
 mod ledger;
 mod plan;
 mod read;

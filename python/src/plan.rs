@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use planfin_core::json::{plan_from_json, plan_to_json};
-use planfin_core::plan::{BudgetLine, Lang, Plan as CorePlan};
+use planfin_core::plan::{BudgetLine, Plan as CorePlan};
 use planfin_core::report::{
     FinalOptions, ProgressOptions, ReportOptions, final_report, progress, variance,
 };
@@ -236,14 +236,18 @@ impl Plan {
     }
 
     /// Every finding of validation, errors and warnings, as
-    /// `[{"code", "severity", "message", "location"}]`: the plan's, and the ledger's against
-    /// the plan when a ledger is given. An empty list means nothing to report.
-    #[pyo3(signature = (ledger=None))]
+    /// `[{"code", "severity", "message", "location", "args"}]`: the plan's, and the ledger's
+    /// against the plan when a ledger is given. An empty list means nothing to report. The
+    /// messages and locations are in `lang` (`"fr"`, `"en"`; default: `PLANFIN_LANG`, then the
+    /// locale, then French); `args` holds the message's arguments (amounts as exact text).
+    #[pyo3(signature = (ledger=None, lang=None))]
     fn validate<'py>(
         &self,
         py: Python<'py>,
         ledger: Option<&Bound<'py, Ledger>>,
+        lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let (lang, _scope) = crate::lang::enter(lang)?;
         let plan = &self.inner;
         let ledger = ledger.map(|l| &l.get().inner);
         let findings = py.detach(|| {
@@ -253,7 +257,7 @@ impl Plan {
             }
             findings
         });
-        findings_to_py(py, &findings, Lang::default())
+        findings_to_py(py, &findings, lang)
     }
 
     /// The budget-vs-actual variance report of this plan against `ledger`.
@@ -261,7 +265,8 @@ impl Plan {
     /// - `as_of`: cut-off `datetime.date`; amendments and expenditures dated after it are
     ///   left out. `None`: nothing is left out.
     /// - `by`: `"objective"`, `"line"`, `"source"` or `"period"`.
-    /// - `lang`: `"fr"` or `"en"`, for labels.
+    /// - `lang`: `"fr"` or `"en"`, for labels, findings and exceptions (default:
+    ///   `PLANFIN_LANG`, then the locale, then French).
     /// - `tolerance`: a percentage (`Decimal` or `int`); rows whose |variance| exceeds it of
     ///   their revised budget are flagged `over_tolerance`.
     ///
@@ -270,7 +275,7 @@ impl Plan {
     ///
     /// Raises `planfin.ValidationError` (with every finding in `.findings`) when validation
     /// finds errors. The computation runs with the GIL released.
-    #[pyo3(signature = (ledger, as_of=None, by="objective", lang="fr", tolerance=None, stale_days=90))]
+    #[pyo3(signature = (ledger, as_of=None, by="objective", lang=None, tolerance=None, stale_days=90))]
     #[allow(clippy::too_many_arguments)]
     fn variance(
         &self,
@@ -278,15 +283,16 @@ impl Plan {
         ledger: &Bound<'_, Ledger>,
         as_of: Option<&Bound<'_, PyAny>>,
         by: &str,
-        lang: &str,
+        lang: Option<&str>,
         tolerance: Option<&Bound<'_, PyAny>>,
         stale_days: u32,
     ) -> PyResult<VarianceReport> {
+        let (lang, _scope) = crate::lang::enter(lang)?;
         let options = ReportOptions {
             as_of: convert::optional_date(as_of, "as_of")?,
             by: convert::grouping(by)?,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
-            lang: convert::lang(lang)?,
+            lang,
             stale_days,
         };
         let (plan, book) = (&*self.inner, &*ledger.get().inner);
@@ -304,19 +310,20 @@ impl Plan {
     ///
     /// Raises `planfin.ValidationError` when validation finds errors. Runs with the GIL
     /// released.
-    #[pyo3(signature = (ledger, as_of, lang="fr", tolerance=None, stale_days=90))]
+    #[pyo3(signature = (ledger, as_of, lang=None, tolerance=None, stale_days=90))]
     fn progress(
         &self,
         py: Python<'_>,
         ledger: &Bound<'_, Ledger>,
         as_of: &Bound<'_, PyAny>,
-        lang: &str,
+        lang: Option<&str>,
         tolerance: Option<&Bound<'_, PyAny>>,
         stale_days: u32,
     ) -> PyResult<ProgressReport> {
+        let (lang, _scope) = crate::lang::enter(lang)?;
         let options = ProgressOptions {
             as_of: convert::date(as_of, "as_of")?,
-            lang: convert::lang(lang)?,
+            lang,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
             stale_days,
         };
@@ -334,17 +341,18 @@ impl Plan {
     ///
     /// Raises `planfin.ValidationError` when validation finds errors. Runs with the GIL
     /// released.
-    #[pyo3(signature = (ledger, lang="fr", tolerance=None, stale_days=90))]
+    #[pyo3(signature = (ledger, lang=None, tolerance=None, stale_days=90))]
     fn final_report(
         &self,
         py: Python<'_>,
         ledger: &Bound<'_, Ledger>,
-        lang: &str,
+        lang: Option<&str>,
         tolerance: Option<&Bound<'_, PyAny>>,
         stale_days: u32,
     ) -> PyResult<FinalReport> {
+        let (lang, _scope) = crate::lang::enter(lang)?;
         let options = FinalOptions {
-            lang: convert::lang(lang)?,
+            lang,
             tolerance: convert::optional_amount(tolerance, "tolerance")?,
             stale_days,
         };

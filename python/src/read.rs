@@ -26,15 +26,19 @@ use crate::plan::Plan;
 /// Raises `FileNotFoundError` (and the other `OSError`s) when the file cannot be opened,
 /// `planfin.WorkbookError` for a workbook that cannot be imported (every bad cell in
 /// `.errors`, the first in `.sheet` and `.cell`), `planfin.JsonError` for malformed JSON,
-/// `ValueError` for an unknown limit. Reading runs with the GIL released.
+/// `ValueError` for an unknown limit. Their messages are in `lang` (`"fr"`, `"en"`; default:
+/// `PLANFIN_LANG`, then the locale, then French); their attributes do not depend on it.
+/// Reading runs with the GIL released.
 #[pyfunction]
-#[pyo3(signature = (path, *, decimal_mark=None, limits=None))]
+#[pyo3(signature = (path, *, decimal_mark=None, limits=None, lang=None))]
 pub fn read_plan(
     py: Python<'_>,
     path: PathBuf,
     decimal_mark: Option<&str>,
     limits: Option<HashMap<String, u64>>,
+    lang: Option<&str>,
 ) -> PyResult<Plan> {
+    let (_, _scope) = crate::lang::enter(lang)?;
     if files::is_workbook(&path) {
         let options = files::import_options(decimal_mark, None, limits)?;
         let imported =
@@ -59,10 +63,10 @@ pub fn read_plan(
 /// `planfin.WorkbookError` for a workbook that cannot be imported (every bad cell in
 /// `.errors`, the first in `.sheet` and `.cell`), `planfin.JsonError` for malformed JSON,
 /// `planfin.LedgerConflictError` for conflicting vouchers, `ValueError` for an unknown limit.
-/// `limits` sets the workbook reader's safety limits by name, as for `read_plan`. Reading
-/// runs with the GIL released.
+/// `limits` sets the workbook reader's safety limits by name, and `lang` the language of the
+/// exceptions' messages, as for `read_plan`. Reading runs with the GIL released.
 #[pyfunction]
-#[pyo3(signature = (path, plan=None, *, currency=None, decimal_mark=None, limits=None))]
+#[pyo3(signature = (path, plan=None, *, currency=None, decimal_mark=None, limits=None, lang=None))]
 pub fn read_ledger(
     py: Python<'_>,
     path: PathBuf,
@@ -70,7 +74,9 @@ pub fn read_ledger(
     currency: Option<&str>,
     decimal_mark: Option<&str>,
     limits: Option<HashMap<String, u64>>,
+    lang: Option<&str>,
 ) -> PyResult<Ledger> {
+    let (_, _scope) = crate::lang::enter(lang)?;
     if files::is_workbook(&path) {
         let currency = match currency {
             Some(code) => {

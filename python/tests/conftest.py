@@ -16,6 +16,13 @@ import planfin
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English unless a test asks for French (`lang="fr"`, or PLANFIN_LANG): the
+    machine's locale must not decide what the tests read."""
+    monkeypatch.setenv("PLANFIN_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES

@@ -88,7 +88,9 @@ fn parse_limit(text: &str) -> Result<(String, u64), String> {
         .replace('_', "")
         .parse()
         .map_err(|_| say(msg!("cli-bad-whole-number", value = value)))?;
-    planfin_xlsx::Limits::default().set(name.trim(), value)?;
+    planfin_xlsx::Limits::default()
+        .set(name.trim(), value)
+        .map_err(say)?;
     Ok((name.trim().to_string(), value))
 }
 

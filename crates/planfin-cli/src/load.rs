@@ -245,7 +245,7 @@ fn notes(warnings: &[planfin_xlsx::Warning]) -> Vec<String> {
             say(msg!(
                 "cli-import-note",
                 place = &w.place,
-                message = &w.message
+                message = w.message.clone()
             ))
         })
         .collect()
@@ -254,7 +254,8 @@ fn notes(warnings: &[planfin_xlsx::Warning]) -> Vec<String> {
 /// A workbook refused: one line per problem (every bad cell as `file: Sheet!A1: ...`, then
 /// the count of those not shown).
 fn import_failure(e: ImportError) -> Failure {
-    Failure::Refused(e.to_string().lines().map(str::to_string).collect())
+    let text = e.render(crate::lang::get());
+    Failure::Refused(text.lines().map(str::to_string).collect())
 }
 
 /// Reads `path` as UTF-8 text, refusing directories, huge files, binary workbooks and

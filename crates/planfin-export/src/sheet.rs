@@ -685,9 +685,14 @@ fn write_totals(
                 }
             }
             Cell::Rate(_) => pending_rates.push(c),
-            Cell::Text(_) | Cell::Flags(_) => {
-                text(ws, sheet, row, col, &cell.plain(), Some(&formats.total_text))?
-            }
+            Cell::Text(_) | Cell::Flags(_) => text(
+                ws,
+                sheet,
+                row,
+                col,
+                &cell.plain(),
+                Some(&formats.total_text),
+            )?,
         }
     }
     let keys: HashMap<ColNum, &str> = columns.iter().map(|(k, c)| (*c, k.as_str())).collect();

@@ -405,8 +405,7 @@ impl ImportError {
                     file = file,
                     count = conflicts.len()
                 )];
-                // planfin-core's conflict texts (English for now).
-                lines.extend(conflicts.iter().map(|c| detail(c.to_string())));
+                lines.extend(conflicts.iter().map(LedgerError::message));
                 join("import-join-lines", lines).unwrap_or_else(|| Message::new("import-no-error"))
             }
         }
