@@ -80,14 +80,11 @@ pub fn json_error(py: Python<'_>, error: JsonError) -> PyErr {
 /// `conflicts` as lines in the call's language: how many (in `file`), then each.
 fn conflicts_text(file: Option<&str>, conflicts: &[LedgerError]) -> String {
     let lang = current();
-    let mut lines = vec![
-        planfin_messages::msg!(
-            "python-conflicts",
-            file = file.unwrap_or("-"),
-            count = conflicts.len()
-        )
-        .render(lang),
-    ];
+    let count = match file {
+        Some(file) => planfin_messages::msg!("python-conflicts-in", file = file),
+        None => planfin_messages::Message::new("python-conflicts"),
+    };
+    let mut lines = vec![count.with("count", conflicts.len()).render(lang)];
     lines.extend(conflicts.iter().map(|c| c.message().render(lang)));
     lines.join("\n")
 }

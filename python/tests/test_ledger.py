@@ -180,7 +180,7 @@ def test_several_conflicts_are_all_reported() -> None:
     records = [RECORD, {**RECORD, "amount": D(6)}, {**RECORD, "voucher": "B"}, {**RECORD, "voucher": "B", "line": "0102"}]
     with pytest.raises(planfin.LedgerConflictError) as e:
         planfin.Ledger.from_records(records)
-    assert str(e.value).splitlines()[0] == "2 conflicting voucher(s)"
+    assert str(e.value).splitlines()[0] == "2 conflicting vouchers"
     assert [c["voucher"] for c in e.value.conflicts] == ["A", "B"]
 
 
@@ -223,7 +223,7 @@ def test_json_conflicts_in_a_file(tmp_path: Path) -> None:
     with pytest.raises(planfin.LedgerConflictError) as e:
         planfin.read_ledger(path)
     assert str(e.value) == (
-        f"{path}: 1 conflicting voucher(s)\n"
+        f"{path}: 1 conflicting voucher\n"
         f'voucher "A" at {path} expenditures[1] conflicts with the entry of the same voucher at '
         f"{path} expenditures[0]: a voucher keeps its line and commitment, and has one amount per stage "
         "and date; give the new entry its own voucher, or record a correction as a new entry"

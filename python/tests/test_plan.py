@@ -106,11 +106,24 @@ def test_validate_reports_every_finding_with_code_and_location() -> None:
         {
             "code": "ceiling_mismatch",
             "severity": "warning",
-            "message": findings[0]["message"],
+            "message": "the lines add up to 206,850,000, the ceiling is 206,850,001 (difference 1): part "
+            "of the ceiling is not allocated to any line; allocate it or lower the ceiling",
             "location": "plan",
+            "args": {"total": "206850000", "ceiling": "206850001", "gap": "1"},
         }
     ]
-    assert "206850000" in str(findings[0]["message"])
+    # The same finding for a French reader: the same code, location and arguments.
+    [french] = plan.validate(lang="fr")
+    assert french["message"] == (
+        "les lignes totalisent 206\u202f850\u202f000, le plafond est de 206\u202f850\u202f001 "
+        "(différence 1)\u00a0: une partie du plafond n'est affectée à aucune ligne\u202f; "
+        "affectez-la ou abaissez le plafond"
+    )
+    assert (french["code"], french["location"], french["args"]) == (
+        "ceiling_mismatch",
+        "plan",
+        findings[0]["args"],
+    )
     ledger_findings = planfin.cnltp_plan().validate(planfin.cnltp_ledger())
     assert {f["code"] for f in ledger_findings} == {
         "unknown_line",

@@ -67,7 +67,7 @@ def test_progress_renderings(small: Any) -> None:
 
 def test_final_report_reconciles(small: Any) -> None:
     plan, ledger = small
-    report = plan.final_report(ledger)
+    report = plan.final_report(ledger, lang="fr")
     # Two transfers (50000 and 20000), no raise or cut; totals of fixtures/small/README.md.
     assert report.reconciliation == {
         "ceiling": D(1000000),
@@ -123,7 +123,7 @@ def test_variance_workbook(fixtures: Path, small: Any, tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     plan, ledger = small
     out = tmp_path / "variance.xlsx"
-    assert plan.variance(ledger, by="line").to_xlsx(out) == []
+    assert plan.variance(ledger, by="line", lang="fr").to_xlsx(out) == []
     assert sheet_names(out) == ["Synthèse", "Objectifs", "Sources", "Exercices", "Constats", "Provenance"]
     provenance = "\n".join(
         " ".join(str(c) for c in row if c is not None)
@@ -137,11 +137,11 @@ def test_variance_workbook(fixtures: Path, small: Any, tmp_path: Path) -> None:
 def test_report_workbooks_of_embedded_and_python_data(tmp_path: Path) -> None:
     plan = planfin.cnltp_plan()
     ledger = planfin.Ledger.from_records(planfin.cnltp_ledger())
-    assert plan.progress(ledger, CUT).to_xlsx(tmp_path / "p.xlsx") == []
+    assert plan.progress(ledger, CUT, lang="fr").to_xlsx(tmp_path / "p.xlsx") == []
     assert sheet_names(tmp_path / "p.xlsx") == [
         "Synthèse", "Objectifs", "Exercices", "Ancienneté objectifs", "Ancienneté lignes", "Constats", "Provenance",
     ]
-    assert plan.final_report(ledger).to_xlsx(tmp_path / "f.xlsx") == []
+    assert plan.final_report(ledger, lang="fr").to_xlsx(tmp_path / "f.xlsx") == []
     assert sheet_names(tmp_path / "f.xlsx") == ["Rapprochement", "Objectifs", "Sources", "Constats", "Provenance"]
 
 

@@ -31,7 +31,7 @@ BY_LINE = {
 
 def test_variance_by_line_matches_the_hand_computed_table(small: Any) -> None:
     plan, ledger = small
-    report = plan.variance(ledger, by="line")
+    report = plan.variance(ledger, by="line", lang="fr")
     assert {r["key"]: amounts(r) for r in report.rows} == {k: [D(x) for x in v] for k, v in BY_LINE.items()}
     # 0101: paid 470,000 and available -20,000 against 450,000 revised.
     assert [r["flags"] for r in report.rows] == [
@@ -119,14 +119,14 @@ def test_cnltp_variance_and_repr() -> None:
     assert {f["code"] for f in report.findings} == {
         "unknown_line", "outside_period", "duplicate_voucher", "stale_commitment", "over_committed",
     }
-    assert all(set(f) == {"code", "severity", "message", "location"} for f in report.findings)
+    assert all(set(f) == {"code", "severity", "message", "location", "args"} for f in report.findings)
     assert "remaining_to_pay (alias committed) = engaged - paid" in report.sign_convention
     assert "half away from zero" in report.rounding
 
 
 def test_renderings(small: Any) -> None:
     plan, ledger = small
-    report = plan.variance(ledger, by="line")
+    report = plan.variance(ledger, by="line", lang="fr")
     csv = report.to_csv()
     assert csv.splitlines()[:2] == [
         "key,label,initial,amendments,revised,engaged,liquidated,ordered,paid,remaining_to_pay,available,"
@@ -144,7 +144,7 @@ def test_renderings(small: Any) -> None:
     md = report.to_markdown()
     assert (
         "| 0101 | Ateliers | 400 000 | 50 000 | 450 000 | 470 000 | 470 000 | 470 000 | 470 000 | 0 | -20 000 "
-        "| -20 000 | 104,44 % | 104,44 % | over_budget over_committed |"
+        "| -20 000 | 104,44 % | 104,44 % | dépassement, engagé au-delà du budget |"
     ) in md
     assert report._repr_markdown_() == md
     text = report.to_text()
@@ -185,16 +185,17 @@ def test_blocking_findings_raise_validation_error(fixtures: Path) -> None:
     with pytest.raises(planfin.ValidationError) as e:
         plan.variance(planfin.Ledger())
     assert str(e.value) == (
-        "1 blocking finding(s); first: plan: error [ceiling_mismatch]: the lines add up to 1000000, "
-        "the ceiling is 999999 (difference -1): the lines exceed the ceiling: reduce them or raise the ceiling"
+        "1 blocking finding; first: plan: error [ceiling_mismatch]: the lines add up to 1,000,000, "
+        "the ceiling is 999,999 (difference -1): the lines exceed the ceiling; reduce them or raise the ceiling"
     )
     assert e.value.findings == [
         {
             "code": "ceiling_mismatch",
             "severity": "error",
-            "message": "the lines add up to 1000000, the ceiling is 999999 (difference -1): "
-            "the lines exceed the ceiling: reduce them or raise the ceiling",
+            "message": "the lines add up to 1,000,000, the ceiling is 999,999 (difference -1): "
+            "the lines exceed the ceiling; reduce them or raise the ceiling",
             "location": "plan",
+            "args": {"total": "1000000", "ceiling": "999999", "gap": "-1"},
         }
     ]
 
@@ -206,7 +207,7 @@ def test_bad_options_are_refused(small: Any) -> None:
     assert str(e.value) == '"quarter" is not a grouping: use objective, line, source or period'
     with pytest.raises(ValueError) as e:
         plan.variance(ledger, lang="de")  # type: ignore[arg-type]
-    assert str(e.value) == '"de" is not a language: use "fr" or "en"'
+    assert str(e.value) == '"de" is not a language planfin speaks: use fr or en'
     with pytest.raises(TypeError) as t:
         plan.variance(ledger, tolerance=0.05)  # type: ignore[arg-type]
     assert str(t.value) == "tolerance must be decimal.Decimal or int, got float 0.05: use Decimal('0.05')"

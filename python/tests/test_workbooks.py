@@ -67,6 +67,29 @@ def test_bad_cell_is_named(fixtures: Path) -> None:
     ]
 
 
+def test_the_same_error_in_french_keeps_its_attributes(fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = fixtures / "xlsx" / "ledger_e9.xlsx"
+    with pytest.raises(planfin.WorkbookError) as english:
+        planfin.read_ledger(path, lang="en")
+    with pytest.raises(planfin.WorkbookError) as french:
+        planfin.read_ledger(path, lang="fr")
+    assert str(french.value) == (
+        f"{path}\u00a0: Depenses!E9\u00a0: «\u00a012,5 kF\u00a0» n'est pas un montant\u00a0: «\u00a0kF\u00a0» "
+        "ne fait pas partie d'un montant\u202f; écrivez des chiffres avec une espace entre les milliers, "
+        "une seule marque décimale et, si besoin, la devise (FCFA, XOF, EUR, €), par exemple "
+        "1\u202f250\u202f000 ou 12\u202f500,50"
+    )
+    attributes = ("path", "kind", "sheet", "cell", "total")
+    assert [getattr(french.value, a) for a in attributes] == [getattr(english.value, a) for a in attributes]
+    [cell] = french.value.errors
+    assert (cell["expected"], cell["rule"]) == ("un montant", "«\u00a0kF\u00a0» ne fait pas partie d'un montant")
+    # With no lang=, PLANFIN_LANG decides, then the locale.
+    monkeypatch.setenv("PLANFIN_LANG", "fr")
+    with pytest.raises(planfin.WorkbookError) as by_environment:
+        planfin.read_ledger(path)
+    assert str(by_environment.value) == str(french.value)
+
+
 def test_every_bad_cell_is_reported(fixtures: Path) -> None:
     # Read as the journal of an XOF plan: its rows with an empty Devise cell are in XOF.
     with pytest.raises(planfin.WorkbookError) as e:

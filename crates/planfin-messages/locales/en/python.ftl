@@ -1,6 +1,10 @@
 # The Python package: its exceptions' own messages.
 
-python-conflicts = { $file }: { $count ->
+python-conflicts-in = { $file }: { $count ->
+        [one] { $count } conflicting voucher
+       *[other] { $count } conflicting vouchers
+    }
+python-conflicts = { $count ->
         [one] { $count } conflicting voucher
        *[other] { $count } conflicting vouchers
     }

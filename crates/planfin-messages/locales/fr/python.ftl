@@ -1,6 +1,10 @@
 # Le paquet Python : les messages propres de ses exceptions.
 
-python-conflicts = { $file } : { $count ->
+python-conflicts-in = { $file } : { $count ->
+        [one] { $count } pièce contradictoire
+       *[other] { $count } pièces contradictoires
+    }
+python-conflicts = { $count ->
         [one] { $count } pièce contradictoire
        *[other] { $count } pièces contradictoires
     }
