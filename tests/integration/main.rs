@@ -10,6 +10,7 @@ mod cli_errors;
 mod cli_export;
 mod cli_import;
 mod cli_integrity;
+mod cli_lang;
 mod cli_report;
 mod cli_small;
 mod cli_validate;
