@@ -277,8 +277,7 @@ impl Findings {
         self.items_mut().push(finding);
     }
 
-    /// The list, to add to (copied only if another report shares it).
-    pub(crate) fn items_mut(&mut self) -> &mut Vec<Finding> {
+    fn items_mut(&mut self) -> &mut Vec<Finding> {
         std::sync::Arc::make_mut(&mut self.items)
     }
 }

@@ -104,6 +104,14 @@ impl Message {
         }
     }
 
+    /// A message `id` with room for `n` arguments (what [`msg!`] uses).
+    pub fn with_capacity(id: &'static str, n: usize) -> Message {
+        Message {
+            id,
+            args: Vec::with_capacity(n),
+        }
+    }
+
     /// The message with one more argument.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
         self.args.push((name, value.into()));
@@ -159,6 +167,7 @@ impl fmt::Display for Message {
 #[macro_export]
 macro_rules! msg {
     ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::Message::new($id)$(.with(stringify!($name), $value))*
+        $crate::Message::with_capacity($id, <[&str]>::len(&[$(stringify!($name)),*]))
+            $(.with(stringify!($name), $value))*
     };
 }

@@ -88,6 +88,8 @@ pub(crate) struct Execution<'a> {
     pub(crate) as_of: NaiveDate,
     /// Every finding of the plan and the ledger, in that order.
     pub(crate) findings: Findings,
+    /// The findings while they are being found, moved into `findings` when done.
+    found: Vec<Finding>,
     /// Whether an error finding blocks the reports (then nothing was added up).
     pub(crate) blocked: bool,
     /// One per plan line, in the plan's order, then one per line code the plan lacks.
@@ -112,7 +114,8 @@ impl<'a> Execution<'a> {
             ledger,
             as_of: cut_off.unwrap_or_else(|| last_amendment.map_or(plan.end, |l| plan.end.max(l))),
             blocked: findings.iter().any(Finding::is_error),
-            findings: Findings::new(Lang::default(), findings),
+            findings: Findings::default(),
+            found: findings,
             slots: (0..plan.lines.len())
                 .map(|i| Slot {
                     line: SlotLine::Plan(i),
@@ -130,6 +133,8 @@ impl<'a> Execution<'a> {
             execution.open_findings(stale_days);
             execution.over_committed()?;
         }
+        let found = std::mem::take(&mut execution.found);
+        execution.findings = Findings::new(Lang::default(), found);
         Ok(execution)
     }
 
@@ -193,10 +198,9 @@ impl<'a> Execution<'a> {
             }
             let slot = slot_of[e.line as usize];
             let known = matches!(self.slots[slot].line, SlotLine::Plan(_));
-            let before = self.findings.len();
-            let checked =
-                check_expenditure(self.plan, ledger, &e, known, self.findings.items_mut());
-            self.blocked |= self.findings[before..].iter().any(Finding::is_error);
+            let before = self.found.len();
+            let checked = check_expenditure(self.plan, ledger, &e, known, &mut self.found);
+            self.blocked |= self.found[before..].iter().any(Finding::is_error);
             if cut_off.is_none() {
                 self.as_of = self.as_of.max(e.date);
             }
@@ -235,7 +239,7 @@ impl<'a> Execution<'a> {
                 });
             }
         }
-        self.findings.extend(duplicate_findings(ledger, cut_off));
+        self.found.extend(duplicate_findings(ledger, cut_off));
         Ok(chained)
     }
 
@@ -250,7 +254,7 @@ impl<'a> Execution<'a> {
         let at = entry_location(ledger, e.index);
         match links.head_of(commitment) {
             None => {
-                self.findings.push(Finding::warning(
+                self.found.push(Finding::warning(
                     FindingCode::PaymentWithoutCommitment,
                     msg!(
                         "finding-payment-without-commitment",
@@ -263,7 +267,7 @@ impl<'a> Execution<'a> {
             }
             Some(head) if ledger.line_keys()[head as usize] != e.line => {
                 let line = ledger.line_code(ledger.line_keys()[head as usize]);
-                self.findings.push(Finding::warning(
+                self.found.push(Finding::warning(
                     FindingCode::CommitmentOtherLine,
                     msg!(
                         "finding-commitment-other-line",
@@ -328,7 +332,7 @@ impl<'a> Execution<'a> {
         let head = group[0].group as usize;
         let commitment = ledger.voucher(head);
         if let Some((later, figure, earlier, before)) = chain::exceeding(&reached.direct) {
-            self.findings.push(Finding::warning(
+            self.found.push(Finding::warning(
                 FindingCode::StageExceedsPrevious,
                 msg!(
                     "finding-stage-exceeds-previous",
@@ -344,7 +348,7 @@ impl<'a> Execution<'a> {
         }
         for voucher in group.chunk_by(|a, b| a.voucher == b.voucher) {
             if let Some((latest, furthest)) = chain::regression(voucher, self.as_of) {
-                self.findings.push(Finding::warning(
+                self.found.push(Finding::warning(
                     FindingCode::StageRegression,
                     msg!(
                         "finding-stage-regression",
@@ -368,7 +372,7 @@ impl<'a> Execution<'a> {
                 continue;
             }
             let remaining = from_minor_units(open.remaining, currency).unwrap_or_default();
-            self.findings.push(Finding::warning(
+            self.found.push(Finding::warning(
                 FindingCode::StaleCommitment,
                 msg!(
                     "finding-stale-commitment",
@@ -404,7 +408,7 @@ impl<'a> Execution<'a> {
                 continue;
             }
             let over = engaged.checked_sub(revised).ok_or(overflow())?;
-            self.findings.push(Finding::warning(
+            self.found.push(Finding::warning(
                 FindingCode::OverCommitted,
                 msg!(
                     "finding-over-committed",
