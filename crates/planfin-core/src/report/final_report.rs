@@ -327,9 +327,9 @@ impl FinalReport {
                 "{} — {} — {} {} {} — {}",
                 label("final_title", lang),
                 self.plan.title.get(lang),
-                self.plan.start,
+                planfin_messages::format_date(self.plan.start, lang),
                 label("to", lang),
-                self.plan.end,
+                planfin_messages::format_date(self.plan.end, lang),
                 label(part, lang)
             )
         };

@@ -440,7 +440,7 @@ impl ProgressReport {
                 label("progress_title", lang),
                 self.plan.title.get(lang),
                 label("as_of", lang),
-                self.as_of,
+                planfin_messages::format_date(self.as_of, lang),
                 label(part, lang)
             )
         };

@@ -106,7 +106,7 @@ impl VarianceReport {
             label("variance_title", lang),
             self.plan.title.get(lang),
             label("as_of", lang),
-            self.as_of,
+            planfin_messages::format_date(self.as_of, lang),
             labelled(
                 "ceiling",
                 Cell::Amount(self.plan.ceiling).human(lang) + " " + &self.currency,

@@ -124,7 +124,7 @@ mod tests {
         let err = check(&part).err().unwrap_or_default();
         assert_eq!(
             err,
-            "the record at byte 3 claims 268435455 bytes, but 2 are left in the part"
+            "the record at byte 3 claims 268,435,455 bytes, but 2 are left in the part"
         );
     }
 
