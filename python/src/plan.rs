@@ -6,9 +6,9 @@ use std::sync::Arc;
 use planfin_core::json::{plan_from_json, plan_to_json};
 use planfin_core::plan::{BudgetLine, Plan as CorePlan};
 use planfin_core::report::{
-    FinalOptions, ProgressOptions, ReportOptions, final_report, progress, variance,
+    FinalOptions, ProgressOptions, ReportOptions, final_report, ledger_findings, progress, variance,
 };
-use planfin_core::validation::{validate_ledger, validate_plan};
+use planfin_core::validation::validate_plan;
 use planfin_export::{ExportError, ExportOptions, InputFile, Provenance, write_plan_with};
 use planfin_xlsx::Warning;
 use pyo3::prelude::*;
@@ -253,10 +253,11 @@ impl Plan {
         let findings = py.detach(|| {
             let mut findings = validate_plan(plan);
             if let Some(ledger) = ledger {
-                findings.extend(validate_ledger(plan, ledger));
+                findings.extend(ledger_findings(plan, ledger, ReportOptions::STALE_DAYS)?);
             }
-            findings
+            Ok(findings)
         });
+        let findings = findings.map_err(|e| errors::money_error(py, &e))?;
         findings_to_py(py, &findings, lang)
     }
 

@@ -212,3 +212,34 @@ fn the_table_shows_the_stages_in_french() -> TestResult {
     assert!(text.contains("restes à payer = engagé - payé"), "{text}");
     Ok(())
 }
+
+/// `planfin validate` finds what the reports find about the chain: the payment whose
+/// commitment no journal has (PAY-0200 of May against ENG-2019-099, `fixtures/chain/README.md`)
+/// and the commitments still open.
+#[test]
+fn validate_names_the_chain_findings() -> TestResult {
+    let path = |rel: &str| fixture(rel).to_string_lossy().into_owned();
+    let mut args = vec!["--lang".to_string(), "en".into(), "validate".into()];
+    args.push(path("small/plan.json"));
+    for m in ["04", "05", "06"] {
+        args.push(path(&format!("chain/journal-2019-{m}.json")));
+    }
+    let out = crate::planfin()
+        .args(&args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let out = String::from_utf8(out.stdout)?;
+    let line = out
+        .lines()
+        .find(|l| l.contains("[payment_without_commitment]"))
+        .ok_or(out.clone())?;
+    assert!(
+        line.contains("journal-2019-05.json expenditures[4] (voucher PAY-0200)"),
+        "{line}"
+    );
+    assert!(line.contains("\"ENG-2019-099\""), "{line}");
+    assert!(out.contains("warning [stale_commitment]"), "{out}");
+    Ok(())
+}

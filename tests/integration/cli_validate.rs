@@ -22,11 +22,31 @@ fn the_embedded_fixtures_have_warnings_only() -> TestResult {
         out.contains("cnltp/ledger.json expenditures["),
         "locations: {out}"
     );
+    // validate finds what the report finds: the same codes, as many times.
+    let report = crate::report_json(&[])?;
+    let mut reported: Vec<String> = report["findings"]
+        .as_array()
+        .ok_or("findings")?
+        .iter()
+        .map(|f| f["code"].as_str().unwrap_or_default().to_string())
+        .collect();
+    let mut validated: Vec<String> = out
+        .lines()
+        .filter_map(|l| l.split_once("avertissement [")?.1.split_once(']'))
+        .map(|(code, _)| code.to_string())
+        .collect();
+    reported.sort();
+    validated.sort();
+    assert_eq!(validated, reported);
     assert!(
-        out.trim_end()
-            .ends_with("2 fichiers\u{a0}: 0 erreur, 3 avertissements, 0 refusé"),
-        "{out}"
+        reported.iter().any(|c| c == "stale_commitment"),
+        "{reported:?}"
     );
+    let summary = format!(
+        "2 fichiers\u{a0}: 0 erreur, {} avertissements, 0 refusé",
+        reported.len()
+    );
+    assert!(out.trim_end().ends_with(&summary), "{out}");
     Ok(())
 }
 
@@ -43,9 +63,20 @@ fn the_small_fixtures_are_clean() -> TestResult {
         out.contains("small/ledger-q4.json expenditures[0]"),
         "{out}"
     );
+    // The chain, as fixtures/small/README.md works it out: L4 (engaged 1 July) and L5 (1 May)
+    // are still unpaid more than 90 days before the end of 2019; line 0101 is engaged 470,000
+    // against a revised 450,000.
+    for voucher in ["L4", "L5"] {
+        let stale = format!("(pièce {voucher})\u{a0}: avertissement [stale_commitment]");
+        assert!(out.contains(&stale), "{voucher}: {out}");
+    }
+    assert!(
+        out.contains("ligne 0101\u{a0}: avertissement [over_committed]"),
+        "{out}"
+    );
     assert!(
         out.trim_end()
-            .ends_with("3 fichiers\u{a0}: 0 erreur, 1 avertissement, 0 refusé"),
+            .ends_with("3 fichiers\u{a0}: 0 erreur, 4 avertissements, 0 refusé"),
         "{out}"
     );
     Ok(())

@@ -4,7 +4,8 @@ use std::path::Path;
 
 use planfin_core::ledger::Ledger;
 use planfin_core::plan::Plan;
-use planfin_core::validation::{Finding, validate_ledger, validate_plan};
+use planfin_core::report::{ReportOptions, ledger_findings};
+use planfin_core::validation::{Finding, validate_plan};
 
 use crate::cli::ValidateArgs;
 use crate::error::Failure;
@@ -80,7 +81,7 @@ impl Read {
     }
 
     /// The findings of every plan, then of the journals against the reference plan.
-    fn validate(&mut self) -> Counts {
+    fn validate(&mut self) -> Result<Counts, Failure> {
         let mut counts = Counts::default();
         for (file, plan) in self.reference.iter().chain(&self.plans) {
             for f in validate_plan(plan) {
@@ -93,11 +94,13 @@ impl Read {
             self.reference = self.plans.pop();
         }
         if self.ledger_files.is_empty() {
-            return counts;
+            return Ok(counts);
         }
         match &self.reference {
             Some((_, plan)) => {
-                for f in validate_ledger(plan, &self.ledger) {
+                let found = ledger_findings(plan, &self.ledger, ReportOptions::STALE_DAYS)
+                    .map_err(|e| Failure::refused(say(e.message())))?;
+                for f in found {
                     counts.add(&f);
                     self.lines.push(f.render(lang::get()));
                 }
@@ -109,7 +112,7 @@ impl Read {
                 duplicates = self.ledger.duplicates().len(),
             ))),
         }
-        counts
+        Ok(counts)
     }
 }
 
@@ -125,7 +128,7 @@ pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
     for path in &args.files {
         read.file(&mut reader, path)?;
     }
-    let counts = read.validate();
+    let counts = read.validate()?;
     read.lines.push(say(msg!(
         "cli-validate-summary",
         files = args.files.len(),

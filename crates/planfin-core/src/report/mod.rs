@@ -524,6 +524,32 @@ fn grouped_cells(
     cells
 }
 
+/// Every finding about `ledger` against `plan` as the reports find them: each record's checks
+/// (unknown line, precision, rates, period, duplicates) and the expenditure chain's
+/// (`payment_without_commitment`, `commitment_other_line`, `stage_exceeds_previous`,
+/// `stage_regression`, `stale_commitment` after `stale_days` at the end of the ledger,
+/// `over_committed`). The plan's own findings are left out: [`validate_plan`] gives them. When
+/// the plan has errors, the chain is not computed and only the records' checks are given.
+///
+/// [`validate_plan`]: crate::validation::validate_plan
+///
+/// ```
+/// use planfin_core::{cnltp, report::{ledger_findings, ReportOptions}};
+/// let found = ledger_findings(&cnltp::plan(), &cnltp::ledger(), ReportOptions::STALE_DAYS)?;
+/// assert!(found.iter().any(|f| f.code.code() == "stale_commitment"));
+/// assert!(found.iter().any(|f| f.code.code() == "unknown_line"));
+/// # Ok::<(), planfin_core::money::MoneyError>(())
+/// ```
+pub fn ledger_findings(
+    plan: &Plan,
+    ledger: &crate::ledger::Ledger,
+    stale_days: u32,
+) -> Result<Vec<Finding>, MoneyError> {
+    let of_plan = crate::validation::validate_plan(plan).len();
+    let execution = execution::Execution::new(plan, ledger, None, stale_days)?;
+    Ok(execution.findings[of_plan..].to_vec())
+}
+
 /// Every finding as a table (code, severity, location, message), for the reports that render
 /// their findings as a table of their own; with no finding, a note says so.
 ///
