@@ -125,11 +125,16 @@ def test_validate_reports_every_finding_with_code_and_location() -> None:
         findings[0]["args"],
     )
     ledger_findings = planfin.cnltp_plan().validate(planfin.cnltp_ledger())
+    # What the report finds about the ledger, the expenditure chain's findings included.
     assert {f["code"] for f in ledger_findings} == {
         "unknown_line",
         "outside_period",
         "duplicate_voucher",
+        "stale_commitment",
+        "over_committed",
     }
+    report_codes = sorted(f["code"] for f in planfin.cnltp_plan().variance(planfin.cnltp_ledger()).findings)
+    assert sorted(f["code"] for f in ledger_findings) == report_codes
     assert all(f["severity"] == "warning" for f in ledger_findings)
 
 
