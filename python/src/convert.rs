@@ -11,11 +11,14 @@ use chrono::{Datelike, NaiveDate};
 use planfin_core::plan::{Lang, Text};
 use planfin_core::report::Grouping;
 use planfin_core::validation::Finding;
+use planfin_messages::{Message, msg};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString, PyType};
 use rust_decimal::Decimal;
+
+use crate::lang::current;
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -31,6 +34,35 @@ fn date_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 
 fn datetime_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DATETIME.import(py, "datetime", "datetime")
+}
+
+/// What a message names: an argument (`"tolerance"`, a Python name, as it is) or a field of a
+/// record at a place (`records[3]: amount`), built only when a message is.
+pub trait What {
+    /// The name, as a message argument.
+    fn message(&self) -> Message;
+}
+
+impl What for str {
+    fn message(&self) -> Message {
+        msg!("common-text", text = self)
+    }
+}
+
+impl<T: What + ?Sized> What for &T {
+    fn message(&self) -> Message {
+        (**self).message()
+    }
+}
+
+/// A `TypeError` saying `message` in the call's language.
+pub fn type_error(message: Message) -> PyErr {
+    PyTypeError::new_err(message.render(current()))
+}
+
+/// A `ValueError` saying `message` in the call's language.
+pub fn value_error(message: Message) -> PyErr {
+    PyValueError::new_err(message.render(current()))
 }
 
 /// A refused value as error messages show it: `float 0.1`, `str '12'`, or the repr alone
@@ -69,37 +101,46 @@ fn shorten(text: &str) -> String {
 /// An amount from Python: a `decimal.Decimal` or an `int` (or an integer type with
 /// `__index__`, such as numpy's), exactly. A float, a bool or a str is refused with a
 /// `TypeError` that says how to write it; `what` names the value in the message.
-pub fn amount(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Decimal> {
+pub fn amount(obj: &Bound<'_, PyAny>, what: impl What) -> PyResult<Decimal> {
     let py = obj.py();
     if obj.is_instance(decimal_type(py)?)? {
         let text = obj.str()?;
-        return decimal_from_text(&text.to_cow()?, obj, what);
+        return decimal_from_text(&text.to_cow()?, obj, &what);
     }
-    let refused = |hint: String| {
-        PyTypeError::new_err(format!(
-            "{what} must be decimal.Decimal or int, got {}{hint}",
-            described(obj)
+    let refused = || {
+        type_error(msg!(
+            "python-amount-type",
+            what = what.message(),
+            got = described(obj)
+        ))
+    };
+    let refused_with = |got: String, code: String| {
+        type_error(msg!(
+            "python-amount-type-hint",
+            what = what.message(),
+            got = got,
+            code = code
         ))
     };
     if obj.is_instance_of::<PyBool>() {
-        return Err(refused(String::new()));
+        return Err(refused());
     }
     if obj.is_instance_of::<PyFloat>() {
         // str, not repr: numpy's float64 (a float subclass) shows as np.float64(0.5).
         let text = obj.str()?;
+        let text = text.to_cow()?;
         let name = obj.get_type().name()?;
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be decimal.Decimal or int, got {} {text}: use Decimal('{text}')",
-            name.to_cow()?,
-            text = text.to_cow()?
-        )));
+        return Err(refused_with(
+            format!("{} {text}", name.to_cow()?),
+            format!("Decimal('{text}')"),
+        ));
     }
     if obj.is_instance_of::<PyString>() {
         let repr = obj.repr()?;
-        return Err(refused(format!(
-            ": use Decimal({})",
-            shorten(&repr.to_cow()?)
-        )));
+        return Err(refused_with(
+            described(obj),
+            format!("Decimal({})", shorten(&repr.to_cow()?)),
+        ));
     }
     let int = if obj.is_instance_of::<PyInt>() {
         obj.clone()
@@ -107,21 +148,22 @@ pub fn amount(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Decimal> {
         // An integer type of another library (numpy.int64): floats have no __index__.
         obj.call_method0(pyo3::intern!(py, "__index__"))?
     } else {
-        return Err(refused(String::new()));
+        return Err(refused());
     };
-    let value: i128 = int.extract().map_err(|_| too_large(obj, what))?;
-    Decimal::try_from_i128_with_scale(value, 0).map_err(|_| too_large(obj, what))
+    let value: i128 = int.extract().map_err(|_| too_large(obj, &what))?;
+    Decimal::try_from_i128_with_scale(value, 0).map_err(|_| too_large(obj, &what))
 }
 
-fn too_large(obj: &Bound<'_, PyAny>, what: &str) -> PyErr {
-    PyValueError::new_err(format!(
-        "{what} {} is too large: planfin keeps amounts exact up to 28 significant digits",
-        described(obj)
+fn too_large(obj: &Bound<'_, PyAny>, what: &impl What) -> PyErr {
+    value_error(msg!(
+        "python-amount-too-large",
+        what = what.message(),
+        got = described(obj)
     ))
 }
 
 /// A [`Decimal`] from the text of a Python `Decimal` (`"1250000"`, `"-0.5"`, `"1E+3"`).
-fn decimal_from_text(text: &str, obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Decimal> {
+fn decimal_from_text(text: &str, obj: &Bound<'_, PyAny>, what: &impl What) -> PyResult<Decimal> {
     let parsed = if text.contains(['e', 'E']) {
         Decimal::from_scientific(text)
     } else {
@@ -129,22 +171,20 @@ fn decimal_from_text(text: &str, obj: &Bound<'_, PyAny>, what: &str) -> PyResult
     };
     parsed.map_err(|_| {
         let lower = text.to_ascii_lowercase();
-        if lower.contains("nan") || lower.contains("inf") {
-            PyValueError::new_err(format!(
-                "{what} must be a finite number, got {}",
-                described(obj)
-            ))
+        let id = if lower.contains("nan") || lower.contains("inf") {
+            "python-amount-not-finite"
         } else {
-            PyValueError::new_err(format!(
-                "{what} {} cannot be held exactly: planfin keeps amounts exact up to 28 significant digits and 28 decimals",
-                described(obj)
-            ))
-        }
+            "python-amount-inexact"
+        };
+        value_error(msg!(id, what = what.message(), got = described(obj)))
     })
 }
 
 /// An optional amount: `None` stays `None`.
-pub fn optional_amount(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Decimal>> {
+pub fn optional_amount(
+    obj: Option<&Bound<'_, PyAny>>,
+    what: impl What,
+) -> PyResult<Option<Decimal>> {
     match obj {
         Some(o) if !o.is_none() => amount(o, what).map(Some),
         _ => Ok(None),
@@ -169,38 +209,52 @@ pub fn optional_decimal_to_py(
 
 /// A date from a `datetime.date`. A `datetime.datetime` (a subclass of date) and a str are
 /// refused with a `TypeError` that says how to pass a date.
-pub fn date(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> {
+pub fn date(obj: &Bound<'_, PyAny>, what: impl What) -> PyResult<NaiveDate> {
     let py = obj.py();
     if obj.is_instance(datetime_type(py)?)? {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be datetime.date, got {}: use its .date()",
-            described(obj)
+        return Err(type_error(msg!(
+            "python-date-datetime",
+            what = what.message(),
+            got = described(obj)
         )));
     }
     if !obj.is_instance(date_type(py)?)? {
-        let hint = if obj.is_instance_of::<PyString>() {
-            format!(
-                ": use datetime.date.fromisoformat({})",
-                shorten(&obj.repr()?.to_cow()?)
+        let message = if obj.is_instance_of::<PyString>() {
+            msg!(
+                "python-date-type-hint",
+                what = what.message(),
+                got = described(obj),
+                code = format!(
+                    "datetime.date.fromisoformat({})",
+                    shorten(&obj.repr()?.to_cow()?)
+                )
             )
         } else {
-            String::new()
+            msg!(
+                "python-date-type",
+                what = what.message(),
+                got = described(obj)
+            )
         };
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be datetime.date, got {}{hint}",
-            described(obj)
-        )));
+        return Err(type_error(message));
     }
     let year: i32 = obj.getattr(pyo3::intern!(py, "year"))?.extract()?;
     let month: u32 = obj.getattr(pyo3::intern!(py, "month"))?.extract()?;
     let day: u32 = obj.getattr(pyo3::intern!(py, "day"))?.extract()?;
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        PyValueError::new_err(format!("{what} {} is not a valid date", described(obj)))
+        value_error(msg!(
+            "python-date-invalid",
+            what = what.message(),
+            got = described(obj)
+        ))
     })
 }
 
 /// An optional date: `None` stays `None`.
-pub fn optional_date(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<NaiveDate>> {
+pub fn optional_date(
+    obj: Option<&Bound<'_, PyAny>>,
+    what: impl What,
+) -> PyResult<Option<NaiveDate>> {
     match obj {
         Some(o) if !o.is_none() => date(o, what).map(Some),
         _ => Ok(None),
@@ -257,15 +311,10 @@ pub fn findings_to_py<'py>(
     pyo3::types::PyList::new(py, items)
 }
 
-/// A report language from `"fr"` or `"en"`.
+/// A report language from `"fr"` or `"en"` (any case); anything else is a `ValueError`
+/// saying `lang-unknown` in the call's language.
 pub fn lang(code: &str) -> PyResult<Lang> {
-    match code.trim().to_ascii_lowercase().as_str() {
-        "fr" => Ok(Lang::Fr),
-        "en" => Ok(Lang::En),
-        _ => Err(PyValueError::new_err(format!(
-            "{code:?} is not a language: use \"fr\" or \"en\""
-        ))),
-    }
+    Lang::from_str(code.trim()).map_err(value_error)
 }
 
 /// The code of a language (`"fr"`, `"en"`).

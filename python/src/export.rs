@@ -7,6 +7,7 @@ use planfin_core::json::{ledger_to_json, plan_to_json};
 use planfin_core::ledger::Ledger as CoreLedger;
 use planfin_core::plan::Plan as CorePlan;
 use planfin_export::{ExportError, ExportSummary, InputFile};
+use planfin_messages::msg;
 use pyo3::marker::Ungil;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -35,7 +36,9 @@ fn inputs(
     for source in sources {
         match source {
             Source::File(path) => out.push(InputFile::of_file(path)?),
-            Source::Embedded(name, text) => out.push(InputFile::of_bytes(*name, text.as_bytes())),
+            Source::Embedded(name, text) => {
+                out.push(InputFile::of_bytes(embedded_label(name), text.as_bytes()));
+            }
             Source::Memory if !memory_done => {
                 let (name, text) = memory();
                 out.push(InputFile::of_bytes(name, text.as_bytes()));
@@ -47,26 +50,35 @@ fn inputs(
     Ok(out)
 }
 
-/// The provenance input of `plan`, read from `source`.
+/// The description of embedded data in the call's language (the provenance sheet shows it):
+/// the catalog's for planfin's embedded CNLTP data, else `name` as it is.
+fn embedded_label(name: &str) -> String {
+    let label = match name {
+        "embedded CNLTP plan" => msg!("python-embedded-plan"),
+        "embedded CNLTP sample ledger" => msg!("python-embedded-ledger"),
+        _ => return name.to_string(),
+    };
+    label.render(crate::lang::current())
+}
+
+/// The provenance input of `plan`, read from `source`; a plan built in Python is described
+/// in the call's language (the provenance sheet shows it).
 pub fn plan_inputs(plan: &CorePlan, source: &Source) -> Result<Vec<InputFile>, ExportError> {
     inputs(std::slice::from_ref(source), || {
-        (
-            format!("plan {} built in Python", plan.code),
-            plan_to_json(plan),
-        )
+        let label = msg!("python-plan-built", code = plan.code.as_str());
+        (label.render(crate::lang::current()), plan_to_json(plan))
     })
 }
 
-/// The provenance inputs of `ledger`, read from `sources`.
+/// The provenance inputs of `ledger`, read from `sources`; a ledger built in Python is
+/// described in the call's language (the provenance sheet shows it).
 pub fn ledger_inputs(
     ledger: &CoreLedger,
     sources: &[Source],
 ) -> Result<Vec<InputFile>, ExportError> {
     inputs(sources, || {
-        (
-            format!("ledger built in Python ({} entries)", ledger.len()),
-            ledger_to_json(ledger),
-        )
+        let label = msg!("python-ledger-built", count = ledger.len());
+        (label.render(crate::lang::current()), ledger_to_json(ledger))
     })
 }
 

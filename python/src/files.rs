@@ -7,12 +7,14 @@ use std::path::Path;
 
 use planfin_core::currency::Currency;
 use planfin_core::json::JsonError;
+use planfin_messages::msg;
 use planfin_xlsx::{ImportError, ImportOptions, Imported, Locale, Warning};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
+use crate::convert::value_error;
 use crate::errors;
+use crate::lang::current;
 
 /// The largest JSON file read (1 GiB), as the command line.
 const MAX_INPUT_BYTES: u64 = 1 << 30;
@@ -58,26 +60,22 @@ pub fn read_json<T: Send>(
         let text = read_text(path)?;
         parse(&text, &file).map_err(Failure::Json)
     });
-    result.map_err(|failure| match failure {
-        Failure::Io(e) => errors::io_error(py, &e, &file),
-        Failure::TooLarge(size) => errors::json_file_error(
-            py,
-            format!("{file}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes planfin reads"),
-            &file,
-        ),
-        Failure::NotJson => errors::json_file_error(
-            py,
-            format!(
-                "{file}: this is a workbook or zip file, not JSON: name it .xlsx, .xls or .ods to read it as a workbook"
+    result.map_err(|failure| {
+        let message = match failure {
+            Failure::Io(e) => return errors::io_error(py, &e, &file),
+            Failure::Json(e) => return errors::json_error(py, e),
+            Failure::TooLarge(size) => msg!(
+                "python-file-too-large",
+                file = &file,
+                size = size,
+                max = MAX_INPUT_BYTES
             ),
-            &file,
-        ),
-        Failure::NotUtf8(offset) => errors::json_file_error(
-            py,
-            format!("{file}: not UTF-8 text (invalid byte at offset {offset}): save it as UTF-8 JSON"),
-            &file,
-        ),
-        Failure::Json(e) => errors::json_error(py, e),
+            Failure::NotJson => msg!("python-json-is-workbook", file = &file),
+            Failure::NotUtf8(offset) => {
+                msg!("python-json-not-utf8", file = &file, offset = offset)
+            }
+        };
+        errors::json_file_error(py, message.render(current()), &file)
     })
 }
 
@@ -99,9 +97,9 @@ pub fn import_options(
         Some(",") => Locale::DecimalComma,
         Some(".") => Locale::DecimalPoint,
         Some(other) => {
-            return Err(PyValueError::new_err(format!(
-                "decimal_mark {other:?} is not a decimal mark: use \",\" (1.250,50), \".\" (1,250.50) or None"
-            )));
+            // The value as Rust's `{:?}` shows it, without its quotes (the catalog's).
+            let value = other.escape_debug().to_string();
+            return Err(value_error(msg!("python-decimal-mark", value = value)));
         }
     };
     let mut options = ImportOptions {
@@ -113,7 +111,7 @@ pub fn import_options(
         options
             .limits
             .set(&name, value)
-            .map_err(|e| PyValueError::new_err(format!("limits: {e}")))?;
+            .map_err(|e| value_error(msg!("python-limits", message = e)))?;
     }
     Ok(options)
 }
@@ -135,7 +133,7 @@ pub fn warnings_to_py<'py>(py: Python<'py>, warnings: &[Warning]) -> PyResult<Bo
     for w in warnings {
         let dict = PyDict::new(py);
         dict.set_item("place", &w.place)?;
-        dict.set_item("message", w.message.render(crate::lang::current()))?;
+        dict.set_item("message", w.message.render(current()))?;
         list.append(dict)?;
     }
     Ok(list)

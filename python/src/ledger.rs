@@ -11,14 +11,15 @@ use planfin_core::expenditure::{Entry, Expenditure as CoreExpenditure, Stage};
 use planfin_core::json::{ledger_from_json, ledger_to_json};
 use planfin_core::ledger::{Ledger as CoreLedger, Origin};
 use planfin_export::{ExportError, ExportOptions, InputFile, Provenance, write_ledger_with};
+use planfin_messages::{Message, msg};
 use planfin_xlsx::Warning;
-use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyMapping, PyString};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::convert::{self, date_to_py, decimal_to_py, optional_decimal_to_py};
+use crate::convert::{self, What, date_to_py, decimal_to_py, optional_decimal_to_py, type_error};
 use crate::errors;
 use crate::export::{self, Source, write_workbook};
 use crate::files;
@@ -38,6 +39,58 @@ const FIELDS: [&str; 11] = [
     "commitment",
 ];
 
+/// The fields every record has (`currency` unless `Ledger.from_records` is given one).
+const REQUIRED: [&str; 5] = ["voucher", "date", "line", "amount", "currency"];
+
+/// How records are named in messages and origins: `records[3]` (`Ledger.from_records`) or
+/// `row 3` (`Ledger.from_pandas`).
+#[derive(Clone, Copy)]
+enum Places {
+    Records,
+    Rows,
+}
+
+/// The record at `index` of an iterable.
+#[derive(Clone, Copy)]
+struct At {
+    places: Places,
+    index: usize,
+}
+
+impl At {
+    /// Where the record came from, kept in its origin (`records[3]`, `row 3`): data, the same
+    /// in every language.
+    fn origin(self) -> String {
+        match self.places {
+            Places::Records => format!("records[{}]", self.index),
+            Places::Rows => format!("row {}", self.index),
+        }
+    }
+
+    /// The record as messages name it, in the call's language.
+    fn message(self) -> Message {
+        match self.places {
+            Places::Records => msg!("common-text", text = self.origin()),
+            Places::Rows => msg!("python-row", index = self.index.to_string()),
+        }
+    }
+}
+
+/// A field as messages name it: `amount`, or `records[3]: amount` in a record.
+struct Field {
+    at: Option<At>,
+    name: &'static str,
+}
+
+impl What for Field {
+    fn message(&self) -> Message {
+        match self.at {
+            Some(at) => msg!("python-field-at", place = at.message(), field = self.name),
+            None => msg!("common-text", text = self.name),
+        }
+    }
+}
+
 /// One entry of the expenditure journal.
 ///
 /// `Expenditure(voucher, date, line, amount, currency, rate=None, stage="paiement",
@@ -51,21 +104,22 @@ pub struct Expenditure {
 }
 
 /// A string field, or `None` when absent; any other type is refused.
-fn text(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> {
+fn text(obj: Option<&Bound<'_, PyAny>>, what: impl What) -> PyResult<Option<String>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
     match obj.cast::<PyString>() {
         Ok(s) => Ok(Some(s.to_cow()?.into_owned())),
         Err(_) => {
-            let hint = if obj.is_instance_of::<pyo3::types::PyInt>() {
-                ": codes are text ('0201' stays '0201'): pass a str"
+            let id = if obj.is_instance_of::<pyo3::types::PyInt>() {
+                "python-not-str-code"
             } else {
-                ""
+                "python-not-str"
             };
-            Err(PyTypeError::new_err(format!(
-                "{what} must be str, got {}{hint}",
-                convert::described(obj)
+            Err(type_error(msg!(
+                id,
+                what = what.message(),
+                got = convert::described(obj)
             )))
         }
     }
@@ -75,7 +129,7 @@ fn text(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> 
 /// type (a `TypeError` whose message already names it).
 enum FieldError {
     Missing(&'static str),
-    Value(&'static str, String),
+    Value(&'static str, Message),
     Python(PyErr),
 }
 
@@ -85,31 +139,33 @@ impl From<PyErr> for FieldError {
     }
 }
 
-/// Builds an expenditure from its fields; `get(name)` returns a field or `None`, and `place`
-/// prefixes messages (`"records[3]: "`, or `""` for the constructor).
+/// Builds an expenditure from its fields; `get(name)` returns a field or `None`, and `at`
+/// names the record in messages (`records[3]: amount`).
 fn expenditure_from_fields<'py>(
     get: impl Fn(&'static str) -> PyResult<Option<Bound<'py, PyAny>>>,
-    place: &str,
+    at: At,
     default_currency: Option<Currency>,
 ) -> Result<CoreExpenditure, FieldError> {
-    let what = |field: &str| format!("{place}{field}");
+    let what = |name: &'static str| Field { at: Some(at), name };
     let required = |field: &'static str| -> Result<Bound<'py, PyAny>, FieldError> {
         get(field)?.ok_or(FieldError::Missing(field))
     };
-    let voucher = text(Some(&required("voucher")?), &what("voucher"))?
+    let voucher = text(Some(&required("voucher")?), what("voucher"))?
         .ok_or(FieldError::Missing("voucher"))?;
-    let date = convert::date(&required("date")?, &what("date"))?;
-    let line = text(Some(&required("line")?), &what("line"))?.ok_or(FieldError::Missing("line"))?;
-    let amount = convert::amount(&required("amount")?, &what("amount"))?;
-    let currency = match text(get("currency")?.as_ref(), &what("currency"))? {
+    let date = convert::date(&required("date")?, what("date"))?;
+    let line = text(Some(&required("line")?), what("line"))?.ok_or(FieldError::Missing("line"))?;
+    let amount = convert::amount(&required("amount")?, what("amount"))?;
+    let currency = match text(get("currency")?.as_ref(), what("currency"))? {
         Some(code) => {
-            Currency::from_str(&code).map_err(|e| FieldError::Value("currency", e.to_string()))?
+            Currency::from_str(&code).map_err(|e| FieldError::Value("currency", e.message()))?
         }
         None => default_currency.ok_or(FieldError::Missing("currency"))?,
     };
-    let rate = convert::optional_amount(get("rate")?.as_ref(), &what("rate"))?;
-    let stage = match text(get("stage")?.as_ref(), &what("stage"))? {
-        Some(s) => Stage::from_str(&s).map_err(|e| FieldError::Value("stage", e))?,
+    let rate = convert::optional_amount(get("rate")?.as_ref(), what("rate"))?;
+    let stage = match text(get("stage")?.as_ref(), what("stage"))? {
+        // planfin-core says it in English only.
+        Some(s) => Stage::from_str(&s)
+            .map_err(|e| FieldError::Value("stage", msg!("common-text", text = e)))?,
         None => Stage::default(),
     };
     Ok(CoreExpenditure {
@@ -120,10 +176,10 @@ fn expenditure_from_fields<'py>(
         currency,
         rate,
         stage,
-        payee: text(get("payee")?.as_ref(), &what("payee"))?.unwrap_or_default(),
-        description: text(get("description")?.as_ref(), &what("description"))?.unwrap_or_default(),
-        document: text(get("document")?.as_ref(), &what("document"))?,
-        commitment: text(get("commitment")?.as_ref(), &what("commitment"))?,
+        payee: text(get("payee")?.as_ref(), what("payee"))?.unwrap_or_default(),
+        description: text(get("description")?.as_ref(), what("description"))?.unwrap_or_default(),
+        document: text(get("document")?.as_ref(), what("document"))?,
+        commitment: text(get("commitment")?.as_ref(), what("commitment"))?,
     })
 }
 
@@ -166,9 +222,18 @@ impl Expenditure {
         document: Option<&str>,
         commitment: Option<&str>,
     ) -> PyResult<Expenditure> {
-        let required = |obj: &Bound<'_, PyAny>, what: &str| {
-            text(Some(obj), what)?
-                .ok_or_else(|| PyTypeError::new_err(format!("{what} must be str, got None")))
+        let required = |obj: &Bound<'_, PyAny>, what: &'static str| {
+            text(Some(obj), what)?.ok_or_else(|| {
+                type_error(msg!(
+                    "python-not-str",
+                    what = Field {
+                        at: None,
+                        name: what
+                    }
+                    .message(),
+                    got = "None"
+                ))
+            })
         };
         let inner = CoreExpenditure {
             voucher: required(voucher, "voucher")?,
@@ -310,25 +375,24 @@ impl From<CoreLedger> for Ledger {
 /// The record at `index` of an iterable: a mapping or an `Expenditure`.
 fn record(
     item: &Bound<'_, PyAny>,
-    index: usize,
-    place: &str,
+    at: At,
     default_currency: Option<Currency>,
 ) -> PyResult<CoreExpenditure> {
     let py = item.py();
     if let Ok(e) = item.cast::<Expenditure>() {
         return Ok(e.get().inner.clone());
     }
-    let prefix = format!("{place}: ");
+    let index = at.index;
     let result = if let Ok(dict) = item.cast::<PyDict>() {
-        check_fields(py, dict.keys().iter(), index, place)?;
+        check_fields(py, dict.keys().iter(), at)?;
         expenditure_from_fields(
             |f| Ok(dict.get_item(f)?.filter(|o| !o.is_none())),
-            &prefix,
+            at,
             default_currency,
         )
     } else if let Ok(mapping) = item.cast::<PyMapping>() {
         let keys = mapping.keys()?;
-        check_fields(py, keys.iter(), index, place)?;
+        check_fields(py, keys.iter(), at)?;
         expenditure_from_fields(
             |f| {
                 Ok(if mapping.contains(f)? {
@@ -337,27 +401,33 @@ fn record(
                     None
                 })
             },
-            &prefix,
+            at,
             default_currency,
         )
     } else {
         let name = item.get_type().name()?;
-        return Err(PyTypeError::new_err(format!(
-            "{place} must be a dict (or another mapping) or a planfin.Expenditure, got {}",
-            name.to_cow()?
+        return Err(type_error(msg!(
+            "python-record-type",
+            place = at.message(),
+            got = name.to_cow()?.into_owned()
         )));
     };
+    let lang = crate::lang::current();
     result.map_err(|e| match e {
-        FieldError::Missing(field) => errors::record_error(
-            py,
-            format!(
-                "{place}: no {field}: every record needs voucher, date, line, amount and currency"
-            ),
-            index,
-            Some(field),
-        ),
+        FieldError::Missing(field) => {
+            let (last, head) = REQUIRED.split_last().unwrap_or((&"", &[]));
+            let required = msg!("python-list-and", head = head.join(", "), last = *last);
+            let message = msg!(
+                "python-record-missing",
+                place = at.message(),
+                field = field,
+                required = required
+            );
+            errors::record_error(py, message.render(lang), index, Some(field))
+        }
         FieldError::Value(field, message) => {
-            errors::record_error(py, format!("{place}: {message}"), index, Some(field))
+            let message = msg!("python-at-place", place = at.message(), message = message);
+            errors::record_error(py, message.render(lang), index, Some(field))
         }
         FieldError::Python(e) => e,
     })
@@ -367,8 +437,7 @@ fn record(
 fn check_fields<'py>(
     py: Python<'py>,
     keys: impl Iterator<Item = Bound<'py, PyAny>>,
-    index: usize,
-    place: &str,
+    at: At,
 ) -> PyResult<()> {
     for key in keys {
         let known = key
@@ -378,14 +447,16 @@ fn check_fields<'py>(
             .unwrap_or(false);
         if !known {
             let shown = key.repr()?;
+            let message = msg!(
+                "python-record-unknown-field",
+                place = at.message(),
+                key = shown.to_cow()?.into_owned(),
+                fields = FIELDS.join(", ")
+            );
             return Err(errors::record_error(
                 py,
-                format!(
-                    "{place}: unknown field {}: the fields are {}",
-                    shown.to_cow()?,
-                    FIELDS.join(", ")
-                ),
-                index,
+                message.render(crate::lang::current()),
+                at.index,
                 None,
             ));
         }
@@ -399,7 +470,7 @@ impl Ledger {
         records: &Bound<'_, PyAny>,
         currency: Option<&str>,
         source: Option<&str>,
-        place: impl Fn(usize) -> String,
+        places: Places,
     ) -> PyResult<Ledger> {
         let default_currency = currency
             .map(Currency::from_str)
@@ -408,11 +479,11 @@ impl Ledger {
         let mut entries = Vec::new();
         for (i, item) in records.try_iter()?.enumerate() {
             let item = item?;
-            let place = place(i);
-            let e = record(&item, i, &place, default_currency)?;
+            let at = At { places, index: i };
+            let e = record(&item, at, default_currency)?;
             let origin = Origin {
                 file: source.map(Into::into),
-                place: Some(place),
+                place: Some(at.origin()),
             };
             entries.push((e, origin));
         }
@@ -475,7 +546,7 @@ impl Ledger {
         currency: Option<&str>,
         source: Option<&str>,
     ) -> PyResult<Ledger> {
-        Ledger::build(py, records, currency, source, |i| format!("records[{i}]"))
+        Ledger::build(py, records, currency, source, Places::Records)
     }
 
     /// A ledger from a pandas DataFrame with one row per expenditure and the columns of
@@ -493,7 +564,7 @@ impl Ledger {
         let records = py
             .import("planfin._pandas")?
             .call_method1("records_of_frame", (df,))?;
-        Ledger::build(py, &records, currency, source, |i| format!("row {i}"))
+        Ledger::build(py, &records, currency, source, Places::Rows)
     }
 
     /// Reads a ledger from JSON text (the format of `Ledger.to_json()`).
@@ -669,7 +740,12 @@ impl Ledger {
             Some(index.unsigned_abs())
         };
         position.and_then(|i| self.entry(i)).ok_or_else(|| {
-            PyIndexError::new_err(format!("ledger index {index} out of range ({len} entries)"))
+            let message = msg!(
+                "python-ledger-index",
+                index = i64::try_from(index).unwrap_or(i64::MAX),
+                count = len
+            );
+            PyIndexError::new_err(message.render(crate::lang::current()))
         })
     }
 
