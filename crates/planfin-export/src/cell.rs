@@ -15,6 +15,8 @@
 
 use std::fmt;
 
+use planfin_core::validation::Severity;
+use planfin_messages::{Lang, Message, msg};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 
@@ -102,13 +104,23 @@ impl AmountCell {
     }
 }
 
-/// A value that could not be written as it is, and how it was written instead.
+/// A value that could not be written as it is, and how it was written instead: always a
+/// warning. The message is a [`Message`] of the catalog, rendered in the language of the
+/// reader ([`ExportFinding::render`]); `Display` is English.
 ///
 /// ```
 /// use planfin_export::ExportFinding;
+/// use planfin_messages::Lang;
 /// let f = ExportFinding::amount_as_text("Synthèse!C4".into(), "12345678901234567".parse().unwrap());
 /// assert_eq!(f.code, "amount_as_text");
-/// assert!(f.to_string().starts_with("Synthèse!C4: warning [amount_as_text]: 12345678901234567 has more than 15"));
+/// assert_eq!(f.message.id(), "export-amount-as-text");
+/// assert!(f.to_string().starts_with(
+///     "Synthèse!C4: warning [amount_as_text]: 12,345,678,901,234,567 has more than 15"
+/// ));
+/// assert!(f.render(Lang::Fr).starts_with(
+///     "Synthèse!C4\u{a0}: avertissement [amount_as_text]\u{a0}: \
+///      12\u{202f}345\u{202f}678\u{202f}901\u{202f}234\u{202f}567 a plus de 15 chiffres significatifs"
+/// ));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportFinding {
@@ -116,31 +128,56 @@ pub struct ExportFinding {
     pub code: &'static str,
     /// `Sheet!A1`.
     pub location: String,
-    /// What happened, in English.
-    pub message: String,
+    /// What happened (`export-amount-as-text`, `export-amount-too-large`).
+    pub message: Message,
 }
 
 impl ExportFinding {
-    /// The finding for an amount written as text at `location`.
+    /// The finding for an amount written as text at `location`: more significant digits than
+    /// an Excel number holds.
     pub fn amount_as_text(location: String, amount: Decimal) -> ExportFinding {
         ExportFinding {
             code: "amount_as_text",
             location,
-            message: format!(
-                "{amount} has more than {MAX_SIGNIFICANT_DIGITS} significant digits: an Excel number \
-                 would round it, so it is written as text (exact) and left out of formulas"
+            message: msg!(
+                "export-amount-as-text",
+                amount = amount,
+                digits = MAX_SIGNIFICANT_DIGITS
             ),
         }
+    }
+
+    /// The finding for an amount written as text at `location` because it is 10^15 or more
+    /// (planfin reads no number cell that large back).
+    pub(crate) fn amount_too_large(location: String, amount: Decimal) -> ExportFinding {
+        ExportFinding {
+            code: "amount_as_text",
+            location,
+            message: msg!("export-amount-too-large", amount = amount),
+        }
+    }
+
+    /// The finding as one line in `lang`, as planfin writes every finding:
+    /// `location: warning [code]: message`.
+    ///
+    /// ```
+    /// use planfin_export::ExportFinding;
+    /// use planfin_messages::Lang;
+    /// let f = ExportFinding::amount_as_text("Lignes!G2".into(), "1234567890123456.5".parse().unwrap());
+    /// assert!(f.render(Lang::En).starts_with("Lignes!G2: warning [amount_as_text]: 1,234,567,890,123,456.5"));
+    /// ```
+    pub fn render(&self, lang: Lang) -> String {
+        msg!("finding-line", location = &self.location)
+            .with("severity", Severity::Warning.message())
+            .with("code", self.code)
+            .with("message", self.message.clone())
+            .render(lang)
     }
 }
 
 impl fmt::Display for ExportFinding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: warning [{}]: {}",
-            self.location, self.code, self.message
-        )
+        f.write_str(&self.render(Lang::En))
     }
 }
 

@@ -30,14 +30,8 @@ pub(crate) fn exact_amount(
 ) -> Result<(), ExportError> {
     let number = matches!(AmountCell::of(value), AmountCell::Number(_));
     if number && value.abs() >= Decimal::from(NUMBER_CELL_LIMIT) {
-        findings.push(ExportFinding {
-            code: "amount_as_text",
-            location: format!("{sheet}!{}", a1(row, col)),
-            message: format!(
-                "{value} is 10^15 or more: planfin reads no number cell that large back, so it \
-                 is written as text (exact)"
-            ),
-        });
+        let location = format!("{sheet}!{}", a1(row, col));
+        findings.push(ExportFinding::amount_too_large(location, value));
         return text(ws, sheet, row, col, &value.to_string(), Some(format));
     }
     amount(ws, sheet, row, col, value, format, findings).map(|_| ())

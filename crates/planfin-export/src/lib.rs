@@ -46,6 +46,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use planfin_core::report::ReportError;
+use planfin_core::validation::Finding;
+use planfin_messages::{Lang, Message, msg};
 use sha2::{Digest, Sha256};
 
 pub use atomic::{refuse_input_as_output, write_atomically};
@@ -56,7 +58,9 @@ pub use report::{ExportSummary, write_final_report, write_progress_report, write
 pub use template::{TemplateKind, write_template};
 
 /// Why an export failed. Nothing is left at the target path when it fails: the previous file,
-/// if any, is untouched. Every message names the path and says how to fix the problem.
+/// if any, is untouched. Every message names the path and says how to fix the problem, in
+/// French or English from the catalog (the `export-*` messages of planfin-messages); `Display`
+/// is English.
 ///
 /// ```
 /// use planfin_core::{cnltp, plan::Lang};
@@ -68,6 +72,8 @@ pub use template::{TemplateKind, write_template};
 /// let err = write_plan_with(&cnltp::plan(), Lang::Fr, &options, &input).unwrap_err();
 /// assert!(matches!(err, ExportError::OutputIsInput { .. }));
 /// assert!(err.to_string().ends_with("choose another output file name"));
+/// assert!(err.render(Lang::Fr).ends_with("choisissez un autre nom de fichier de sortie"));
+/// assert_eq!(err.message().id(), "export-output-is-input");
 /// assert_eq!(err.path(), Some(input.as_path()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -75,10 +81,7 @@ pub use template::{TemplateKind, write_template};
 #[non_exhaustive]
 pub enum ExportError {
     /// The output path is one of the input files.
-    #[error(
-        "refusing to write {}: it is the input file {}; choose another output file name",
-        .path.display(), .input.display()
-    )]
+    #[error("{}", self.render(Lang::En))]
     OutputIsInput {
         /// The output path.
         path: PathBuf,
@@ -86,10 +89,7 @@ pub enum ExportError {
         input: PathBuf,
     },
     /// Writing the file failed.
-    #[error(
-        "cannot write {}: {source}; check that the folder exists, is writable and has free space",
-        .path.display()
-    )]
+    #[error("{}", self.render(Lang::En))]
     Io {
         /// The output path (empty until the writer knows it).
         path: PathBuf,
@@ -97,7 +97,7 @@ pub enum ExportError {
         source: io::Error,
     },
     /// An input file could not be read to compute its SHA-256.
-    #[error("cannot read input {} to record its SHA-256: {source}; check the path", .path.display())]
+    #[error("{}", self.render(Lang::En))]
     Input {
         /// The input path.
         path: PathBuf,
@@ -105,7 +105,7 @@ pub enum ExportError {
         source: io::Error,
     },
     /// rust_xlsxwriter refused a value or a setting.
-    #[error("cannot build workbook {}: {source} (at {location})", .path.display())]
+    #[error("{}", self.render(Lang::En))]
     Xlsx {
         /// The output path.
         path: PathBuf,
@@ -115,10 +115,7 @@ pub enum ExportError {
         source: rust_xlsxwriter::XlsxError,
     },
     /// A text longer than a cell holds (32,767 characters).
-    #[error(
-        "cannot write {}: the text at {location} has {chars} characters, more than the 32,767 a cell holds; shorten it",
-        .path.display()
-    )]
+    #[error("{}", self.render(Lang::En))]
     TextTooLong {
         /// The output path.
         path: PathBuf,
@@ -128,10 +125,7 @@ pub enum ExportError {
         chars: usize,
     },
     /// More rows than a sheet holds (1,048,576 including the header).
-    #[error(
-        "cannot write {}: sheet {sheet} would need {rows} rows, more than the 1,048,576 an Excel sheet holds; split the data (by year or month) into several files",
-        .path.display()
-    )]
+    #[error("{}", self.render(Lang::En))]
     TooManyRows {
         /// The output path.
         path: PathBuf,
@@ -141,12 +135,18 @@ pub enum ExportError {
         rows: usize,
     },
     /// The reports could not be computed.
-    #[error("cannot compute the report for {}: {source}", .path.display())]
+    #[error("{}", self.render(Lang::En))]
     Report {
         /// The output path.
         path: PathBuf,
         /// Why.
         source: ReportError,
+    },
+    /// A report writer was given no report.
+    #[error("{}", self.render(Lang::En))]
+    NoReport {
+        /// The output path.
+        path: PathBuf,
     },
 }
 
@@ -192,6 +192,78 @@ impl ExportError {
         }
     }
 
+    /// The error as a message of the catalog: the path, what went wrong and the fix; a
+    /// report that could not be computed is nested, so that it follows the language; the
+    /// texts of the system and of rust_xlsxwriter pass through as they are (English).
+    ///
+    /// ```
+    /// use planfin_export::ExportError;
+    /// use planfin_messages::Lang;
+    /// let e = ExportError::TooManyRows { path: "big.xlsx".into(), sheet: "Depenses".into(), rows: 2_000_000 };
+    /// assert_eq!(e.message().id(), "export-too-many-rows");
+    /// assert!(e.render(Lang::En).starts_with("cannot write big.xlsx: sheet Depenses would need 2,000,000 rows"));
+    /// assert!(e.render(Lang::Fr).starts_with(
+    ///     "impossible d'écrire big.xlsx\u{a0}: la feuille Depenses demanderait 2\u{202f}000\u{202f}000 lignes"
+    /// ));
+    /// ```
+    pub fn message(&self) -> Message {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            ExportError::OutputIsInput { path, input } => msg!(
+                "export-output-is-input",
+                path = shown(path),
+                input = shown(input)
+            ),
+            ExportError::Io { path, source } => {
+                msg!("export-io", path = shown(path), detail = source.to_string())
+            }
+            ExportError::Input { path, source } => {
+                msg!(
+                    "export-input",
+                    path = shown(path),
+                    detail = source.to_string()
+                )
+            }
+            ExportError::Xlsx {
+                path,
+                location,
+                source,
+            } => msg!(
+                "export-xlsx",
+                path = shown(path),
+                detail = source.to_string(),
+                location = location
+            ),
+            ExportError::TextTooLong {
+                path,
+                location,
+                chars,
+            } => msg!(
+                "export-text-too-long",
+                path = shown(path),
+                location = location,
+                chars = *chars
+            ),
+            ExportError::TooManyRows { path, sheet, rows } => msg!(
+                "export-too-many-rows",
+                path = shown(path),
+                sheet = sheet,
+                rows = *rows
+            ),
+            ExportError::Report { path, source } => msg!(
+                "export-report",
+                path = shown(path),
+                reason = report_message(source)
+            ),
+            ExportError::NoReport { path } => msg!("export-no-report", path = shown(path)),
+        }
+    }
+
+    /// The error as a person reads it in `lang` ([`ExportError::message`] rendered).
+    pub fn render(&self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
+
     /// The output path the error is about, when it has one.
     pub fn path(&self) -> Option<&Path> {
         match self {
@@ -201,9 +273,39 @@ impl ExportError {
             | ExportError::Xlsx { path, .. }
             | ExportError::TextTooLong { path, .. }
             | ExportError::TooManyRows { path, .. }
-            | ExportError::Report { path, .. } => Some(path),
+            | ExportError::Report { path, .. }
+            | ExportError::NoReport { path } => Some(path),
         }
     }
+}
+
+/// A report error as a message, so that it renders in the language of the export (the same
+/// text as `ReportError::render`).
+fn report_message(error: &ReportError) -> Message {
+    match error {
+        ReportError::Blocked(findings) => {
+            let errors: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
+            let first = errors
+                .first()
+                .map_or_else(|| msg!("export-detail", detail = ""), |f| finding_line(f));
+            msg!("error-report-blocked", count = errors.len(), first = first)
+        }
+        ReportError::Money(e) => e.message(),
+        // A kind of failure added to planfin-core later: its English text.
+        other => msg!("export-detail", detail = other.to_string()),
+    }
+}
+
+/// A finding as one line (`location: severity [code]: message`), as `Finding::render` writes
+/// it.
+pub(crate) fn finding_line(f: &Finding) -> Message {
+    let line = match &f.location {
+        Some(at) => msg!("finding-line", location = at.clone()),
+        None => Message::new("finding-line-nowhere"),
+    };
+    line.with("severity", f.severity.message())
+        .with("code", f.code.code())
+        .with("message", f.message.clone())
 }
 
 impl From<planfin_atomic::Error> for ExportError {

@@ -14,7 +14,7 @@ use planfin_core::report::{
     FinalReport, Grouping, PlanHeader, ProgressReport, VarianceReport,
     findings_table as findings_table_of,
 };
-use planfin_core::validation::Finding;
+use planfin_core::validation::{Finding, Severity};
 use rust_xlsxwriter::{Chart, ChartType, DocProperties, Format, RowNum, Workbook, Worksheet};
 
 use crate::cell::ExportFinding;
@@ -75,12 +75,8 @@ pub fn write_variance_report(
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
     let Some(first) = reports.first() else {
-        return Err(ExportError::Io {
+        return Err(ExportError::NoReport {
             path: path.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "no report to write: pass at least one variance report",
-            ),
         });
     };
     let lang = first.lang;
@@ -94,7 +90,8 @@ pub fn write_variance_report(
                 grouping_sheet(r.by, lang).to_string()
             };
             let mut table = r.to_table();
-            let finding_lines: Vec<String> = r.findings.iter().map(ToString::to_string).collect();
+            // The findings are on the findings sheet: not repeated under the table.
+            let finding_lines: Vec<String> = r.findings.iter().map(|f| f.render(lang)).collect();
             table.notes.retain(|n| !finding_lines.contains(n));
             table.notes.push(label("formulas_note", lang).to_string());
             (name, table)
@@ -415,15 +412,16 @@ fn insert_chart(
 }
 
 /// The findings of the report (as the report's own findings table has them), then those of
-/// the export.
+/// the export (warnings), all in `lang`.
 fn findings_table(report: &[Finding], export: &[ExportFinding], lang: Lang) -> Table {
     let mut table = findings_table_of(label("findings", lang).to_string(), report, lang);
+    let warning = Severity::Warning.message().render(lang);
     table.rows.extend(export.iter().map(|f| {
         vec![
             Cell::Text(f.code.to_string()),
-            Cell::Text("warning".to_string()),
+            Cell::Text(warning.clone()),
             Cell::Text(f.location.clone()),
-            Cell::Text(f.message.clone()),
+            Cell::Text(f.message.render(lang)),
         ]
     }));
     if !export.is_empty() {
@@ -624,7 +622,7 @@ fn properties(book: &ReportBook<'_>, options: &ExportOptions) -> DocProperties {
         .set_author("planfin")
         .set_company(book.plan.organisation.as_str())
         .set_keywords(format!("planfin, {}, {}", book.plan.code, book.currency))
-        .set_comment(planfin_core::report::SIGN_CONVENTION)
+        .set_comment(label("sign_convention_text", book.lang))
         .set_custom_property("planfin version", p.version.as_str())
         .set_custom_property("plan", book.plan.code.as_str())
         .set_custom_property("currency", book.currency)

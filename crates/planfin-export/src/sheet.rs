@@ -719,7 +719,7 @@ mod tests {
         let err = fits("Depenses", MAX_SHEET_ROWS + 1).map_err(|e| e.at("big.xlsx".as_ref()));
         let message = err.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(
-            message.starts_with("cannot write big.xlsx: sheet Depenses would need 1048577 rows")
+            message.starts_with("cannot write big.xlsx: sheet Depenses would need 1,048,577 rows")
         );
         assert!(message.ends_with("split the data (by year or month) into several files"));
     }

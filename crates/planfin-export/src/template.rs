@@ -6,6 +6,7 @@ use std::path::Path;
 
 use planfin_core::expenditure::Stage;
 use planfin_core::plan::{Lang, SourceKind};
+use planfin_messages::{Message, msg};
 use rust_xlsxwriter::{
     ColNum, DataValidation, DataValidationErrorStyle, DataValidationRule, Formula, RowNum,
     Workbook, Worksheet,
@@ -15,7 +16,7 @@ use planfin_layout::{Header, SheetKind};
 
 use crate::layout::{
     AMENDMENTS_SHEET, LEDGER_LAYOUT, LINES_SHEET, Layout, Named, OBJECTIVES_SHEET, PLAN_SHEET,
-    SOURCES_SHEET, pick, source_kind_word, table_sheet,
+    SOURCES_SHEET, source_kind_word, table_sheet,
 };
 use crate::report::{ExportSummary, write_workbook};
 use crate::sheet::{Formats, text, xl};
@@ -38,13 +39,15 @@ pub enum TemplateKind {
 }
 
 impl std::str::FromStr for TemplateKind {
-    type Err = String;
+    type Err = Message;
 
+    /// `plan`, or `ledger` (`depenses`, `journal`), in any case; anything else is the message
+    /// `export-template-kind-unknown`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "plan" => Ok(TemplateKind::Plan),
             "ledger" | "depenses" | "journal" => Ok(TemplateKind::Ledger),
-            _ => Err(format!("{s:?} is not a template kind: use plan or ledger")),
+            _ => Err(msg!("export-template-kind-unknown", value = s)),
         }
     }
 }
@@ -163,21 +166,21 @@ fn plan_template(
     let lines = LINES_SHEET.name(lang);
     Ok(vec![
         plan_key_sheet(wb, lang, formats)?,
-        validated_sheet(wb, &OBJECTIVES_SHEET, lang, formats, objective_help(lang))?,
+        validated_sheet(wb, &OBJECTIVES_SHEET, lang, formats, objective_help())?,
         validated_sheet(wb, &SOURCES_SHEET, lang, formats, source_help(lang))?,
         validated_sheet(
             wb,
             &LINES_SHEET,
             lang,
             formats,
-            line_help(lang, objectives, sources),
+            line_help(objectives, sources),
         )?,
         validated_sheet(
             wb,
             &AMENDMENTS_SHEET,
             lang,
             formats,
-            amendment_help(lang, lines, sources),
+            amendment_help(lines, sources),
         )?,
     ])
 }
@@ -188,16 +191,13 @@ fn plan_key_sheet(wb: &mut Workbook, lang: Lang, formats: &Formats) -> Result<St
     let sheet = PLAN_SHEET.name(lang);
     let ws = wb.add_worksheet();
     ws.set_name(sheet).map_err(xl(|| sheet.to_string()))?;
-    for (i, ((key, _), (accept, message))) in PLAN_SHEET
-        .columns
-        .iter()
-        .zip(plan_key_help(lang))
-        .enumerate()
+    for (i, ((key, _), (accept, message))) in
+        PLAN_SHEET.columns.iter().zip(plan_key_help()).enumerate()
     {
         let r = i as RowNum;
         let title = key.named(lang);
         text(ws, sheet, r, 0, title, Some(&formats.bold))?;
-        validate(ws, sheet, (r, 1, r), accept, title, message)?;
+        validate(ws, sheet, (r, 1, r), accept, title, &message.render(lang))?;
     }
     ws.set_column_width(0, 16)
         .map_err(xl(|| sheet.to_string()))?;
@@ -207,90 +207,33 @@ fn plan_key_sheet(wb: &mut Workbook, lang: Lang, formats: &Formats) -> Result<St
 }
 
 /// What each key of the `Plan` sheet accepts, and its input message.
-fn plan_key_help(lang: Lang) -> [(Accept, &'static str); 8] {
-    let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
+fn plan_key_help() -> [(Accept, Message); 8] {
     [
-        (
-            Accept::Any,
-            t(
-                "Code court du plan, p. ex. CNLTP-2018-2019",
-                "Short code of the plan, e.g. CNLTP-2018-2019",
-            ),
-        ),
-        (
-            Accept::Any,
-            t("Titre du plan en français", "Title of the plan (French)"),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Titre en anglais (facultatif)",
-                "Title in English (optional)",
-            ),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Organisation qui exécute le plan",
-                "Organisation that executes the plan",
-            ),
-        ),
+        (Accept::Any, msg!("export-prompt-plan-code")),
+        (Accept::Any, msg!("export-prompt-plan-title-fr")),
+        (Accept::Any, msg!("export-prompt-objective-title-en")),
+        (Accept::Any, msg!("export-prompt-plan-organisation")),
         (
             Accept::Words(CURRENCIES.to_vec()),
-            t(
-                "Devise du plan : code ISO 4217 (XOF = FCFA)",
-                "Plan currency: ISO 4217 code (XOF = CFA franc)",
-            ),
+            msg!("export-prompt-plan-currency"),
         ),
-        (
-            Accept::Any,
-            t(
-                "Premier jour du plan (date ou aaaa-mm-jj)",
-                "First day of the plan (a date or yyyy-mm-dd)",
-            ),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Dernier jour du plan (date ou aaaa-mm-jj)",
-                "Last day of the plan (a date or yyyy-mm-dd)",
-            ),
-        ),
-        (
-            Accept::Positive,
-            t(
-                "Plafond budgétaire, dans la devise du plan",
-                "Budget ceiling, in the plan currency",
-            ),
-        ),
+        (Accept::Any, msg!("export-prompt-plan-start")),
+        (Accept::Any, msg!("export-prompt-plan-end")),
+        (Accept::Positive, msg!("export-prompt-plan-ceiling")),
     ]
 }
 
 /// What each column of the objectives sheet accepts, and its input message.
-fn objective_help(lang: Lang) -> Vec<(Accept, &'static str)> {
-    let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
+fn objective_help() -> Vec<(Accept, Message)> {
     vec![
-        (
-            Accept::Any,
-            t(
-                "Code unique de l'objectif, p. ex. OS1",
-                "Unique objective code, e.g. OS1",
-            ),
-        ),
-        (Accept::Any, t("Intitulé en français", "Title (French)")),
-        (
-            Accept::Any,
-            t(
-                "Intitulé en anglais (facultatif)",
-                "Title in English (optional)",
-            ),
-        ),
+        (Accept::Any, msg!("export-prompt-objective-code")),
+        (Accept::Any, msg!("export-prompt-objective-title-fr")),
+        (Accept::Any, msg!("export-prompt-objective-title-en")),
     ]
 }
 
 /// What each column of the sources sheet accepts, and its input message.
-fn source_help(lang: Lang) -> Vec<(Accept, &'static str)> {
-    let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
+fn source_help(lang: Lang) -> Vec<(Accept, Message)> {
     let kinds = [
         SourceKind::StateBudget,
         SourceKind::Donor,
@@ -299,152 +242,49 @@ fn source_help(lang: Lang) -> Vec<(Accept, &'static str)> {
     .map(|k| source_kind_word(k, lang))
     .to_vec();
     vec![
-        (
-            Accept::Any,
-            t(
-                "Code unique de la source, p. ex. ETAT",
-                "Unique source code, e.g. STATE",
-            ),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Nom de la source en français",
-                "Name of the source (French)",
-            ),
-        ),
-        (
-            Accept::Any,
-            t("Nom en anglais (facultatif)", "Name in English (optional)"),
-        ),
-        (
-            Accept::Words(kinds),
-            t("Etat, Bailleur ou Autre", "State budget, Donor or Other"),
-        ),
+        (Accept::Any, msg!("export-prompt-source-code")),
+        (Accept::Any, msg!("export-prompt-source-name-fr")),
+        (Accept::Any, msg!("export-prompt-source-name-en")),
+        (Accept::Words(kinds), msg!("export-prompt-source-kind")),
     ]
 }
 
 /// What each column of the lines sheet accepts, and its input message.
-fn line_help(
-    lang: Lang,
-    objectives: &'static str,
-    sources: &'static str,
-) -> Vec<(Accept, &'static str)> {
-    let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
+fn line_help(objectives: &'static str, sources: &'static str) -> Vec<(Accept, Message)> {
     vec![
-        (
-            Accept::Any,
-            t(
-                "Code de la ligne, en texte (0201 garde son zéro). Une ligne par code et par année.",
-                "Line code, as text (0201 keeps its zero). One row per line and year.",
-            ),
-        ),
+        (Accept::Any, msg!("export-prompt-line-code")),
         (
             Accept::CodeFrom(objectives),
-            t(
-                "Un code de la feuille Objectifs",
-                "A code of the Objectives sheet",
-            ),
+            msg!("export-prompt-line-objective"),
         ),
-        (Accept::Any, t("Libellé en français", "Label (French)")),
-        (
-            Accept::Any,
-            t(
-                "Libellé en anglais (facultatif)",
-                "Label in English (optional)",
-            ),
-        ),
-        (
-            Accept::CodeFrom(sources),
-            t(
-                "Un code de la feuille Sources",
-                "A code of the Sources sheet",
-            ),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Année (2019) ou trimestre (2019-Q3)",
-                "Year (2019) or quarter (2019-Q3)",
-            ),
-        ),
-        (
-            Accept::NonNegative,
-            t(
-                "Montant prévu pour l'année, dans la devise du plan",
-                "Planned amount for the year, in the plan currency",
-            ),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Facultatif : unité (atelier, jour...)",
-                "Optional: unit (workshop, day...)",
-            ),
-        ),
-        (
-            Accept::NonNegative,
-            t(
-                "Facultatif : quantité ; quantité x coût unitaire = montant",
-                "Optional: quantity; quantity x unit cost = amount",
-            ),
-        ),
-        (
-            Accept::NonNegative,
-            t(
-                "Facultatif : coût d'une unité",
-                "Optional: cost of one unit",
-            ),
-        ),
+        (Accept::Any, msg!("export-prompt-line-label-fr")),
+        (Accept::Any, msg!("export-prompt-line-label-en")),
+        (Accept::CodeFrom(sources), msg!("export-prompt-line-source")),
+        (Accept::Any, msg!("export-prompt-line-period")),
+        (Accept::NonNegative, msg!("export-prompt-line-amount")),
+        (Accept::Any, msg!("export-prompt-line-unit")),
+        (Accept::NonNegative, msg!("export-prompt-line-quantity")),
+        (Accept::NonNegative, msg!("export-prompt-line-unit-cost")),
     ]
 }
 
 /// What each column of the amendments sheet accepts, and its input message.
-fn amendment_help(
-    lang: Lang,
-    lines: &'static str,
-    sources: &'static str,
-) -> Vec<(Accept, &'static str)> {
-    let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
+fn amendment_help(lines: &'static str, sources: &'static str) -> Vec<(Accept, Message)> {
     vec![
-        (
-            Accept::Any,
-            t(
-                "Date d'effet (date ou aaaa-mm-jj)",
-                "Effective date (a date or yyyy-mm-dd)",
-            ),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Référence unique (arrêté, décision)",
-                "Unique reference (decision number)",
-            ),
-        ),
+        (Accept::Any, msg!("export-prompt-amendment-date")),
+        (Accept::Any, msg!("export-prompt-amendment-reference")),
         (
             Accept::CodeFrom(lines),
-            t(
-                "Ligne qui cède le montant (vide pour une hausse)",
-                "Line the amount is taken from (empty for a raise)",
-            ),
+            msg!("export-prompt-amendment-from"),
         ),
-        (
-            Accept::CodeFrom(lines),
-            t(
-                "Ligne qui reçoit le montant (vide pour une baisse)",
-                "Line the amount goes to (empty for a cut)",
-            ),
-        ),
-        (Accept::Positive, t("Montant, positif", "Amount, positive")),
+        (Accept::CodeFrom(lines), msg!("export-prompt-amendment-to")),
+        (Accept::Positive, msg!("export-prompt-amendment-amount")),
         (
             Accept::CodeFrom(sources),
-            t(
-                "Pour une hausse ou une baisse : la source",
-                "For a raise or a cut: the funding source",
-            ),
+            msg!("export-prompt-amendment-source"),
         ),
-        (Accept::Any, t("Motif", "Reason")),
-        (Accept::Any, t("Approuvé par", "Approved by")),
+        (Accept::Any, msg!("export-prompt-amendment-reason")),
+        (Accept::Any, msg!("export-prompt-amendment-approved-by")),
     ]
 }
 
@@ -455,11 +295,12 @@ fn validated_sheet<C: Named>(
     layout: &Layout<C>,
     lang: Lang,
     formats: &Formats,
-    columns: Vec<(Accept, &str)>,
+    columns: Vec<(Accept, Message)>,
 ) -> Result<String, ExportError> {
     let (ws, sheet) = table_sheet(wb, layout, lang, formats)?;
     for ((c, (key, _)), (accept, message)) in layout.columns.iter().enumerate().zip(columns) {
-        column(ws, sheet, c as ColNum, accept, key.named(lang), message)?;
+        let message = message.render(lang);
+        column(ws, sheet, c as ColNum, accept, key.named(lang), &message)?;
     }
     Ok(sheet.to_string())
 }
@@ -483,93 +324,37 @@ fn ledger_template(
     lang: Lang,
     formats: &Formats,
 ) -> Result<Vec<String>, ExportError> {
-    let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
     let codes = LEDGER_CODES.name(lang);
-    let ledger = validated_sheet(wb, &LEDGER_LAYOUT, lang, formats, ledger_help(lang, codes))?;
+    let ledger = validated_sheet(wb, &LEDGER_LAYOUT, lang, formats, ledger_help(codes))?;
     let codes_sheet = validated_sheet(
         wb,
         &LEDGER_CODES,
         lang,
         formats,
-        vec![(
-            Accept::Any,
-            t(
-                "Collez ici les codes des lignes du plan",
-                "Paste the plan's line codes here",
-            ),
-        )],
+        vec![(Accept::Any, msg!("export-prompt-ledger-codes"))],
     )?;
     Ok(vec![ledger, codes_sheet])
 }
 
 /// What each column of the ledger sheet accepts, and its input message.
-fn ledger_help(lang: Lang, codes: &'static str) -> Vec<(Accept, &'static str)> {
-    let t = |fr: &'static str, en: &'static str| pick(lang, fr, en);
+fn ledger_help(codes: &'static str) -> Vec<(Accept, Message)> {
     vec![
-        (
-            Accept::Any,
-            t(
-                "Date de l'opération (date ou jj/mm/aaaa)",
-                "Date of the operation (a date or yyyy-mm-dd)",
-            ),
-        ),
-        (
-            Accept::Any,
-            t("Numéro de pièce, unique", "Voucher number, unique"),
-        ),
-        (
-            Accept::CodeFrom(codes),
-            t(
-                "Code de la ligne budgétaire (feuille Codes lignes)",
-                "Budget line code (Line codes sheet)",
-            ),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Montant ; négatif pour une correction",
-                "Amount; negative for a correction",
-            ),
-        ),
+        (Accept::Any, msg!("export-prompt-ledger-date")),
+        (Accept::Any, msg!("export-prompt-ledger-voucher")),
+        (Accept::CodeFrom(codes), msg!("export-prompt-ledger-line")),
+        (Accept::Any, msg!("export-prompt-ledger-amount")),
         (
             Accept::Words(CURRENCIES.to_vec()),
-            t(
-                "Devise du montant (vide : devise du plan)",
-                "Currency of the amount (empty: the plan's)",
-            ),
+            msg!("export-prompt-ledger-currency"),
         ),
-        (
-            Accept::Positive,
-            t(
-                "Taux vers la devise du plan, si aucune parité fixe",
-                "Rate to the plan currency, where no fixed peg applies",
-            ),
-        ),
+        (Accept::Positive, msg!("export-prompt-ledger-rate")),
         (
             Accept::Words(stage_words()),
-            t(
-                "Étape : engagement, liquidation, ordonnancement ou paiement (vide : paiement)",
-                "Stage: engagement, liquidation, ordonnancement or paiement (empty: paiement)",
-            ),
+            msg!("export-prompt-ledger-stage"),
         ),
-        (Accept::Any, t("Bénéficiaire", "Payee")),
-        (
-            Accept::Any,
-            t("Objet de la dépense", "What the expenditure is for"),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Référence du justificatif (facture, PV...)",
-                "Supporting document reference (invoice, ...)",
-            ),
-        ),
-        (
-            Accept::Any,
-            t(
-                "Pour une liquidation, un mandat ou un paiement : le N° de pièce de son engagement",
-                "For a liquidation, an order or a payment: the voucher of its commitment",
-            ),
-        ),
+        (Accept::Any, msg!("export-prompt-ledger-payee")),
+        (Accept::Any, msg!("export-prompt-ledger-description")),
+        (Accept::Any, msg!("export-prompt-ledger-document")),
+        (Accept::Any, msg!("export-prompt-ledger-commitment")),
     ]
 }

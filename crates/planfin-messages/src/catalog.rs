@@ -23,7 +23,9 @@ macro_rules! areas {
     };
 }
 
-areas!["common", "findings", "report", "import", "cli", "python"];
+areas![
+    "common", "findings", "report", "import", "cli", "python", "export"
+];
 
 type Bundle = FluentBundle<FluentResource>;
 

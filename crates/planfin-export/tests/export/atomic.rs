@@ -186,7 +186,7 @@ fn a_text_too_long_for_a_cell_is_refused_naming_the_file_and_the_cell() {
     assert_eq!(
         message,
         format!(
-            "cannot write {}: the text at Depenses!I{} has 40000 characters, more than the 32,767 a cell holds; shorten it",
+            "cannot write {}: the text at Depenses!I{} has 40,000 characters, more than the 32,767 a cell holds; shorten it",
             out.display(),
             row + 1
         )

@@ -4,6 +4,7 @@ mod atomic;
 mod clients;
 mod common;
 mod fidelity;
+mod messages;
 mod report;
 mod roundtrip;
 mod template;
