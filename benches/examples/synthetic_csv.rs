@@ -21,14 +21,18 @@ fn main() -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
     writeln!(out, "objective,stage,currency,minor")?;
     for e in ledger.iter() {
-        let objective = plan.line(&e.line).map_or("?", |l| l.objective.as_str());
+        let objective = plan.line(e.line).map_or("?", |l| l.objective.as_str());
         let scale = e.currency.minor_unit();
         let minor = e
             .amount
             .checked_mul(Decimal::from(10i64.pow(scale)))
             .unwrap_or_default()
             .trunc();
-        let currency = if e.currency == Currency::XOF { "XOF" } else { "EUR" };
+        let currency = if e.currency == Currency::XOF {
+            "XOF"
+        } else {
+            "EUR"
+        };
         let stage = e.stage as u8;
         writeln!(out, "{objective},{stage},{currency},{minor}")?;
     }

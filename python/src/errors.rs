@@ -264,7 +264,7 @@ pub fn export_error(py: Python<'_>, error: ExportError) -> PyErr {
     }
     let path = error.path().map(|p| p.display().to_string());
     match attrs(py, &[("path", path.as_deref())]) {
-        Ok(a) => raise(py, "ExportError", error.to_string(), &a),
+        Ok(a) => raise(py, "ExportError", error.render(current()), &a),
         Err(e) => e,
     }
 }

@@ -88,7 +88,7 @@ fn summary_to_py<'py>(py: Python<'py>, summary: &ExportSummary) -> PyResult<Boun
         let dict = PyDict::new(py);
         dict.set_item("code", f.code)?;
         dict.set_item("location", &f.location)?;
-        dict.set_item("message", &f.message)?;
+        dict.set_item("message", f.message.render(crate::lang::current()))?;
         list.append(dict)?;
     }
     Ok(list)

@@ -393,8 +393,12 @@ fn a_filled_template_imports_and_reports() -> TestResult {
         .args(["validate", &plan_s, &ledger_s])
         .assert()
         .success()
+        // V2, engaged on 1 April and never paid, is open more than 90 days at the end of 2019.
+        .stdout(predicates::str::contains(
+            "(pièce V2)\u{a0}: avertissement [stale_commitment]",
+        ))
         .stdout(predicates::str::ends_with(
-            "2 fichiers\u{a0}: 0 erreur, 0 avertissement, 0 refusé\n",
+            "2 fichiers\u{a0}: 0 erreur, 1 avertissement, 0 refusé\n",
         ));
     let json: Value = report_json(&["--plan", &plan_s, "--ledger", &ledger_s])?;
     let totals = &json["totals"];

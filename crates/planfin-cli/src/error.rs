@@ -13,7 +13,7 @@ pub fn name(path: &Path) -> String {
 
 /// An export that failed; its message names the file and the fix.
 pub fn export_failure(e: ExportError) -> Failure {
-    Failure::refused(e.to_string())
+    Failure::refused(e.render(crate::lang::get()))
 }
 
 /// A failure of a command, with the exit code it maps to.

@@ -184,6 +184,11 @@ impl Finding {
 
     /// The finding as one line in `lang`: `location: severity [code]: message`.
     pub fn render(&self, lang: Lang) -> String {
+        self.line().render(lang)
+    }
+
+    /// The finding as one line, a message to render or to nest in another.
+    pub fn line(&self) -> Message {
         let line = match &self.location {
             Some(at) => msg!("finding-line", location = at.clone()),
             None => Message::new("finding-line-nowhere"),
@@ -191,7 +196,6 @@ impl Finding {
         line.with("severity", self.severity.message())
             .with("code", self.code.code())
             .with("message", self.message.clone())
-            .render(lang)
     }
 
     /// The location in `lang`, if any.

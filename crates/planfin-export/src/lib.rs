@@ -46,7 +46,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use planfin_core::report::ReportError;
-use planfin_core::validation::Finding;
 use planfin_messages::{Lang, Message, msg};
 use sha2::{Digest, Sha256};
 
@@ -253,7 +252,7 @@ impl ExportError {
             ExportError::Report { path, source } => msg!(
                 "export-report",
                 path = shown(path),
-                reason = report_message(source)
+                reason = source.message()
             ),
             ExportError::NoReport { path } => msg!("export-no-report", path = shown(path)),
         }
@@ -277,35 +276,6 @@ impl ExportError {
             | ExportError::NoReport { path } => Some(path),
         }
     }
-}
-
-/// A report error as a message, so that it renders in the language of the export (the same
-/// text as `ReportError::render`).
-fn report_message(error: &ReportError) -> Message {
-    match error {
-        ReportError::Blocked(findings) => {
-            let errors: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
-            let first = errors
-                .first()
-                .map_or_else(|| msg!("export-detail", detail = ""), |f| finding_line(f));
-            msg!("error-report-blocked", count = errors.len(), first = first)
-        }
-        ReportError::Money(e) => e.message(),
-        // A kind of failure added to planfin-core later: its English text.
-        other => msg!("export-detail", detail = other.to_string()),
-    }
-}
-
-/// A finding as one line (`location: severity [code]: message`), as `Finding::render` writes
-/// it.
-pub(crate) fn finding_line(f: &Finding) -> Message {
-    let line = match &f.location {
-        Some(at) => msg!("finding-line", location = at.clone()),
-        None => Message::new("finding-line-nowhere"),
-    };
-    line.with("severity", f.severity.message())
-        .with("code", f.code.code())
-        .with("message", f.message.clone())
 }
 
 impl From<planfin_atomic::Error> for ExportError {

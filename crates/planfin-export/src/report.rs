@@ -509,7 +509,10 @@ fn provenance_pairs(book: &ReportBook<'_>, version: &str) -> Vec<(String, String
             label("ceiling", lang).into(),
             Cell::Amount(plan.ceiling).human(lang),
         ),
-        (label("as_of", lang).into(), book.as_of.to_string()),
+        (
+            label("as_of", lang).into(),
+            planfin_messages::format_date(book.as_of, lang),
+        ),
         (label("lang", lang).into(), lang_code(lang).into()),
     ];
     pairs.extend(book.details.iter().cloned());

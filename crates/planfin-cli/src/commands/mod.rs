@@ -239,7 +239,7 @@ pub fn write_workbook(
             file = crate::error::name(out),
             location = &finding.location,
             code = finding.code,
-            message = &finding.message,
+            message = finding.message.clone(),
         );
         eprintln!("{}", say(msg!("cli-warning", message = finding)));
     }

@@ -404,18 +404,23 @@ impl ReportError {
     /// The error as a person reads it in `lang`: how many findings block the report and the
     /// first of them, or what overflowed.
     pub fn render(&self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
+
+    /// The error as a message, to render or to nest in another.
+    pub fn message(&self) -> planfin_messages::Message {
         match self {
             ReportError::Blocked(findings) => {
                 let errors = findings.iter().filter(|f| f.is_error());
-                let first = errors.clone().next().map(|f| f.render(lang));
+                let first = errors.clone().next().map(Finding::line);
                 planfin_messages::msg!(
                     "error-report-blocked",
                     count = errors.count(),
-                    first = first.unwrap_or_default(),
+                    first =
+                        first.unwrap_or_else(|| planfin_messages::msg!("common-text", text = "")),
                 )
-                .render(lang)
             }
-            ReportError::Money(e) => e.message().render(lang),
+            ReportError::Money(e) => e.message(),
         }
     }
 }
