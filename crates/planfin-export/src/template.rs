@@ -9,10 +9,10 @@ use planfin_core::plan::{Lang, SourceKind};
 use planfin_messages::{Message, msg};
 use rust_xlsxwriter::{
     ColNum, DataValidation, DataValidationErrorStyle, DataValidationRule, Formula, RowNum,
-    Workbook, Worksheet,
+    Workbook, Worksheet, utility::cell_range_absolute,
 };
 
-use planfin_layout::{Header, SheetKind};
+use planfin_layout::{Header, LedgerCol, SheetKind};
 
 use crate::layout::{
     AMENDMENTS_SHEET, LEDGER_LAYOUT, LINES_SHEET, Layout, Named, OBJECTIVES_SHEET, PLAN_SHEET,
@@ -98,6 +98,10 @@ enum Accept {
     NonNegative,
     /// A number above zero.
     Positive,
+    /// A voucher of column `.0` of the same sheet: a commitment that the journal holds. A
+    /// warning only, which the user may pass: the commitment may be in another month's
+    /// journal, which planfin reads beside this one.
+    VoucherOf(ColNum),
 }
 
 /// Adds the validation of `accept` with `message` to column `col` of rows 2..=ROWS+1 (or to
@@ -123,6 +127,14 @@ fn validate(
             dv.allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
         }
         Accept::Positive => dv.allow_decimal_number(DataValidationRule::GreaterThan(0.0)),
+        Accept::VoucherOf(vouchers) => {
+            // Relative to the first cell of the range: Excel shifts it down each row.
+            let cell = crate::cell::a1(first, col);
+            let list = cell_range_absolute(1, vouchers, ROWS, vouchers);
+            dv.allow_custom(Formula::new(format!(
+                "=OR(ISBLANK({cell}),COUNTIF({list},{cell})>0)"
+            )))
+        }
     };
     let short: String = title.chars().take(32).collect();
     let dv = dv
@@ -336,6 +348,12 @@ fn ledger_template(
     Ok(vec![ledger, codes_sheet])
 }
 
+/// The column of `col` in the ledger layout.
+fn ledger_column(col: LedgerCol) -> ColNum {
+    let at = LEDGER_LAYOUT.columns.iter().position(|(c, _)| *c == col);
+    at.unwrap_or_default() as ColNum
+}
+
 /// What each column of the ledger sheet accepts, and its input message.
 fn ledger_help(codes: &'static str) -> Vec<(Accept, Message)> {
     vec![
@@ -355,6 +373,9 @@ fn ledger_help(codes: &'static str) -> Vec<(Accept, Message)> {
         (Accept::Any, msg!("export-prompt-ledger-payee")),
         (Accept::Any, msg!("export-prompt-ledger-description")),
         (Accept::Any, msg!("export-prompt-ledger-document")),
-        (Accept::Any, msg!("export-prompt-ledger-commitment")),
+        (
+            Accept::VoucherOf(ledger_column(LedgerCol::Voucher)),
+            msg!("export-prompt-ledger-commitment"),
+        ),
     ]
 }

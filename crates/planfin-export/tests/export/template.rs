@@ -102,3 +102,37 @@ fn a_filled_ledger_template_imports_cleanly() {
     assert_eq!(ledger.to_expenditures()[0].description, "=atelier");
     assert_eq!(ledger.to_expenditures()[2].amount, Decimal::from(-50_000));
 }
+
+/// The commitment column of a ledger template warns, as openpyxl reads the workbook, when a
+/// liquidation or a payment names a commitment that the journal's voucher column lacks: a
+/// custom rule on column K (N° engagement) against column B (N° pièce), as a warning the
+/// user may pass (the commitment may be in another month's journal).
+#[test]
+fn the_commitment_column_is_checked_against_the_vouchers() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let template = dir.path().join("ledger_template.xlsx");
+    write_template(TemplateKind::Ledger, Lang::Fr, &template).unwrap_or_else(|e| panic!("{e}"));
+    let script = "import sys, openpyxl\n\
+        ws = openpyxl.load_workbook(sys.argv[1])['Depenses']\n\
+        for dv in ws.data_validations.dataValidation:\n\
+        \x20   if str(dv.sqref).startswith('K'):\n\
+        \x20       print(dv.type, dv.errorStyle, dv.sqref, dv.formula1, sep='|')\n\
+        \x20       print(dv.prompt)\n";
+    let out = match Command::new("python3")
+        .args(["-c", script])
+        .arg(&template)
+        .output()
+    {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).into_owned(),
+        Ok(o) => return skip(&format!("openpyxl: {}", String::from_utf8_lossy(&o.stderr))),
+        Err(e) => return skip(&format!("python3 not found ({e})")),
+    };
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("custom|warning|K2:K1001|OR(ISBLANK(K2),COUNTIF($B$2:$B$1001,K2)>0)"),
+        "{out}"
+    );
+    let prompt = lines.next().unwrap_or_default();
+    assert!(prompt.starts_with("Pour une liquidation, un mandat ou un paiement\u{a0}: le N° de pièce de son engagement. Excel prévient"), "{prompt}");
+}

@@ -65,4 +65,4 @@ export-prompt-ledger-stage = Stage: engagement, liquidation, ordonnancement or p
 export-prompt-ledger-payee = Payee
 export-prompt-ledger-description = What the expenditure is for
 export-prompt-ledger-document = Supporting document reference (invoice, ...)
-export-prompt-ledger-commitment = For a liquidation, an order or a payment: the voucher of its commitment
+export-prompt-ledger-commitment = For a liquidation, an order or a payment: the voucher of its commitment. Excel warns when this journal has no such voucher: go on if the commitment is in another month's journal, which planfin reads with this one

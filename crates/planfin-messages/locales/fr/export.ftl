@@ -66,4 +66,4 @@ export-prompt-ledger-stage = Étape : engagement, liquidation, ordonnancement o
 export-prompt-ledger-payee = Bénéficiaire
 export-prompt-ledger-description = Objet de la dépense
 export-prompt-ledger-document = Référence du justificatif (facture, PV...)
-export-prompt-ledger-commitment = Pour une liquidation, un mandat ou un paiement : le N° de pièce de son engagement
+export-prompt-ledger-commitment = Pour une liquidation, un mandat ou un paiement : le N° de pièce de son engagement. Excel prévient quand ce journal n'a pas cette pièce : continuez si l'engagement est dans le journal d'un autre mois, que planfin lit avec celui-ci
