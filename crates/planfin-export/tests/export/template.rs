@@ -130,7 +130,7 @@ fn the_commitment_column_is_checked_against_the_vouchers() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("custom|warning|K2:K1001|OR(ISBLANK(K2),COUNTIF($B$2:$B$1001,K2)>0)"),
+        Some("custom|warning|K2:K5001|OR(ISBLANK(K2),COUNTIF($B$2:$B$5001,K2)>0)"),
         "{out}"
     );
     let prompt = lines.next().unwrap_or_default();
