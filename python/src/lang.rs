@@ -32,8 +32,13 @@ pub fn enter(code: Option<&str>) -> PyResult<(Lang, Scope)> {
             .map_err(|m| PyValueError::new_err(m.render(current())))?,
         None => current(),
     };
-    let previous = CALL.with(|c| c.replace(Some(lang)));
-    Ok((lang, Scope(previous)))
+    Ok((lang, scope(lang)))
+}
+
+/// Enters `lang` for the rest of the call: a report's workbook, written in the report's
+/// language, raises its errors and labels its provenance in it too.
+pub fn scope(lang: Lang) -> Scope {
+    Scope(CALL.with(|c| c.replace(Some(lang))))
 }
 
 /// The language of the call in progress.

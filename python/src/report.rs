@@ -370,6 +370,7 @@ report_pymethods!(VarianceReport {
     /// released.
     fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
         let (basis, report) = (&self.basis, &self.inner);
+        let _scope = crate::lang::scope(report.lang);
         let options = ReportOptions {
             as_of: Some(report.as_of),
             by: report.by,
@@ -607,6 +608,7 @@ report_pymethods!(ProgressReport {
     /// `[{"code", "location", "message"}]`. Raises `planfin.ExportError`.
     fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
         let (basis, report) = (&self.basis, &self.inner);
+        let _scope = crate::lang::scope(report.lang);
         let given = common_options(Some(report.as_of), report.lang, report.tolerance);
         write_workbook(py, || {
             let provenance = basis.provenance(given)?;
@@ -746,6 +748,7 @@ report_pymethods!(FinalReport {
     /// as `[{"code", "location", "message"}]`. Raises `planfin.ExportError`.
     fn to_xlsx<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyList>> {
         let (basis, report) = (&self.basis, &self.inner);
+        let _scope = crate::lang::scope(report.lang);
         let given = common_options(None, report.lang, report.tolerance);
         write_workbook(py, || {
             let provenance = basis.provenance(given)?;
