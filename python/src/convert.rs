@@ -327,5 +327,5 @@ pub fn lang_code(lang: Lang) -> &'static str {
 
 /// A report grouping from `"objective"`, `"line"`, `"source"` or `"period"`.
 pub fn grouping(code: &str) -> PyResult<Grouping> {
-    Grouping::from_str(code).map_err(PyValueError::new_err)
+    Grouping::from_str(code).map_err(|m| PyValueError::new_err(m.render(crate::lang::current())))
 }

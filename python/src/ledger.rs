@@ -163,9 +163,7 @@ fn expenditure_from_fields<'py>(
     };
     let rate = convert::optional_amount(get("rate")?.as_ref(), what("rate"))?;
     let stage = match text(get("stage")?.as_ref(), what("stage"))? {
-        // planfin-core says it in English only.
-        Some(s) => Stage::from_str(&s)
-            .map_err(|e| FieldError::Value("stage", msg!("common-text", text = e)))?,
+        Some(s) => Stage::from_str(&s).map_err(|e| FieldError::Value("stage", e))?,
         None => Stage::default(),
     };
     Ok(CoreExpenditure {
@@ -243,7 +241,8 @@ impl Expenditure {
             currency: Currency::from_str(currency)
                 .map_err(|e| errors::money_error(py, &e.into()))?,
             rate: convert::optional_amount(rate, "rate")?,
-            stage: Stage::from_str(stage).map_err(PyValueError::new_err)?,
+            stage: Stage::from_str(stage)
+                .map_err(|m| PyValueError::new_err(m.render(crate::lang::current())))?,
             payee: payee.to_string(),
             description: description.to_string(),
             document: document.map(str::to_string),

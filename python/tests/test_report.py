@@ -204,7 +204,10 @@ def test_bad_options_are_refused(small: Any) -> None:
     plan, ledger = small
     with pytest.raises(ValueError) as e:
         plan.variance(ledger, by="quarter")  # type: ignore[arg-type]
-    assert str(e.value) == '"quarter" is not a grouping: use objective, line, source or period'
+    assert str(e.value) == '"quarter" is not a grouping: use one of objective, line, source, period'
+    with pytest.raises(ValueError) as e:
+        plan.variance(ledger, by="quarter", lang="fr")  # type: ignore[arg-type]
+    assert str(e.value) == "«\u00a0quarter\u00a0» n'est pas un regroupement\u00a0: utilisez l'un de objective, line, source, period"
     with pytest.raises(ValueError) as e:
         plan.variance(ledger, lang="de")  # type: ignore[arg-type]
     assert str(e.value) == '"de" is not a language planfin speaks: use fr or en'

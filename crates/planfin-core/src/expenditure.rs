@@ -91,7 +91,7 @@ impl fmt::Display for Stage {
 }
 
 impl FromStr for Stage {
-    type Err = String;
+    type Err = planfin_messages::Message;
 
     /// Accepts the French and English names and their usual forms, ignoring case and accents.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -106,9 +106,7 @@ impl FromStr for Stage {
             "ordonnancement" | "ordonnance" | "ordonnancee" | "mandatement" | "mandate"
             | "ordered" | "payment order" => Ok(Stage::Ordonnancement),
             "paiement" | "paye" | "payee" | "paid" | "payment" | "" => Ok(Stage::Paiement),
-            _ => Err(format!(
-                "{s:?} is not a stage: use engagement, liquidation, ordonnancement or paiement"
-            )),
+            _ => Err(planfin_messages::msg!("error-stage-unknown", value = s)),
         }
     }
 }

@@ -99,14 +99,19 @@ impl fmt::Display for Grouping {
 }
 
 impl FromStr for Grouping {
-    type Err = String;
+    type Err = planfin_messages::Message;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Grouping::ALL
             .into_iter()
             .find(|g| g.code() == s.trim().to_ascii_lowercase())
             .ok_or_else(|| {
-                format!("{s:?} is not a grouping: use objective, line, source or period")
+                let codes: Vec<&str> = Grouping::ALL.iter().map(Grouping::code).collect();
+                planfin_messages::msg!(
+                    "error-grouping-unknown",
+                    value = s,
+                    codes = codes.join(", ")
+                )
             })
     }
 }

@@ -20,3 +20,5 @@ error-report-blocked = { $count ->
         [one] { $count } blocking finding
        *[other] { $count } blocking findings
     }; first: { $first }
+error-stage-unknown = "{ $value }" is not a stage: use engagement, liquidation, ordonnancement or paiement
+error-grouping-unknown = "{ $value }" is not a grouping: use one of { $codes }

@@ -20,3 +20,5 @@ error-report-blocked = { $count ->
         [one] { $count } constat bloquant
        *[other] { $count } constats bloquants
     } ; premier : { $first }
+error-stage-unknown = « { $value } » n'est pas une étape : utilisez engagement, liquidation, ordonnancement ou paiement
+error-grouping-unknown = « { $value } » n'est pas un regroupement : utilisez l'un de { $codes }
