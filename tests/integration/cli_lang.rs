@@ -307,3 +307,33 @@ fn a_french_report_has_no_english_word_and_an_english_one_no_french_word() -> Te
     }
     Ok(())
 }
+
+#[test]
+fn the_command_line_s_own_errors_are_in_the_language_too() {
+    let refused = |args: &[&str], expected: &str| {
+        planfin()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(format!("{expected}\n"));
+    };
+    refused(
+        &["report", "--by", "quarter"],
+        "planfin\u{a0}: erreur\u{a0}: «\u{a0}quarter\u{a0}» n'est pas une valeur de --by <BY>\u{a0}: \
+         utilisez l'une de objective, line, source, period",
+    );
+    refused(
+        &["--lang", "en", "report", "--by", "quarter"],
+        "planfin: error: \"quarter\" is not a value of --by <BY>: use one of objective, line, \
+         source, period",
+    );
+    refused(
+        &["reprot"],
+        "planfin\u{a0}: erreur\u{a0}: «\u{a0}reprot\u{a0}» n'est pas une commande de planfin\u{a0}: \
+         vouliez-vous dire report\u{202f}? Voyez planfin --help",
+    );
+    refused(
+        &["progress", "--lang", "en"],
+        "planfin: error: missing: --as-of <DATE>; see planfin COMMAND --help",
+    );
+}

@@ -11,6 +11,7 @@ mod lang;
 mod load;
 mod output;
 mod progress_bar;
+mod usage;
 
 use std::process::ExitCode;
 
@@ -21,7 +22,16 @@ use crate::cli::{Cli, Command};
 fn main() -> ExitCode {
     quiet_reader_panics();
     lang::init(&std::env::args_os().collect::<Vec<_>>());
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => match usage::failure(&e) {
+            Some(failure) => {
+                eprintln!("{failure}");
+                return failure.exit_code();
+            }
+            None => e.exit(),
+        },
+    };
     let result = match &cli.command {
         Command::Report(args) => commands::report::run(args),
         Command::Progress(args) => commands::progress::run(args),

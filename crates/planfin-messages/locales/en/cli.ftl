@@ -68,3 +68,12 @@ cli-ledger-unchecked = note: { $files }: { $entries ->
 cli-convert-writes = { $file }: planfin writes .xlsx workbooks, not .{ $extension }: name the output FILE.xlsx (Excel and LibreOffice open it) or FILE.json
 cli-convert-unknown = { $file }: the output's extension tells what to write: name it FILE.json or FILE.xlsx
 cli-template-extension = { $file }: a template is an Excel workbook: name it FILE.xlsx
+
+## Errors of the command line itself.
+cli-usage-value = { $option }: { $reason }
+cli-usage-choice = "{ $value }" is not a value of { $option }: use one of { $values }
+cli-usage-unknown-option = { $option } is not an option of this command: see planfin COMMAND --help
+cli-usage-unknown-option-like = { $option } is not an option of this command: did you mean { $suggestion }? See planfin COMMAND --help
+cli-usage-unknown-command = "{ $command }" is not a command of planfin: see planfin --help
+cli-usage-unknown-command-like = "{ $command }" is not a command of planfin: did you mean { $suggestion }? See planfin --help
+cli-usage-missing = missing: { $arguments }; see planfin COMMAND --help

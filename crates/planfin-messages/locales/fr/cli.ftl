@@ -71,3 +71,12 @@ cli-ledger-unchecked = remarque : { $files } : { $entries ->
 cli-convert-writes = { $file } : planfin écrit des classeurs .xlsx, pas .{ $extension } : nommez la sortie FICHIER.xlsx (Excel et LibreOffice l'ouvrent) ou FICHIER.json
 cli-convert-unknown = { $file } : l'extension de la sortie dit quoi écrire : nommez-la FICHIER.json ou FICHIER.xlsx
 cli-template-extension = { $file } : un modèle est un classeur Excel : nommez-le FICHIER.xlsx
+
+## Les erreurs de la ligne de commande elle-même.
+cli-usage-value = { $option } : { $reason }
+cli-usage-choice = « { $value } » n'est pas une valeur de { $option } : utilisez l'une de { $values }
+cli-usage-unknown-option = { $option } n'est pas une option de cette commande : voyez planfin COMMANDE --help
+cli-usage-unknown-option-like = { $option } n'est pas une option de cette commande : vouliez-vous dire { $suggestion } ? Voyez planfin COMMANDE --help
+cli-usage-unknown-command = « { $command } » n'est pas une commande de planfin : voyez planfin --help
+cli-usage-unknown-command-like = « { $command } » n'est pas une commande de planfin : vouliez-vous dire { $suggestion } ? Voyez planfin --help
+cli-usage-missing = il manque : { $arguments } ; voyez planfin COMMANDE --help
