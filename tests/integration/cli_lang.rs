@@ -337,3 +337,24 @@ fn the_command_line_s_own_errors_are_in_the_language_too() {
         "planfin: error: missing: --as-of <DATE>; see planfin COMMAND --help",
     );
 }
+
+#[test]
+fn help_is_in_the_language_too() {
+    planfin()
+        .args(["report", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Écarts entre le budget révisé et les dépenses engagées et payées\n\nUtilisation\u{a0}: planfin report [OPTIONS]",
+        ))
+        .stdout(predicate::str::contains("(par défaut\u{a0}: 90)"))
+        .stdout(predicate::str::contains("Options\u{a0}:"));
+    planfin()
+        .args(["--lang", "en", "report", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Variance of the revised budget against engaged and paid spending\n\nUsage: planfin report [OPTIONS]",
+        ))
+        .stdout(predicate::str::contains("(default: 90)"));
+}

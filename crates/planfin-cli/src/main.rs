@@ -7,6 +7,7 @@
 mod cli;
 mod commands;
 mod error;
+mod help;
 mod lang;
 mod load;
 mod output;
@@ -15,14 +16,18 @@ mod usage;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     quiet_reader_panics();
     lang::init(&std::env::args_os().collect::<Vec<_>>());
-    let cli = match Cli::try_parse() {
+    let command = help::localized(Cli::command(), lang::get());
+    let parsed = command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => match usage::failure(&e) {
             Some(failure) => {

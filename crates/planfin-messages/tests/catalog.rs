@@ -267,8 +267,12 @@ fn french_puts_its_spaces_before_double_punctuation_and_inside_guillemets() {
     );
 }
 
+/// The words of `text` outside `code spans` (command names, option values, identifiers are
+/// the same in both languages).
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+    let prose = text.split('`').step_by(2);
+    prose
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '\''))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
 }

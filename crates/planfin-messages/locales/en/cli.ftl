@@ -77,3 +77,39 @@ cli-usage-unknown-option-like = { $option } is not an option of this command: di
 cli-usage-unknown-command = "{ $command }" is not a command of planfin: see planfin --help
 cli-usage-unknown-command-like = "{ $command }" is not a command of planfin: did you mean { $suggestion }? See planfin --help
 cli-usage-missing = missing: { $arguments }; see planfin COMMAND --help
+
+## --help: what each command and option is for (help-<command> and help-<command>-<option>, or
+## help-<option> for an option that means the same everywhere).
+help-heading-options = Options
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-usage = Usage
+help-planfin = Budget plans and expenditure ledgers: variance, progress and final reports, and validation. With no option, `planfin report` prints the variance by objective of the embedded CNLTP plan (Mali, 2018-2019, ceiling 206,850,000 XOF) against its illustrative sample ledger.
+help-report = Variance of the revised budget against engaged and paid spending
+help-progress = The progress report (rapport d'étape): execution to a cut-off date, burn rate and the spend projected to the end of the plan at that pace
+help-final = The final report (rapport final): the whole period, the reconciliation of ceiling, amendments and spend, every finding
+help-validate = Check plan and ledger files and print every finding with its location
+help-convert = Convert a plan or a ledger between a workbook and JSON (by the files' extensions)
+help-template = Write an empty plan or ledger workbook to fill in, with drop-down lists
+help-lang = Language of everything planfin prints and writes: `fr` or `en`; default: PLANFIN_LANG, then the locale (LANG, LC_MESSAGES), then French
+help-plan = The plan: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or JSON; default: the embedded CNLTP plan
+help-ledger = An expenditure ledger (workbook or JSON); repeat for several journals (a voucher present in two files is counted once). Default: the embedded sample ledger when no --plan is given, else none
+help-decimal_mark = How text amounts such as 1,000 or 1.000 in workbooks are read: `comma` (1.250,50) or `point` (1,250.50); without it they are refused as ambiguous
+help-limits = Set a safety limit of the workbook reader, for a genuine workbook refused as too large, e.g. `--limit max_range_cells=20000000`; repeatable. The limits: `max_file_bytes`, `max_zip_entries`, `max_entry_bytes`, `max_shared_strings_bytes`, `max_total_bytes`, `max_ratio`, `max_cells`, `max_range_cells`, `max_text_chars`, `max_errors`
+help-format = Output format: `table` (for the terminal), `xlsx` (a workbook with live formulas; needs --out), `csv`, `json` or `md`
+help-out = Write to this file (atomically) instead of the terminal
+help-bom = With --format csv: start with a UTF-8 byte order mark, for Excel
+help-tolerance = Flag rows whose |variance| exceeds this percentage of the revised budget
+help-stale_days = An open commitment engaged more than this many days before the cut-off is a `stale_commitment` finding
+help-report-as_of = Leave out amendments and expenditures dated after this day (YYYY-MM-DD)
+help-by = One row per `objective`, `line` (budget line), `source` (funding source) or `period` (fiscal year)
+help-progress-as_of = The cut-off date (YYYY-MM-DD): amendments and expenditures dated after it are left out
+help-validate-files = Plan and ledger files (workbooks or JSON); which is which is read from their content
+help-validate-plan = Check the ledgers against this plan (default: the plan among the files, if there is one)
+help-convert-input = The plan or ledger to read: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or JSON
+help-convert-output = The file to write: .xlsx or .json
+help-template-out = The workbook to write (.xlsx)
+help-kind = A plan workbook (`plan`) or a ledger workbook (`ledger`)
+help-help = Print help
+help-version = Print version
+help-default = default: { $value }

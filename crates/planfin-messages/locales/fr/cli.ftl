@@ -80,3 +80,39 @@ cli-usage-unknown-option-like = { $option } n'est pas une option de cette comman
 cli-usage-unknown-command = « { $command } » n'est pas une commande de planfin : voyez planfin --help
 cli-usage-unknown-command-like = « { $command } » n'est pas une commande de planfin : vouliez-vous dire { $suggestion } ? Voyez planfin --help
 cli-usage-missing = il manque : { $arguments } ; voyez planfin COMMANDE --help
+
+## --help : à quoi sert chaque commande et chaque option (help-<commande> et
+## help-<commande>-<option>, ou help-<option> pour une option qui dit partout la même chose).
+help-heading-options = Options
+help-heading-commands = Commandes
+help-heading-arguments = Arguments
+help-usage = Utilisation
+help-planfin = Plans budgétaires et journaux des dépenses : rapports d'écarts, d'étape et final, et validation. Sans option, `planfin report` affiche les écarts par objectif du plan CNLTP intégré (Mali, 2018-2019, plafond 206 850 000 XOF) face à son journal d'exemple illustratif.
+help-report = Écarts entre le budget révisé et les dépenses engagées et payées
+help-progress = Le rapport d'étape : l'exécution à une date de situation, le rythme de paiement et les paiements projetés en fin de plan à ce rythme
+help-final = Le rapport final : toute la période, le rapprochement du plafond, des modifications et des dépenses, tous les constats
+help-validate = Vérifier des fichiers de plan et de journal, et afficher chaque constat avec son emplacement
+help-convert = Convertir un plan ou un journal entre classeur et JSON (selon l'extension des fichiers)
+help-template = Écrire un classeur de plan ou de journal vide à remplir, avec des listes déroulantes
+help-lang = Langue de tout ce que planfin affiche et écrit : `fr` ou `en` ; par défaut PLANFIN_LANG, puis la langue du système (LANG, LC_MESSAGES), puis le français
+help-plan = Le plan : un classeur (.xlsx, .xlsm, .xlsb, .xls, .ods) ou du JSON ; par défaut le plan CNLTP intégré
+help-ledger = Un journal des dépenses (classeur ou JSON) ; à répéter pour plusieurs journaux (une pièce présente dans deux fichiers compte une fois). Par défaut le journal d'exemple intégré sans --plan, sinon aucun
+help-decimal_mark = Comment lire les montants en texte comme 1,000 ou 1.000 dans les classeurs : `comma` (1.250,50) ou `point` (1,250.50) ; sans cette option ils sont refusés comme ambigus
+help-limits = Fixer une limite de sécurité du lecteur de classeurs, pour un vrai classeur refusé comme trop grand, par exemple `--limit max_range_cells=20000000` ; à répéter. Les limites : `max_file_bytes`, `max_zip_entries`, `max_entry_bytes`, `max_shared_strings_bytes`, `max_total_bytes`, `max_ratio`, `max_cells`, `max_range_cells`, `max_text_chars`, `max_errors`
+help-format = Format de sortie : `table` (pour le terminal), `xlsx` (un classeur aux formules vivantes ; il faut --out), `csv`, `json` ou `md`
+help-out = Écrire dans ce fichier (d'un bloc) au lieu du terminal
+help-bom = Avec --format csv : commencer par une marque d'ordre des octets UTF-8, pour Excel
+help-tolerance = Signaler les rangées dont l'écart dépasse ce pourcentage du budget révisé
+help-stale_days = Un engagement encore ouvert, engagé plus de ce nombre de jours avant la date de situation, est un constat `stale_commitment`
+help-report-as_of = Laisser de côté les modifications et les dépenses datées après ce jour (AAAA-MM-JJ)
+help-by = Une rangée par objectif (`objective`), ligne budgétaire (`line`), source de financement (`source`) ou exercice (`period`)
+help-progress-as_of = La date de situation (AAAA-MM-JJ) : les modifications et les dépenses datées après elle sont laissées de côté
+help-validate-files = Fichiers de plan et de journal (classeurs ou JSON) ; planfin reconnaît lequel est lequel à leur contenu
+help-validate-plan = Vérifier les journaux au regard de ce plan (par défaut le plan parmi les fichiers, s'il y en a un)
+help-convert-input = Le plan ou le journal à lire : un classeur (.xlsx, .xlsm, .xlsb, .xls, .ods) ou du JSON
+help-convert-output = Le fichier à écrire : .xlsx ou .json
+help-template-out = Le classeur à écrire (.xlsx)
+help-kind = Un classeur de plan (`plan`) ou de journal (`ledger`)
+help-help = Afficher l'aide
+help-version = Afficher la version
+help-default = par défaut : { $value }
