@@ -21,6 +21,8 @@ pub enum Cell {
     /// A row's flags by their stable codes (`over_budget`): the codes for machines (CSV), their
     /// labels in the table's language for people (`dépassement, ligne inconnue`).
     Flags(Vec<&'static str>),
+    /// A count (days), not money.
+    Count(i64),
 }
 
 /// `rate x 100` to two decimals, half away from zero, as text with a `.` decimal mark: the
@@ -58,6 +60,7 @@ impl Cell {
             Cell::Amount(a) => a.to_string(),
             Cell::Rate(r) => r.map(|r| r.to_string()).unwrap_or_default(),
             Cell::Flags(codes) => codes.join(" "),
+            Cell::Count(n) => n.to_string(),
         }
     }
 
@@ -78,11 +81,12 @@ impl Cell {
                 let labels: Vec<&str> = codes.iter().map(|c| flag_label(c, lang)).collect();
                 labels.join(", ")
             }
+            Cell::Count(n) => planfin_messages::format_count(*n, lang),
         }
     }
 
     fn is_numeric(&self) -> bool {
-        matches!(self, Cell::Amount(_) | Cell::Rate(_))
+        matches!(self, Cell::Amount(_) | Cell::Rate(_) | Cell::Count(_))
     }
 }
 
@@ -105,16 +109,56 @@ pub fn thousands_separator(lang: Lang) -> char {
     }
 }
 
-/// A titled table: column keys (stable, for CSV), headers (for people), rows and an optional
-/// totals row, and notes printed under it.
+/// How a derived column is computed from the other columns of its row, named by their keys:
+/// what a workbook writes as a live formula. The reports declare it with the column
+/// (`report/columns.rs`); writers read it, never restate it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formula {
+    /// The sum of the columns, each times its sign (1 or -1).
+    Sum(&'static [(i8, &'static str)]),
+    /// The first column divided by the second (a rate); empty when the second is zero.
+    Ratio(&'static str, &'static str),
+}
+
+/// A column of a [`Table`]: its stable key (JSON and CSV), its formula if it is derived, and
+/// whether a negative value calls for attention (a variance, what is available).
+///
+/// ```
+/// use planfin_core::render::Column;
+/// assert_eq!(Column::plain("label").key, "label");
+/// assert!(Column::plain("label").formula.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// The stable key.
+    pub key: String,
+    /// How it is computed from the row's other columns, if it is.
+    pub formula: Option<Formula>,
+    /// Whether a negative value is shown as an alert.
+    pub alert_negative: bool,
+}
+
+impl Column {
+    /// A column that is neither derived nor watched.
+    pub fn plain(key: impl Into<String>) -> Column {
+        Column {
+            key: key.into(),
+            formula: None,
+            alert_negative: false,
+        }
+    }
+}
+
+/// A titled table: columns (stable keys, for CSV; formulas), headers (for people), rows and an
+/// optional totals row, and notes printed under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     /// Title, in the table's language.
     pub title: String,
     /// Language of headers and numbers for people.
     pub lang: Lang,
-    /// Stable column keys (CSV header).
-    pub keys: Vec<String>,
+    /// The columns, in order.
+    pub columns: Vec<Column>,
     /// Column headers for people.
     pub headers: Vec<String>,
     /// The rows.
@@ -125,6 +169,13 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
+impl Table {
+    /// The stable keys of the columns (the CSV header).
+    pub fn keys(&self) -> Vec<&str> {
+        self.columns.iter().map(|c| c.key.as_str()).collect()
+    }
+}
+
 fn all_rows(table: &Table) -> impl Iterator<Item = &Vec<Cell>> {
     table.rows.iter().chain(table.totals.iter())
 }
@@ -132,10 +183,10 @@ fn all_rows(table: &Table) -> impl Iterator<Item = &Vec<Cell>> {
 /// An aligned plain-text table for the terminal.
 ///
 /// ```
-/// use planfin_core::{plan::Lang, render::{text_table, Cell, Table}, Decimal};
+/// use planfin_core::{plan::Lang, render::{text_table, Cell, Column, Table}, Decimal};
 /// let t = Table {
 ///     title: "Demo".into(), lang: Lang::En,
-///     keys: vec!["key".into(), "paid".into()], headers: vec!["Code".into(), "Paid".into()],
+///     columns: vec![Column::plain("key"), Column::plain("paid")], headers: vec!["Code".into(), "Paid".into()],
 ///     rows: vec![vec![Cell::Text("OS1".into()), Cell::Amount(Decimal::from(1_250_000))]],
 ///     totals: None, notes: vec![],
 /// };
@@ -227,10 +278,10 @@ pub fn looks_like_formula(text: &str) -> bool {
 /// `bom`, a UTF-8 byte order mark for Excel. Notes are not included.
 ///
 /// ```
-/// use planfin_core::{plan::Lang, render::{csv, Cell, Table}, Decimal};
+/// use planfin_core::{plan::Lang, render::{csv, Cell, Column, Table}, Decimal};
 /// let t = Table {
 ///     title: "Demo".into(), lang: Lang::En,
-///     keys: vec!["label".into(), "paid".into()], headers: vec!["Label".into(), "Paid".into()],
+///     columns: vec![Column::plain("label"), Column::plain("paid")], headers: vec!["Label".into(), "Paid".into()],
 ///     rows: vec![vec![Cell::Text("=HYPERLINK(\"x\")".into()), Cell::Amount(Decimal::from(-5))]],
 ///     totals: None, notes: vec![],
 /// };
@@ -242,7 +293,7 @@ pub fn csv(table: &Table, bom: bool) -> String {
         .flexible(true)
         .from_writer(Vec::new());
     // Records of any length go to memory: writing them cannot fail.
-    let _ = out.write_record(&table.keys);
+    let _ = out.write_record(table.keys());
     for row in all_rows(table) {
         let fields = row.iter().map(|c| match c {
             Cell::Text(t) if looks_like_formula(t) => format!("'{t}"),
@@ -263,10 +314,10 @@ fn md_escape(text: &str) -> String {
 /// A Markdown (GitHub) table with a title, right-aligned numbers, bold totals and the notes.
 ///
 /// ```
-/// use planfin_core::{plan::Lang, render::{markdown, Cell, Table}, Decimal};
+/// use planfin_core::{plan::Lang, render::{markdown, Cell, Column, Table}, Decimal};
 /// let t = Table {
 ///     title: "Demo".into(), lang: Lang::Fr,
-///     keys: vec!["key".into(), "paid".into()], headers: vec!["Code".into(), "Payé".into()],
+///     columns: vec![Column::plain("key"), Column::plain("paid")], headers: vec!["Code".into(), "Payé".into()],
 ///     rows: vec![vec![Cell::Text("OS1".into()), Cell::Amount(Decimal::from(1_250_000))]],
 ///     totals: None, notes: vec![],
 /// };
@@ -320,12 +371,9 @@ mod tests {
         Table {
             title: "T".into(),
             lang: Lang::En,
-            keys: vec![
-                "key".into(),
-                "label".into(),
-                "paid".into(),
-                "execution_rate".into(),
-            ],
+            columns: ["key", "label", "paid", "execution_rate"]
+                .map(Column::plain)
+                .to_vec(),
             headers: vec!["Code".into(), "Label".into(), "Paid".into(), "Rate".into()],
             rows: vec![
                 vec![

@@ -246,7 +246,7 @@ fn sections(tables: Vec<Table>, names: &[&str], lang: Lang) -> Vec<(String, Tabl
 }
 
 fn is_findings_table(t: &Table) -> bool {
-    let mut keys: Vec<&str> = t.keys.iter().map(String::as_str).collect();
+    let mut keys = t.keys();
     keys.sort_unstable();
     keys == ["code", "location", "message", "severity"]
 }

@@ -9,7 +9,8 @@
 
 use std::collections::HashMap;
 
-use planfin_core::render::{Cell, Table};
+use planfin_core::render::{Cell, Formula as Derived, Table};
+use planfin_core::report::columns::derivation_rank;
 use planfin_core::report::execution_rate;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -20,42 +21,46 @@ use rust_xlsxwriter::{
 use crate::ExportError;
 use crate::cell::{AmountCell, ExportFinding, a1, excel_number, write_text};
 
-/// A derived column: how its value follows from other columns of the same row.
-enum Rule {
-    /// Signed sum of other amount columns.
-    Sum(&'static [(i8, &'static str)]),
-    /// `ROUND(num / den, 4)`, blank when `den` is 0 (planfin's execution rate).
-    Ratio(&'static str, &'static str),
+/// A table's columns as the sheet needs them: where each key is, each column's formula (the
+/// report's own, `planfin_core::report::columns`), the columns whose negatives are alerts, and
+/// the order a row is written in (inputs before what is derived from them).
+#[derive(Debug, Clone)]
+pub(crate) struct Placement {
+    by_key: HashMap<String, ColNum>,
+    formulas: Vec<Option<Derived>>,
+    alerts: Vec<ColNum>,
+    order: Vec<usize>,
 }
 
-/// The derived columns planfin's reports share, by stable column key.
-const DERIVED: &[(&str, Rule)] = &[
-    ("revised", Rule::Sum(&[(1, "initial"), (1, "amendments")])),
-    ("variance", Rule::Sum(&[(1, "revised"), (-1, "paid")])),
-    (
-        "remaining_to_pay",
-        Rule::Sum(&[(1, "engaged"), (-1, "paid")]),
-    ),
-    ("available", Rule::Sum(&[(1, "revised"), (-1, "engaged")])),
-    ("commitment_rate", Rule::Ratio("engaged", "revised")),
-    ("payment_rate", Rule::Ratio("paid", "revised")),
-    (
-        "age_total",
-        Rule::Sum(&[
-            (1, "age_0_30"),
-            (1, "age_31_90"),
-            (1, "age_91_180"),
-            (1, "age_over_180"),
-        ]),
-    ),
-    (
-        "projected_variance",
-        Rule::Sum(&[(1, "revised"), (-1, "projected_paid")]),
-    ),
-];
+impl Placement {
+    fn of(table: &Table) -> Placement {
+        let columns = &table.columns;
+        let mut order: Vec<usize> = (0..columns.len()).collect();
+        order.sort_by_key(|&c| derivation_rank(&columns[c].key));
+        Placement {
+            by_key: columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.key.clone(), i as ColNum))
+                .collect(),
+            formulas: columns.iter().map(|c| c.formula).collect(),
+            alerts: (0..columns.len())
+                .filter(|&c| columns[c].alert_negative)
+                .map(|c| c as ColNum)
+                .collect(),
+            order,
+        }
+    }
 
-/// Columns whose negative values are shown in red.
-const NEGATIVE_WATCH: &[&str] = &["variance", "available", "projected_variance"];
+    /// The column of `key`.
+    pub(crate) fn get(&self, key: &str) -> Option<&ColNum> {
+        self.by_key.get(key)
+    }
+
+    fn formula(&self, col: usize) -> Option<&Derived> {
+        self.formulas.get(col).and_then(Option::as_ref)
+    }
+}
 
 /// Formats shared by the sheets of one workbook.
 pub(crate) struct Formats {
@@ -236,7 +241,7 @@ pub(crate) struct Placed {
     /// The first free row under the table and its notes.
     pub(crate) next_row: RowNum,
     /// Column of each key.
-    pub(crate) columns: HashMap<String, ColNum>,
+    pub(crate) columns: Placement,
 }
 
 /// What a cell of the sheet holds, for the formulas that refer to it.
@@ -281,7 +286,7 @@ pub(crate) fn write_table(
         sheet,
         start_row as usize + 4 + table.rows.len() + table.notes.len(),
     )?;
-    let columns = column_of_key(table);
+    let columns = Placement::of(table);
     // A blank rate (revised 0) is an empty-string result, as the formula computes it; the
     // library's default would store 0.
     ws.set_formula_result_default("");
@@ -328,16 +333,6 @@ pub(crate) fn write_table(
         next_row: row + 1,
         columns,
     })
-}
-
-/// The column of each key of `table`.
-fn column_of_key(table: &Table) -> HashMap<String, ColNum> {
-    table
-        .keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.clone(), i as ColNum))
-        .collect()
 }
 
 /// The title (and a blank row under it) when there is one, then the header row and the
@@ -393,7 +388,7 @@ fn write_data(
     sheet: &str,
     table: &Table,
     mut row: RowNum,
-    columns: &HashMap<String, ColNum>,
+    columns: &Placement,
     formats: &Formats,
     findings: &mut Vec<ExportFinding>,
 ) -> Result<(RowNum, ColumnSums), ExportError> {
@@ -407,13 +402,13 @@ fn write_data(
 }
 
 /// Conditional formats of the data rows `first..=last`: flagged rows, and negative values of
-/// the [`NEGATIVE_WATCH`] columns (down to the totals row) in red.
+/// the columns whose negative values are alerts (down to the totals row) in red.
 fn highlight(
     ws: &mut Worksheet,
     sheet: &str,
     first: RowNum,
     last: RowNum,
-    columns: &HashMap<String, ColNum>,
+    columns: &Placement,
     formats: &Formats,
 ) -> Result<(), ExportError> {
     let at = |col: ColNum| format!("{sheet}!{}", a1(first, col));
@@ -424,14 +419,12 @@ fn highlight(
         ws.add_conditional_format(first, c, last, c, &rule)
             .map_err(xl(|| at(c)))?;
     }
-    for key in NEGATIVE_WATCH {
-        if let Some(&c) = columns.get(*key) {
-            let rule = ConditionalFormatCell::new()
-                .set_rule(ConditionalFormatCellRule::LessThan(0))
-                .set_format(&formats.negative);
-            ws.add_conditional_format(first, c, last + 1, c, &rule)
-                .map_err(xl(|| at(c)))?;
-        }
+    for &c in &columns.alerts {
+        let rule = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::LessThan(0))
+            .set_format(&formats.negative);
+        ws.add_conditional_format(first, c, last + 1, c, &rule)
+            .map_err(xl(|| at(c)))?;
     }
     Ok(())
 }
@@ -464,7 +457,7 @@ fn set_widths(ws: &mut Worksheet, table: &Table) -> Result<(), ExportError> {
             .chain(table.totals.iter())
             .filter_map(|r| r.get(c))
             .map(|cell| match cell {
-                Cell::Text(_) | Cell::Flags(_) => cell.plain().chars().count(),
+                Cell::Text(_) | Cell::Flags(_) | Cell::Count(_) => cell.plain().chars().count(),
                 Cell::Amount(a) => {
                     let digits = a.trunc().abs().to_string().len();
                     digits + digits / 3 + 4
@@ -488,33 +481,17 @@ fn write_row(
     sheet: &str,
     row: RowNum,
     cells: &[Cell],
-    columns: &HashMap<String, ColNum>,
+    columns: &Placement,
     formats: &Formats,
     totals: bool,
     findings: &mut Vec<ExportFinding>,
 ) -> Result<Vec<Held>, ExportError> {
     let mut held = vec![Held::Other; cells.len()];
-    let keys: HashMap<ColNum, &str> = columns.iter().map(|(k, c)| (*c, k.as_str())).collect();
-    // Inputs first, derived columns after, in the order of DERIVED (revised before variance).
-    let order = cell_order(cells.len(), &keys);
-    // A key / value row counting days (`days_total`, `days_elapsed`) is not money.
-    let counts_days = matches!(cells.first(), Some(Cell::Text(k)) if k.starts_with("days_"));
-    for c in order {
+    // Inputs first, derived columns after (revised before variance).
+    for &c in columns.order.iter().filter(|&&c| c < cells.len()) {
         let col = c as ColNum;
         let cell = &cells[c];
-        if let (true, Cell::Amount(v)) = (counts_days, cell) {
-            let number = amount(ws, sheet, row, col, *v, &formats.integer, findings)?;
-            held[c] = if number {
-                Held::Number(*v)
-            } else {
-                Held::Other
-            };
-            continue;
-        }
-        let rule = keys
-            .get(&col)
-            .and_then(|k| DERIVED.iter().find(|(d, _)| d == k))
-            .map(|(_, r)| r);
+        let rule = columns.formula(c);
         held[c] = write_cell(
             ws, sheet, row, col, cell, rule, columns, &held, formats, totals, findings,
         )?;
@@ -522,24 +499,12 @@ fn write_row(
     Ok(held)
 }
 
-/// Column indexes with derived columns moved after their inputs.
-fn cell_order(n: usize, keys: &HashMap<ColNum, &str>) -> Vec<usize> {
-    let rank = |c: usize| {
-        keys.get(&(c as ColNum))
-            .and_then(|k| DERIVED.iter().position(|(d, _)| d == k))
-            .map_or(0, |p| p + 1)
-    };
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&c| rank(c));
-    order
-}
-
 /// The formula for `rule` on `row`, with the Decimal it computes, when every input is a
 /// number on the sheet.
 fn formula_of(
-    rule: &Rule,
+    rule: &Derived,
     row: RowNum,
-    columns: &HashMap<String, ColNum>,
+    columns: &Placement,
     held: &[Held],
 ) -> Option<(String, Option<Decimal>)> {
     let number = |key: &str| -> Option<(String, Decimal)> {
@@ -550,7 +515,7 @@ fn formula_of(
         }
     };
     match rule {
-        Rule::Sum(terms) => {
+        Derived::Sum(terms) => {
             let mut formula = String::new();
             let mut value = Decimal::ZERO;
             for (sign, key) in terms.iter() {
@@ -568,7 +533,7 @@ fn formula_of(
             }
             Some((formula, Some(value)))
         }
-        Rule::Ratio(num, den) => {
+        Derived::Ratio(num, den) => {
             let (n, nv) = number(num)?;
             let (d, dv) = number(den)?;
             Some((
@@ -586,8 +551,8 @@ fn write_cell(
     row: RowNum,
     col: ColNum,
     cell: &Cell,
-    rule: Option<&Rule>,
-    columns: &HashMap<String, ColNum>,
+    rule: Option<&Derived>,
+    columns: &Placement,
     held: &[Held],
     formats: &Formats,
     totals: bool,
@@ -604,6 +569,12 @@ fn write_cell(
         Cell::Text(_) | Cell::Flags(_) => {
             let f = totals.then_some(&formats.total_text);
             text(ws, sheet, row, col, &cell.plain(), f)?;
+            Ok(Held::Other)
+        }
+        // A count (days) is not money: a whole number, never part of an amount's formula.
+        Cell::Count(n) => {
+            ws.write_number_with_format(row, col, *n as f64, &formats.integer)
+                .map_err(xl(at))?;
             Ok(Held::Other)
         }
         Cell::Amount(v) => {
@@ -650,7 +621,7 @@ fn write_totals(
     sheet: &str,
     row: RowNum,
     totals: &[Cell],
-    columns: &HashMap<String, ColNum>,
+    columns: &Placement,
     data: Option<(RowNum, RowNum)>,
     column_numeric: &[bool],
     column_sum: &[Option<Decimal>],
@@ -685,6 +656,10 @@ fn write_totals(
                 }
             }
             Cell::Rate(_) => pending_rates.push(c),
+            Cell::Count(n) => {
+                ws.write_number_with_format(row, col, *n as f64, &formats.integer)
+                    .map_err(xl(at))?;
+            }
             Cell::Text(_) | Cell::Flags(_) => text(
                 ws,
                 sheet,
@@ -695,13 +670,9 @@ fn write_totals(
             )?,
         }
     }
-    let keys: HashMap<ColNum, &str> = columns.iter().map(|(k, c)| (*c, k.as_str())).collect();
     for c in pending_rates {
         let col = c as ColNum;
-        let rule = keys
-            .get(&col)
-            .and_then(|k| DERIVED.iter().find(|(d, _)| d == k))
-            .map(|(_, r)| r);
+        let rule = columns.formula(c);
         write_cell(
             ws, sheet, row, col, &totals[c], rule, columns, &held, formats, true, findings,
         )?;

@@ -10,6 +10,7 @@
 
 pub mod ageing;
 mod chain;
+pub mod columns;
 mod execution;
 pub mod final_report;
 mod groupings;
@@ -28,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::MoneyError;
 use crate::plan::{Lang, Plan, Text};
-use crate::render::{Cell, Table};
+use crate::render::{Cell, Column, Table};
 use crate::validation::{Finding, FindingCode};
 
 use labels::label;
@@ -442,7 +443,7 @@ pub(crate) fn grouped_table<'a>(
     totals: (&Totals, Vec<Cell>),
     notes: Vec<String>,
 ) -> Table {
-    let (keys, headers) = grouped_columns(group, extra, lang);
+    let (columns, headers) = grouped_columns(group, extra, lang);
     let rows = rows
         .into_iter()
         .map(|(r, extra)| grouped_cells(&r.key, &r.label, &r.amounts, extra, &r.flags))
@@ -452,7 +453,7 @@ pub(crate) fn grouped_table<'a>(
     Table {
         title,
         lang,
-        keys,
+        columns,
         headers,
         rows,
         totals: Some(totals),
@@ -470,7 +471,7 @@ pub(crate) fn key_value_table<'k>(
     Table {
         title,
         lang,
-        keys: vec!["key".into(), "label".into(), "value".into()],
+        columns: ["key", "label", "value"].map(Column::plain).to_vec(),
         headers: ["key", "label", "value"]
             .iter()
             .map(|k| label(k, lang).to_string())
@@ -495,8 +496,8 @@ pub(crate) fn pretty_json(report: &impl Serialize) -> String {
     serde_json::to_string_pretty(report).unwrap_or_default() + "\n"
 }
 
-/// The stable keys and the headers (in `lang`) of a [`grouped_table`].
-fn grouped_columns(group: &str, extra: &[&str], lang: Lang) -> (Vec<String>, Vec<String>) {
+/// The columns and the headers (in `lang`) of a [`grouped_table`].
+fn grouped_columns(group: &str, extra: &[&str], lang: Lang) -> (Vec<Column>, Vec<String>) {
     let mut keys = vec!["key".to_string(), "label".to_string()];
     keys.extend(Amounts::default().fields().map(|(k, _)| k.to_string()));
     keys.push("commitment_rate".to_string());
@@ -511,7 +512,7 @@ fn grouped_columns(group: &str, extra: &[&str], lang: Lang) -> (Vec<String>, Vec
             _ => label(k, lang).to_string(),
         })
         .collect();
-    (keys, headers)
+    (keys.iter().map(|k| columns::column(k)).collect(), headers)
 }
 
 /// The cells of one row of a [`grouped_table`].
@@ -570,9 +571,7 @@ pub fn ledger_findings(
 /// assert_eq!(table.notes, ["No findings."]);
 /// ```
 pub fn findings_table(title: String, findings: &[Finding], lang: Lang) -> Table {
-    let keys: Vec<String> = ["code", "severity", "location", "message"]
-        .map(String::from)
-        .to_vec();
+    let keys = ["code", "severity", "location", "message"];
     let headers = keys.iter().map(|k| label(k, lang).to_string()).collect();
     let rows = findings
         .iter()
@@ -593,7 +592,7 @@ pub fn findings_table(title: String, findings: &[Finding], lang: Lang) -> Table 
     Table {
         title,
         lang,
-        keys,
+        columns: keys.map(Column::plain).to_vec(),
         headers,
         rows,
         totals: None,

@@ -309,7 +309,7 @@ pub fn progress(
             .rows
             .into_iter()
             .map(|row| {
-                let elapsed = year_elapsed(plan, &row.key, options.as_of);
+                let elapsed = year_elapsed(plan, row.year, options.as_of);
                 PeriodProgress { row, elapsed }
             })
             .collect(),
@@ -355,9 +355,8 @@ fn variance_of(
         .transpose()
 }
 
-/// The days of year `key` that fall in the plan period, elapsed at `as_of`.
-fn year_elapsed(plan: &Plan, key: &str, as_of: NaiveDate) -> Elapsed {
-    let year = key.parse::<i32>().ok();
+/// The days of `year` that fall in the plan period, elapsed at `as_of`.
+fn year_elapsed(plan: &Plan, year: Option<i32>, as_of: NaiveDate) -> Elapsed {
     let first = year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
     let last = year.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31));
     match (first, last) {
@@ -429,7 +428,7 @@ impl ProgressReport {
     /// let tables = report.to_tables();
     /// assert_eq!(tables.len(), 6);
     /// assert!(text_table(&tables[1]).contains("OS5"));
-    /// assert_eq!(tables[3].keys[2..], ["age_0_30", "age_31_90", "age_91_180", "age_over_180", "age_total"]);
+    /// assert_eq!(tables[3].keys()[2..], ["age_0_30", "age_31_90", "age_91_180", "age_over_180", "age_total"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_tables(&self) -> Vec<Table> {
@@ -447,8 +446,8 @@ impl ProgressReport {
         let totals = &self.by_objective.totals;
         let amounts = &totals.totals.amounts;
         let values = [
-            Cell::Amount(Decimal::from(self.elapsed.days_total)),
-            Cell::Amount(Decimal::from(self.elapsed.days_elapsed)),
+            Cell::Count(self.elapsed.days_total),
+            Cell::Count(self.elapsed.days_elapsed),
             Cell::Rate(self.elapsed.share),
             Cell::Amount(amounts.revised),
             Cell::Amount(amounts.paid),
@@ -552,7 +551,7 @@ fn ageing_table(
     Table {
         title,
         lang,
-        keys,
+        columns: keys.iter().map(|k| super::columns::column(k)).collect(),
         headers,
         rows: rows
             .iter()

@@ -30,6 +30,9 @@ pub struct VarianceRow {
     pub amounts: Amounts,
     /// Flags, in the order of [`Flag::ALL`].
     pub flags: Vec<Flag>,
+    /// The fiscal year of a row by period (`None` in the other groupings).
+    #[serde(skip)]
+    pub year: Option<i32>,
 }
 
 /// The totals of a variance report.
@@ -128,6 +131,8 @@ impl VarianceReport {
 #[derive(Default)]
 struct Acc {
     key: String,
+    /// The fiscal year of a row by period.
+    year: Option<i32>,
     label: String,
     initial: Decimal,
     amendments: Decimal,
@@ -191,7 +196,9 @@ impl Rows {
 
     fn year(&mut self, year: i32) -> usize {
         let key = year.to_string();
-        self.get_or_insert(&key, || key.clone())
+        let row = self.get_or_insert(&key, || key.clone());
+        self.rows[row].year = Some(year);
+        row
     }
 
     /// The row of spending on a line the plan does not have: its own row by line, `?` else.
@@ -281,6 +288,7 @@ fn finish(
         totals = sum;
         out_rows.push(VarianceRow {
             flags: flags(&acc, &amounts, options.tolerance),
+            year: acc.year,
             key: acc.key,
             label: acc.label,
             amounts,

@@ -307,7 +307,12 @@ fn libreoffice_recalculates_every_sheet_to_the_json_totals() {
         for (i, report) in reports.iter().enumerate() {
             let json: Value =
                 serde_json::from_str(&report.to_json()).unwrap_or_else(|e| panic!("{e}"));
-            let keys = report.to_table().keys;
+            let keys: Vec<String> = report
+                .to_table()
+                .keys()
+                .iter()
+                .map(|k| k.to_string())
+                .collect();
             expected.push((
                 base.to_string(),
                 sheet_fr(report.by, i == 0),
@@ -338,7 +343,7 @@ fn libreoffice_recalculates_every_sheet_to_the_json_totals() {
             expected.push((
                 base.to_string(),
                 sheet,
-                tables[t].keys.clone(),
+                tables[t].keys().iter().map(|k| k.to_string()).collect(),
                 json[section].clone(),
                 0,
             ));
