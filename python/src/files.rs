@@ -127,13 +127,33 @@ pub fn read_workbook<T: Send>(
         .map_err(|e| errors::import_error(py, e))
 }
 
-/// What an import noticed and accepted, as `[{"place", "message"}]`.
-pub fn warnings_to_py<'py>(py: Python<'py>, warnings: &[Warning]) -> PyResult<Bound<'py, PyList>> {
+/// What an import noticed and accepted (a totals row checked, a row counted once), rendered
+/// in the language of the call that read the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    place: String,
+    message: String,
+}
+
+/// The import's `warnings`, in the language of the call in progress.
+pub fn notes(warnings: Vec<Warning>) -> Vec<Note> {
+    let lang = current();
+    warnings
+        .into_iter()
+        .map(|w| Note {
+            message: w.message.render(lang),
+            place: w.place,
+        })
+        .collect()
+}
+
+/// The notes as `[{"place", "message"}]`.
+pub fn warnings_to_py<'py>(py: Python<'py>, notes: &[Note]) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
-    for w in warnings {
+    for n in notes {
         let dict = PyDict::new(py);
-        dict.set_item("place", &w.place)?;
-        dict.set_item("message", w.message.render(current()))?;
+        dict.set_item("place", &n.place)?;
+        dict.set_item("message", &n.message)?;
         list.append(dict)?;
     }
     Ok(list)

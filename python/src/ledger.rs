@@ -356,7 +356,7 @@ impl Expenditure {
 pub struct Ledger {
     /// The entries, shared with the reports made from the ledger.
     pub(crate) inner: Arc<CoreLedger>,
-    warnings: Vec<Warning>,
+    warnings: Vec<files::Note>,
     sources: Vec<Source>,
 }
 
@@ -498,7 +498,7 @@ impl Ledger {
     pub(crate) fn read(inner: CoreLedger, warnings: Vec<Warning>, path: PathBuf) -> Ledger {
         Ledger {
             inner: Arc::new(inner),
-            warnings,
+            warnings: files::notes(warnings),
             sources: vec![Source::File(path)],
         }
     }

@@ -30,7 +30,7 @@ use crate::report::{Basis, FinalReport, ProgressReport, VarianceReport};
 pub struct Plan {
     /// The plan, shared with the reports made from it.
     pub(crate) inner: Arc<CorePlan>,
-    warnings: Vec<Warning>,
+    warnings: Vec<files::Note>,
     source: Source,
 }
 
@@ -47,7 +47,7 @@ impl Plan {
     pub(crate) fn read(inner: CorePlan, warnings: Vec<Warning>, path: PathBuf) -> Self {
         Plan {
             inner: Arc::new(inner),
-            warnings,
+            warnings: files::notes(warnings),
             source: Source::File(path),
         }
     }

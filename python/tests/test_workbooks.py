@@ -38,6 +38,9 @@ def test_messy_french_workbooks_read_to_exact_totals(fixtures: Path, ext: str) -
     assert report.totals == planfin.cnltp_plan().variance(planfin.cnltp_ledger()).totals
     assert any(w["message"].startswith("totals row checked") for w in ledger.warnings)
     assert any(w["message"].startswith("totals row checked") for w in plan.warnings)
+    # Read in French, its notes stay French whatever the language when they are looked at.
+    french = planfin.read_plan(fixtures / "xlsx" / f"messy_plan.{ext}", lang="fr")
+    assert any(w["message"].startswith("ligne de total vérifiée\u00a0: ") for w in french.warnings)
 
 
 def test_bad_cell_is_named(fixtures: Path) -> None:

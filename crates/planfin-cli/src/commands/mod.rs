@@ -26,9 +26,13 @@ use crate::load::Reader;
 use crate::output;
 use planfin_messages::{Message, msg};
 
-/// How the embedded plan and ledger are named in messages and provenance.
-const EMBEDDED_PLAN: &str = "fixtures/cnltp/plan.json (embedded)";
-const EMBEDDED_LEDGER: &str = "fixtures/cnltp/ledger.json (embedded)";
+/// How the embedded plan and ledger are named in messages and provenance, in the run's
+/// language (`fixtures/cnltp/plan.json (intégré)`).
+fn embedded(file: &str) -> String {
+    say(msg!("cli-embedded", file = file))
+}
+const EMBEDDED_PLAN: &str = "fixtures/cnltp/plan.json";
+const EMBEDDED_LEDGER: &str = "fixtures/cnltp/ledger.json";
 
 /// The plan and ledgers of a report, read and checked.
 pub struct Inputs {
@@ -79,7 +83,7 @@ pub fn read_inputs(input: &InputArgs) -> Result<Inputs, Failure> {
             notes.extend(loaded.notes);
             (loaded.value, crate::error::name(path))
         }
-        None => (cnltp::plan(), EMBEDDED_PLAN.to_string()),
+        None => (cnltp::plan(), embedded(EMBEDDED_PLAN)),
     };
     // A journal's amounts that name no currency are in the plan's.
     reader.currency = Some(plan.currency);
@@ -145,12 +149,12 @@ impl Inputs {
         if input.plan.is_none() {
             provenance.inputs.insert(
                 0,
-                InputFile::of_bytes(EMBEDDED_PLAN, cnltp::PLAN_JSON.as_bytes()),
+                InputFile::of_bytes(embedded(EMBEDDED_PLAN), cnltp::PLAN_JSON.as_bytes()),
             );
             if input.ledger.is_empty() {
                 provenance.inputs.insert(
                     1,
-                    InputFile::of_bytes(EMBEDDED_LEDGER, cnltp::LEDGER_JSON.as_bytes()),
+                    InputFile::of_bytes(embedded(EMBEDDED_LEDGER), cnltp::LEDGER_JSON.as_bytes()),
                 );
             }
         }

@@ -5,6 +5,7 @@ cli-warning = planfin: warning: { $message }
 cli-says = planfin: { $message }
 cli-in-file = { $file }: { $message }
 cli-import-note = { $place }: note: { $message }
+cli-embedded = { $file } (embedded in planfin)
 cli-reading = { $file }: reading
 cli-rows-read = { $file }: { $rows ->
         [one] { $rows } row read

@@ -4,7 +4,10 @@
 ## expected, the rule broken and the fix.
 import-cell = { $file }: { $place }: "{ $value }" is not { $expected }: { $rule }; { $fix }
 import-cell-empty = { $file }: { $place }: empty cell, expected { $expected }: { $rule }; { $fix }
-import-more-errors = { $file }: { $more } more error(s) not shown ({ $total } in all); fix these and import again
+import-more-errors = { $file }: { $more ->
+        [one] { $more } more error not shown
+       *[other] { $more } more errors not shown
+    } ({ $total } in all); fix these and import again
 import-no-error = { $file }: no error
 
 ## What a cell should hold.
@@ -140,7 +143,10 @@ import-warn-total-checked = totals row checked: { $total } is the sum of the { $
         [one] row
        *[other] rows
     } above, not imported
-import-warn-more = { $count } more warning(s) not shown
+import-warn-more = { $count ->
+        [one] { $count } more warning not shown
+       *[other] { $count } more warnings not shown
+    }
 import-warn-below-totals = below the totals row: not imported
 import-warn-totals-not-checked = totals row not checked: there are errors above
 import-warn-line-without-amount = line { $code } has no { $year } and no { $amount }: no planned amount
@@ -174,7 +180,10 @@ import-too-large = { $file }: { $what }, beyond the limit of { $limit }: planfin
 import-not-a-workbook = { $file }: not a workbook: { $reason }; save it from Excel or LibreOffice as .xlsx, .xls or .ods
 import-unreadable = { $file }: the workbook cannot be read ({ $reason }); open it in Excel or LibreOffice, repair it if asked, and save it again
 import-io = { $file }: cannot open the file: { $detail }
-import-conflicts = { $file }: { $count } conflicting voucher(s)
+import-conflicts = { $file }: { $count ->
+        [one] { $count } conflicting voucher
+       *[other] { $count } conflicting vouchers
+    }
 # A text of a library, of the system or of planfin-core, passed on as it is (English).
 import-detail = { $detail }
 

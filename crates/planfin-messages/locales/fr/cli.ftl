@@ -5,6 +5,7 @@ cli-warning = planfin : avertissement : { $message }
 cli-says = planfin : { $message }
 cli-in-file = { $file } : { $message }
 cli-import-note = { $place } : remarque : { $message }
+cli-embedded = { $file } (intégré à planfin)
 cli-reading = { $file } : lecture
 cli-rows-read = { $file } : { $rows ->
         [one] { $rows } rangée lue

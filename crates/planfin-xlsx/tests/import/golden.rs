@@ -145,7 +145,7 @@ fn errors_are_capped_with_a_count() {
     assert_eq!(lines.len(), 3);
     assert_eq!(
         lines[2],
-        "ledger_errors.xlsx: 8 more error(s) not shown (10 in all); fix these and import again"
+        "ledger_errors.xlsx: 8 more errors not shown (10 in all); fix these and import again"
     );
 }
 
