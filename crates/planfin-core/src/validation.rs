@@ -753,7 +753,9 @@ pub(crate) fn check_expenditure(
 ) -> Checked {
     use FindingCode as C;
     let at = || entry_location(ledger, e.index);
-    let (from, to) = (e.currency.code(), plan.currency.code());
+    // Currency codes only where a finding needs them: this runs for every entry.
+    let from = || e.currency.code();
+    let to = || plan.currency.code();
     if !known_line {
         out.push(Finding::warning(
             C::UnknownLine,
@@ -767,7 +769,7 @@ pub(crate) fn check_expenditure(
             msg!(
                 "finding-entry-too-precise",
                 amount = e.amount,
-                currency = from,
+                currency = from(),
                 decimals = e.currency.minor_unit(),
             ),
             at(),
@@ -780,8 +782,8 @@ pub(crate) fn check_expenditure(
             msg!(
                 "finding-entry-rate-not-positive",
                 rate = r,
-                to = to,
-                from = from
+                to = to(),
+                from = from()
             ),
             at(),
         )),
@@ -793,8 +795,8 @@ pub(crate) fn check_expenditure(
                     msg!(
                         "finding-entry-rate-pegged",
                         rate = r,
-                        from = from,
-                        to = to,
+                        from = from(),
+                        to = to(),
                         peg = peg
                     ),
                     at(),
