@@ -81,7 +81,7 @@ pub fn json_error(py: Python<'_>, error: JsonError) -> PyErr {
 fn conflicts_text(file: Option<&str>, conflicts: &[LedgerError]) -> String {
     let lang = current();
     let count = match file {
-        Some(file) => planfin_messages::msg!("python-conflicts-in", file = file),
+        Some(file) => planfin_messages::msg!("import-conflicts", file = file),
         None => planfin_messages::Message::new("python-conflicts"),
     };
     let mut lines = vec![count.with("count", conflicts.len()).render(lang)];

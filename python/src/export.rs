@@ -7,7 +7,7 @@ use planfin_core::json::{ledger_to_json, plan_to_json};
 use planfin_core::ledger::Ledger as CoreLedger;
 use planfin_core::plan::Plan as CorePlan;
 use planfin_export::{ExportError, ExportSummary, InputFile};
-use planfin_messages::msg;
+use planfin_messages::{Message, msg};
 use pyo3::marker::Ungil;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -19,7 +19,7 @@ use crate::errors;
 pub enum Source {
     /// A file, hashed when a workbook is written (and never overwritten by one).
     File(PathBuf),
-    /// Data embedded in planfin: a description and the JSON text.
+    /// Data embedded in planfin: the catalog id of its description, and its JSON text.
     Embedded(&'static str, &'static str),
     /// Built in Python: hashed from its JSON form when a workbook is written.
     Memory,
@@ -36,8 +36,9 @@ fn inputs(
     for source in sources {
         match source {
             Source::File(path) => out.push(InputFile::of_file(path)?),
-            Source::Embedded(name, text) => {
-                out.push(InputFile::of_bytes(embedded_label(name), text.as_bytes()));
+            Source::Embedded(id, text) => {
+                let name = Message::new(id).render(crate::lang::current());
+                out.push(InputFile::of_bytes(name, text.as_bytes()));
             }
             Source::Memory if !memory_done => {
                 let (name, text) = memory();
@@ -48,17 +49,6 @@ fn inputs(
         }
     }
     Ok(out)
-}
-
-/// The description of embedded data in the call's language (the provenance sheet shows it):
-/// the catalog's for planfin's embedded CNLTP data, else `name` as it is.
-fn embedded_label(name: &str) -> String {
-    let label = match name {
-        "embedded CNLTP plan" => msg!("python-embedded-plan"),
-        "embedded CNLTP sample ledger" => msg!("python-embedded-ledger"),
-        _ => return name.to_string(),
-    };
-    label.render(crate::lang::current())
 }
 
 /// The provenance input of `plan`, read from `source`; a plan built in Python is described

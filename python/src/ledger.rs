@@ -801,7 +801,7 @@ pub fn cnltp_ledger() -> Ledger {
         inner: Arc::new(planfin_core::cnltp::ledger()),
         warnings: Vec::new(),
         sources: vec![Source::Embedded(
-            "embedded CNLTP sample ledger",
+            "python-embedded-ledger",
             planfin_core::cnltp::LEDGER_JSON,
         )],
     }

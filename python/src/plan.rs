@@ -419,6 +419,6 @@ impl Plan {
 pub fn cnltp_plan() -> Plan {
     Plan::new(
         planfin_core::cnltp::plan(),
-        Source::Embedded("embedded CNLTP plan", planfin_core::cnltp::PLAN_JSON),
+        Source::Embedded("python-embedded-plan", planfin_core::cnltp::PLAN_JSON),
     )
 }

@@ -43,11 +43,11 @@ def test_malformed_json_names_file_line_and_column(tmp_path: Path) -> None:
     path.write_text('{"code": "X",\n "title": 3}', encoding="utf-8")
     with pytest.raises(planfin.JsonError) as e:
         planfin.read_plan(path)
-    assert str(e.value) == f"{path}:2:11: invalid type: integer `3`, expected struct Text at line 2 column 11"
+    assert str(e.value) == f"{path}:2:11: invalid type: integer `3`, expected struct Text"
     assert (e.value.path, e.value.line, e.value.column) == (str(path), 2, 11)
     with pytest.raises(planfin.JsonError) as e:
         planfin.Ledger.from_json('{"expenditures": 3}')
-    assert str(e.value) == "<string>:1:18: invalid type: integer `3`, expected a list of expenditures at line 1 column 18"
+    assert str(e.value) == "<string>:1:18: invalid type: integer `3`, expected a list of expenditures"
 
 
 def test_bytes_that_are_not_json(tmp_path: Path) -> None:

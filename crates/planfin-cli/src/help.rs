@@ -87,14 +87,14 @@ fn localize(mut command: Command, path: &str, lang: Lang, template: &str) -> Com
     command
 }
 
-/// `--help` or `--version` with its text in the run's language.
+/// `--help` or `--version` with its text in the run's language (each command gets its own
+/// `--help`).
 fn flag(name: &'static str, short: char, action: ArgAction, help: Option<&'static str>) -> Arg {
     Arg::new(name)
         .long(name)
         .short(short)
         .action(action)
         .help(help)
-        .global(name == "help")
 }
 
 #[cfg(test)]

@@ -213,14 +213,7 @@ impl Reader {
                 Ok(keys) => keys,
                 // Valid JSON but not an object: neither a plan nor a ledger, said below.
                 Err(e) if e.is_data() => std::collections::HashMap::new(),
-                Err(e) => {
-                    return Err(Failure::refused(at_position(
-                        &file,
-                        e.line(),
-                        e.column(),
-                        &e.to_string(),
-                    )));
-                }
+                Err(e) => return Err(json_failure(JsonError::syntax(&file, &e))),
             };
         let has = |key: &str| keys.contains_key(key);
         if has("expenditures") {
@@ -301,20 +294,6 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
     })
 }
 
-/// `file:line:column: message`, without the position serde repeats at the end of its message.
-fn at_position(file: &str, line: usize, column: usize, message: &str) -> String {
-    let message = message
-        .strip_suffix(&format!(" at line {line} column {column}"))
-        .unwrap_or(message);
-    say(msg!(
-        "error-json-syntax",
-        file = file,
-        line = line.to_string(),
-        column = column.to_string(),
-        detail = message,
-    ))
-}
-
 /// The messages of a JSON error: the syntax error with `file:line:column`, or every
 /// conflicting voucher.
 fn json_failure(e: JsonError) -> Failure {
@@ -322,12 +301,6 @@ fn json_failure(e: JsonError) -> Failure {
         JsonError::Conflicts { conflicts, .. } => {
             Failure::Refused(conflicts.iter().map(|c| say(c.message())).collect())
         }
-        JsonError::Syntax {
-            file,
-            line,
-            column,
-            message,
-        } => Failure::refused(at_position(&file, line, column, &message)),
         other => Failure::refused(say(other.message())),
     }
 }

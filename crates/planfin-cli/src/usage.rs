@@ -34,28 +34,19 @@ fn message(e: &clap::Error) -> Option<Message> {
             option = text(ContextKind::InvalidArg)?,
             values = text(ContextKind::ValidValue)?,
         ),
-        ErrorKind::UnknownArgument => match suggested {
-            Some(s) => msg!(
-                "cli-usage-unknown-option-like",
-                option = text(ContextKind::InvalidArg)?,
-                suggestion = s
-            ),
-            None => msg!(
-                "cli-usage-unknown-option",
-                option = text(ContextKind::InvalidArg)?
-            ),
-        },
-        ErrorKind::InvalidSubcommand => match suggested {
-            Some(s) => msg!(
-                "cli-usage-unknown-command-like",
-                command = text(ContextKind::InvalidSubcommand)?,
-                suggestion = s
-            ),
-            None => msg!(
+        ErrorKind::UnknownArgument => unknown(
+            ["cli-usage-unknown-option", "cli-usage-unknown-option-like"],
+            ("option", text(ContextKind::InvalidArg)?),
+            suggested,
+        ),
+        ErrorKind::InvalidSubcommand => unknown(
+            [
                 "cli-usage-unknown-command",
-                command = text(ContextKind::InvalidSubcommand)?
-            ),
-        },
+                "cli-usage-unknown-command-like",
+            ],
+            ("command", text(ContextKind::InvalidSubcommand)?),
+            suggested,
+        ),
         ErrorKind::MissingRequiredArgument => {
             msg!(
                 "cli-usage-missing",
@@ -64,4 +55,19 @@ fn message(e: &clap::Error) -> Option<Message> {
         }
         _ => return None,
     })
+}
+
+/// An unknown option or command (`what`, its name and what was typed), with clap's
+/// suggestion when it has one: `ids` are the messages without and with it.
+fn unknown(
+    ids: [&'static str; 2],
+    what: (&'static str, String),
+    suggested: Option<String>,
+) -> Message {
+    match suggested {
+        Some(s) => Message::new(ids[1])
+            .with(what.0, what.1)
+            .with("suggestion", s),
+        None => Message::new(ids[0]).with(what.0, what.1),
+    }
 }

@@ -68,12 +68,22 @@ impl JsonError {
     }
 }
 
-fn syntax(file: &str, e: serde_json::Error) -> JsonError {
-    JsonError::Syntax {
-        file: file.to_string(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+impl JsonError {
+    /// The error serde found in `file`: its position, and its words without the position
+    /// serde repeats at their end.
+    pub fn syntax(file: &str, e: &serde_json::Error) -> JsonError {
+        let (line, column) = (e.line(), e.column());
+        let text = e.to_string();
+        let message = text
+            .strip_suffix(&format!(" at line {line} column {column}"))
+            .unwrap_or(&text)
+            .to_string();
+        JsonError::Syntax {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        }
     }
 }
 
@@ -94,7 +104,7 @@ pub struct LedgerDocument {
 /// # Ok::<(), planfin_core::json::JsonError>(())
 /// ```
 pub fn plan_from_json(text: &str, file: &str) -> Result<Plan, JsonError> {
-    serde_json::from_str(text).map_err(|e| syntax(file, e))
+    serde_json::from_str(text).map_err(|e| JsonError::syntax(file, &e))
 }
 
 /// Writes a plan as pretty JSON.
@@ -123,7 +133,7 @@ pub fn ledger_from_json(text: &str, file: &str) -> Result<Ledger, JsonError> {
     let mut de = serde_json::Deserializer::from_str(text);
     serde::de::DeserializeSeed::deserialize(DocumentSeed(&mut sink), &mut de)
         .and_then(|()| de.end())
-        .map_err(|e| syntax(file, e))?;
+        .map_err(|e| JsonError::syntax(file, &e))?;
     if sink.conflicts.is_empty() {
         Ok(sink.ledger)
     } else {

@@ -90,6 +90,8 @@ pub(crate) struct Execution<'a> {
     pub(crate) findings: Findings,
     /// The findings while they are being found, moved into `findings` when done.
     found: Vec<Finding>,
+    /// How many of the findings, the first ones, are the plan's own.
+    pub(crate) of_plan: usize,
     /// Whether an error finding blocks the reports (then nothing was added up).
     pub(crate) blocked: bool,
     /// One per plan line, in the plan's order, then one per line code the plan lacks.
@@ -115,6 +117,7 @@ impl<'a> Execution<'a> {
             as_of: cut_off.unwrap_or_else(|| last_amendment.map_or(plan.end, |l| plan.end.max(l))),
             blocked: findings.iter().any(Finding::is_error),
             findings: Findings::default(),
+            of_plan: findings.len(),
             found: findings,
             slots: (0..plan.lines.len())
                 .map(|i| Slot {

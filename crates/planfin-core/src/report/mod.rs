@@ -556,9 +556,8 @@ pub fn ledger_findings(
     ledger: &crate::ledger::Ledger,
     stale_days: u32,
 ) -> Result<Vec<Finding>, MoneyError> {
-    let of_plan = crate::validation::validate_plan(plan).len();
     let execution = execution::Execution::new(plan, ledger, None, stale_days)?;
-    Ok(execution.findings[of_plan..].to_vec())
+    Ok(execution.findings[execution.of_plan..].to_vec())
 }
 
 /// Every finding as a table (code, severity, location, message), for the reports that render

@@ -184,7 +184,7 @@ import-conflicts = { $file }: { $count ->
         [one] { $count } conflicting voucher
        *[other] { $count } conflicting vouchers
     }
-# A text of a library, of the system or of planfin-core, passed on as it is (English).
+# A text of a library or of the system, passed on as it is (English).
 import-detail = { $detail }
 
 ## Why a file is not a workbook, or cannot be read.

@@ -13,8 +13,8 @@ error-conflicting-voucher = la pièce « { $voucher } » en { $again } contred
 error-ledger-full = le journal est plein : il contient au plus 4 294 967 295 écritures et 4 Gio de pièces et d'autres textes ; divisez le journal par exercice ou par source
 error-json-syntax = { $file } :{ $line } :{ $column } : JSON illisible ({ $detail })
 error-json-conflicts = { $file } : { $count ->
-        [one] { $count } pièce contradictoire
-       *[other] { $count } pièces contradictoires
+        [one] { $count } pièce en conflit
+       *[other] { $count } pièces en conflit
     } ; première : { $first }
 error-report-blocked = { $count ->
         [one] { $count } constat bloquant

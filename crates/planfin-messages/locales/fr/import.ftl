@@ -192,7 +192,7 @@ import-conflicts = { $file } : { $count ->
         [one] { $count } pièce en conflit
        *[other] { $count } pièces en conflit
     }
-# Un texte d'une bibliothèque, du système ou de planfin-core, transmis tel quel (en anglais).
+# Un texte d'une bibliothèque ou du système, transmis tel quel (en anglais).
 import-detail = { $detail }
 
 ## Pourquoi un fichier n'est pas un classeur, ou est illisible.

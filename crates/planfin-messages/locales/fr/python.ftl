@@ -1,12 +1,8 @@
 # Le paquet Python : les messages propres de ses exceptions.
 
-python-conflicts-in = { $file } : { $count ->
-        [one] { $count } pièce contradictoire
-       *[other] { $count } pièces contradictoires
-    }
 python-conflicts = { $count ->
-        [one] { $count } pièce contradictoire
-       *[other] { $count } pièces contradictoires
+        [one] { $count } pièce en conflit
+       *[other] { $count } pièces en conflit
     }
 
 ## Les valeurs données depuis Python : `what` nomme l'argument ou le champ (`amount`,

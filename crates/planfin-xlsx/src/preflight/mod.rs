@@ -187,14 +187,7 @@ pub(crate) fn central_directory(
     for i in 0..archive.len() {
         let entry = archive
             .by_index_raw(i)
-            .map_err(|e| ImportError::Unreadable {
-                file: name.to_string(),
-                reason: msg!(
-                    "import-reason-zip-entry",
-                    index = i,
-                    detail = detail(e.to_string())
-                ),
-            })?;
+            .map_err(|e| zip_entry_unreadable(name, i, e))?;
         let (entry_name, compressed, uncompressed) = (
             String::from_utf8_lossy(entry.name_raw()).into_owned(),
             entry.compressed_size(),
@@ -418,6 +411,22 @@ fn has_value(e: &quick_xml::events::BytesStart<'_>) -> bool {
         .with_checks(false)
         .flatten()
         .any(|a| a.key.as_ref().ends_with("value-type"))
+}
+
+/// The zip entry `index` of the workbook `name` could not be read.
+pub(crate) fn zip_entry_unreadable(
+    name: &str,
+    index: usize,
+    e: zip::result::ZipError,
+) -> ImportError {
+    ImportError::Unreadable {
+        file: name.to_string(),
+        reason: msg!(
+            "import-reason-zip-entry",
+            index = index,
+            detail = detail(e.to_string())
+        ),
+    }
 }
 
 /// A byte count for people: `512 B`, `3.2 MB`, `1.5 GB`, `2500.0 GB` (French `3,2 Mo`).

@@ -24,14 +24,9 @@ pub(crate) fn check(file: &mut File, name: &str) -> Result<(), ImportError> {
     let mut archive =
         zip::ZipArchive::new(&mut *file).map_err(|e| damaged("zip", detail(e.to_string())))?;
     for i in 0..archive.len() {
-        let part = archive.by_index(i).map_err(|e| ImportError::Unreadable {
-            file: name.to_string(),
-            reason: msg!(
-                "import-reason-zip-entry",
-                index = i,
-                detail = detail(e.to_string())
-            ),
-        })?;
+        let part = archive
+            .by_index(i)
+            .map_err(|e| super::zip_entry_unreadable(name, i, e))?;
         let part_name = String::from_utf8_lossy(part.name_raw()).into_owned();
         if !(part_name.starts_with("xl/") && part_name.ends_with(".bin")) {
             continue;
