@@ -868,29 +868,26 @@ pub(crate) fn duplicate_findings(
                     voucher = &d.voucher,
                     first = d.first.message(),
                 ),
-                voucher_location(&d.again, &d.voucher),
+                voucher_location(known_origin(&d.again), &d.voucher),
             )
         })
 }
 
 /// Where a finding about the entry at `index` is: its origin when known, and its voucher.
 pub(crate) fn entry_location(ledger: &Ledger, index: usize) -> Message {
-    voucher_location(
-        &ledger.origin(index).unwrap_or_default(),
-        ledger.voucher(index),
-    )
+    voucher_location(ledger.origin_message(index), ledger.voucher(index))
+}
+
+/// [`Origin::message`](crate::ledger::Origin::message) when the origin is known.
+fn known_origin(origin: &crate::ledger::Origin) -> Option<Message> {
+    (origin.file.is_some() || origin.place.is_some()).then(|| origin.message())
 }
 
 /// `file place (voucher V)`, or `voucher V` when the origin is not known.
-fn voucher_location(origin: &crate::ledger::Origin, voucher: &str) -> Message {
-    if origin.file.is_some() || origin.place.is_some() {
-        msg!(
-            "location-entry",
-            origin = origin.message(),
-            voucher = voucher
-        )
-    } else {
-        msg!("location-voucher", voucher = voucher)
+fn voucher_location(origin: Option<Message>, voucher: &str) -> Message {
+    match origin {
+        Some(origin) => msg!("location-entry", origin = origin, voucher = voucher),
+        None => msg!("location-voucher", voucher = voucher),
     }
 }
 

@@ -65,6 +65,7 @@ macro_rules! arg_from {
 arg_from! {
     &str => |v| Arg::Text(CompactString::new(v)),
     String => |v| Arg::Text(CompactString::from(v)),
+    CompactString => |v| Arg::Text(v),
     &String => |v| Arg::Text(CompactString::new(v)),
     Box<str> => |v| Arg::Text(CompactString::new(v)),
     char => |v| Arg::Text(CompactString::new(v.encode_utf8(&mut [0; 4]))),

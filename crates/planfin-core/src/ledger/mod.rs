@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use planfin_messages::{Message, msg};
+use planfin_messages::{Arg, Message, msg};
 use std::hash::BuildHasher;
 
 use hashbrown::DefaultHashBuilder;
@@ -53,14 +53,17 @@ impl Origin {
     /// The origin as a person reads it: `file place`, the file or the place alone, or
     /// "(unknown source)".
     pub fn message(&self) -> Message {
-        match (&self.file, &self.place) {
-            (Some(file), Some(place)) => {
-                msg!("location-origin", file = &**file, place = place.as_str())
-            }
-            (Some(only), None) => msg!("common-text", text = &**only),
-            (None, Some(only)) => msg!("common-text", text = only.as_str()),
-            (None, None) => Message::new("location-unknown-origin"),
-        }
+        origin_message(self.file.as_deref(), self.place.as_deref().map(Arg::from))
+    }
+}
+
+/// [`Origin::message`] of a file and a place.
+fn origin_message(file: Option<&str>, place: Option<Arg>) -> Message {
+    match (file, place) {
+        (Some(file), Some(place)) => msg!("location-origin", file = file, place = place),
+        (Some(only), None) => msg!("common-text", text = only),
+        (None, Some(only)) => msg!("common-text", text = only),
+        (None, None) => Message::new("location-unknown-origin"),
     }
 }
 
@@ -549,6 +552,17 @@ impl Ledger {
     /// Where the entry at `index` came from.
     pub fn origin(&self, index: usize) -> Option<Origin> {
         (index < self.len()).then(|| self.origins.get(index))
+    }
+
+    /// [`Origin::message`] of the entry at `index`, built without copying its origin; `None`
+    /// when the origin is not known (no file, no place) or `index` is out of range.
+    pub(crate) fn origin_message(&self, index: usize) -> Option<Message> {
+        if index >= self.len() {
+            return None;
+        }
+        let (file, place) = self.origins.parts(index)?;
+        (file.is_some() || place.is_some())
+            .then(|| origin_message(file.map(|f| &**f), place.map(Arg::from)))
     }
 
     /// The vouchers that were seen twice with identical content.

@@ -6,9 +6,11 @@
 //! (line codes, payees, descriptions, documents) kept once, and each origin reduced to a
 //! numbered place, the same journal takes about 80 bytes an entry.
 
+use std::fmt::Write;
 use std::hash::BuildHasher;
 
 use hashbrown::DefaultHashBuilder;
+use planfin_messages::CompactString;
 use std::sync::Arc;
 
 use super::{LedgerError, Origin};
@@ -197,22 +199,30 @@ impl Origins {
         Ok(())
     }
 
-    /// The origin of entry `i`.
-    pub(super) fn get(&self, i: usize) -> Origin {
+    /// The file and the place of entry `i`, the place written without a heap allocation
+    /// when it is short (`Depenses!A12`); `None` for an entry out of range.
+    pub(super) fn parts(&self, i: usize) -> Option<(Option<&Arc<str>>, Option<CompactString>)> {
         let (Some(&f), Some(&n)) = (self.family.get(i), self.number.get(i)) else {
-            return Origin::default();
+            return None;
         };
         let family = &self.families[f as usize];
-        Origin {
-            file: family.file.clone(),
-            place: family.before.as_ref().map(|before| {
-                if family.numbered {
-                    format!("{before}{n}{}", family.after)
-                } else {
-                    before.to_string()
-                }
-            }),
-        }
+        let place = family.before.as_deref().map(|before| {
+            let mut place = CompactString::new(before);
+            if family.numbered {
+                // Writing into a string cannot fail.
+                let _ = write!(place, "{n}{}", family.after);
+            }
+            place
+        });
+        Some((family.file.as_ref(), place))
+    }
+
+    /// The origin of entry `i`.
+    pub(super) fn get(&self, i: usize) -> Origin {
+        self.parts(i).map_or_else(Origin::default, |(file, place)| Origin {
+            file: file.cloned(),
+            place: place.map(String::from),
+        })
     }
 }
 
