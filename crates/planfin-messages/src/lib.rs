@@ -19,9 +19,9 @@ mod lang;
 mod message;
 
 pub use catalog::{SOURCES, has_message, text};
-pub use format::{NARROW_NBSP, format_amount, format_count, format_date};
-pub use lang::Lang;
-pub use message::{Arg, Message};
 /// The inline string of [`Arg::Text`], for callers that build a text argument without a heap
 /// allocation.
 pub use compact_str::CompactString;
+pub use format::{NARROW_NBSP, format_amount, format_count, format_date};
+pub use lang::Lang;
+pub use message::{Arg, Message};

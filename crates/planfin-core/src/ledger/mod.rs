@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use planfin_messages::{Arg, Message, msg};
+use planfin_messages::{Arg, CompactString, Message, msg};
 use std::hash::BuildHasher;
 
 use hashbrown::DefaultHashBuilder;
@@ -58,7 +58,7 @@ impl Origin {
 }
 
 /// [`Origin::message`] of a file and a place.
-fn origin_message(file: Option<&str>, place: Option<Arg>) -> Message {
+pub(crate) fn origin_message(file: Option<&str>, place: Option<Arg>) -> Message {
     match (file, place) {
         (Some(file), Some(place)) => msg!("location-origin", file = file, place = place),
         (Some(only), None) => msg!("common-text", text = only),
@@ -554,15 +554,16 @@ impl Ledger {
         (index < self.len()).then(|| self.origins.get(index))
     }
 
-    /// [`Origin::message`] of the entry at `index`, built without copying its origin; `None`
-    /// when the origin is not known (no file, no place) or `index` is out of range.
-    pub(crate) fn origin_message(&self, index: usize) -> Option<Message> {
+    /// The file and the place of the entry at `index`, without copying them (the place in an
+    /// inline string when short); `None` when `index` is out of range.
+    pub(crate) fn origin_parts(
+        &self,
+        index: usize,
+    ) -> Option<(Option<&Arc<str>>, Option<CompactString>)> {
         if index >= self.len() {
             return None;
         }
-        let (file, place) = self.origins.parts(index)?;
-        (file.is_some() || place.is_some())
-            .then(|| origin_message(file.map(|f| &**f), place.map(Arg::from)))
+        self.origins.parts(index)
     }
 
     /// The vouchers that were seen twice with identical content.

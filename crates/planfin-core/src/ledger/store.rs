@@ -219,10 +219,11 @@ impl Origins {
 
     /// The origin of entry `i`.
     pub(super) fn get(&self, i: usize) -> Origin {
-        self.parts(i).map_or_else(Origin::default, |(file, place)| Origin {
-            file: file.cloned(),
-            place: place.map(String::from),
-        })
+        self.parts(i)
+            .map_or_else(Origin::default, |(file, place)| Origin {
+                file: file.cloned(),
+                place: place.map(String::from),
+            })
     }
 }
 

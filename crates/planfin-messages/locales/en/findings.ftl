@@ -13,6 +13,7 @@ location-amendment = amendment { $reference }
 location-rate = rate { $currency } { $date }
 location-voucher = voucher { $voucher }
 location-entry = { $origin } (voucher { $voucher })
+location-entry-place = { $file } { $place } (voucher { $voucher })
 location-origin = { $file } { $place }
 location-unknown-origin = (unknown source)
 

@@ -13,6 +13,7 @@ location-amendment = modification { $reference }
 location-rate = taux { $currency } { $date }
 location-voucher = pièce { $voucher }
 location-entry = { $origin } (pièce { $voucher })
+location-entry-place = { $file } { $place } (pièce { $voucher })
 location-origin = { $file } { $place }
 location-unknown-origin = (origine inconnue)
 
