@@ -19,6 +19,7 @@ pub mod amendment;
 pub mod cnltp;
 pub mod currency;
 pub mod expenditure;
+pub mod findings;
 pub mod json;
 pub mod ledger;
 pub mod money;

@@ -13,7 +13,8 @@ use crate::currency::Currency;
 use crate::ledger::{Figures, Ledger, origin_message};
 use crate::money::{checked_add, checked_sub, round_to_minor};
 use crate::plan::{BudgetLine, Lang, LineIndex, PeriodAmount, Plan, UnitCosting};
-use planfin_messages::{Arg, Message, msg};
+use planfin_messages::{Arg, CompactString, Message, msg};
+use std::sync::Arc;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -238,72 +239,6 @@ impl Serialize for LocalizedFinding<'_> {
         map.serialize_entry("message", &f.message.render(self.lang))?;
         map.serialize_entry("args", &f.message.args_json(self.lang))?;
         map.end()
-    }
-}
-
-/// The findings of a report, in the report's language: shared, not copied, between the reports
-/// built from one computation, and serialised as a list of [`LocalizedFinding`]s.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Findings {
-    lang: Lang,
-    items: std::sync::Arc<Vec<Finding>>,
-}
-
-impl Findings {
-    /// `items`, to be read in `lang`.
-    pub fn new(lang: Lang, items: Vec<Finding>) -> Findings {
-        Findings {
-            lang,
-            items: std::sync::Arc::new(items),
-        }
-    }
-
-    /// The language they are read in.
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    /// The same findings, read in `lang` (shared, not copied).
-    pub fn in_lang(&self, lang: Lang) -> Findings {
-        Findings {
-            lang,
-            items: self.items.clone(),
-        }
-    }
-
-    /// Adds `more` (copying the list only if another report shares it).
-    pub fn extend(&mut self, more: impl IntoIterator<Item = Finding>) {
-        self.items_mut().extend(more);
-    }
-
-    /// Adds one finding (copying the list only if another report shares it).
-    pub fn push(&mut self, finding: Finding) {
-        self.items_mut().push(finding);
-    }
-
-    fn items_mut(&mut self) -> &mut Vec<Finding> {
-        std::sync::Arc::make_mut(&mut self.items)
-    }
-}
-
-impl std::ops::Deref for Findings {
-    type Target = [Finding];
-    fn deref(&self) -> &[Finding] {
-        &self.items
-    }
-}
-
-impl<'a> IntoIterator for &'a Findings {
-    type Item = &'a Finding;
-    type IntoIter = std::slice::Iter<'a, Finding>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.iter()
-    }
-}
-
-impl Serialize for Findings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.items.iter().map(|f| f.localized(self.lang)))
     }
 }
 
@@ -877,19 +812,31 @@ pub(crate) fn duplicate_findings(
 /// The usual case, a file and a place, is one flat message: a quarter of a million findings
 /// cost one argument list each, not three.
 pub(crate) fn entry_location(ledger: &Ledger, index: usize) -> Message {
-    let voucher = ledger.voucher(index);
     match ledger.origin_parts(index) {
-        Some((Some(file), Some(place))) => msg!(
+        Some((file, place)) => place_location(ledger.voucher(index), file, place),
+        None => voucher_location(None, ledger.voucher(index)),
+    }
+}
+
+/// The location of `voucher` read at `place` of `file`: `file place (voucher V)`, the one
+/// known, or `voucher V`.
+pub(crate) fn place_location(
+    voucher: &str,
+    file: Option<&Arc<str>>,
+    place: Option<CompactString>,
+) -> Message {
+    match (file, place) {
+        (Some(file), Some(place)) => msg!(
             "location-entry-place",
             file = &**file,
             place = place,
             voucher = voucher
         ),
-        Some((file, place)) if file.is_some() || place.is_some() => voucher_location(
+        (None, None) => voucher_location(None, voucher),
+        (file, place) => voucher_location(
             Some(origin_message(file.map(|f| &**f), place.map(Arg::from))),
             voucher,
         ),
-        _ => voucher_location(None, voucher),
     }
 }
 

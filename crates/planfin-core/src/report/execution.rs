@@ -15,11 +15,12 @@ use rust_decimal::Decimal;
 
 use super::chain::{self, Record};
 use crate::expenditure::Stage;
+use crate::findings::{Findings, Stale, StaleCommitments};
 use crate::ledger::{Figures, Ledger};
 use crate::money::{MoneyError, converted_units, from_minor_units, to_minor_units};
 use crate::plan::{Lang, LineIndex, Plan};
 use crate::validation::{
-    Finding, FindingCode, Findings, check_expenditure, distinct_amendments, duplicate_findings,
+    Finding, FindingCode, check_expenditure, distinct_amendments, duplicate_findings,
     entry_location, plan_lines, validate_plan,
 };
 
@@ -131,13 +132,17 @@ impl<'a> Execution<'a> {
             execution.add_budget(cut_off)?;
         }
         let chained = execution.add_ledger(cut_off)?;
-        if !execution.blocked {
-            execution.add_chains(chained)?;
-            execution.open_findings(stale_days);
-            execution.over_committed()?;
+        if execution.blocked {
+            let found = std::mem::take(&mut execution.found);
+            execution.findings = Findings::new(Lang::default(), found);
+            return Ok(execution);
         }
-        let found = std::mem::take(&mut execution.found);
-        execution.findings = Findings::new(Lang::default(), found);
+        execution.add_chains(chained)?;
+        let stale = execution.stale(stale_days);
+        let head = std::mem::take(&mut execution.found);
+        execution.over_committed()?;
+        let tail = std::mem::take(&mut execution.found);
+        execution.findings = Findings::with_stale(head, stale, tail);
         Ok(execution)
     }
 
@@ -366,29 +371,32 @@ impl<'a> Execution<'a> {
         }
     }
 
-    /// `stale_commitment` for each open commitment older than `stale_days` at the as-of date.
-    fn open_findings(&mut self, stale_days: u32) {
-        let currency = self.plan.currency;
-        for open in &self.open {
-            let age = self.as_of.signed_duration_since(open.since).num_days();
-            if age <= i64::from(stale_days) {
-                continue;
-            }
-            let remaining = from_minor_units(open.remaining, currency).unwrap_or_default();
-            self.found.push(Finding::warning(
-                FindingCode::StaleCommitment,
-                msg!(
-                    "finding-stale-commitment",
-                    voucher = self.ledger.voucher(open.record),
-                    since = open.since,
-                    remaining = remaining,
-                    currency = currency.code(),
-                    as_of = self.as_of,
-                    age = age,
-                    stale_days = stale_days,
-                ),
-                entry_location(self.ledger, open.record),
-            ));
+    /// The open commitments older than `stale_days` at the as-of date, each a
+    /// `stale_commitment` finding built when the findings are read.
+    fn stale(&self, stale_days: u32) -> StaleCommitments {
+        let oldest = self
+            .as_of
+            .checked_sub_days(chrono::Days::new(u64::from(stale_days)));
+        let items = self
+            .open
+            .iter()
+            .filter(|open| oldest.is_some_and(|oldest| open.since < oldest))
+            .map(|open| {
+                let (file, place) = self.ledger.origin_parts(open.record).unwrap_or_default();
+                Stale {
+                    voucher: self.ledger.voucher(open.record).into(),
+                    file: file.cloned(),
+                    place,
+                    since: open.since,
+                    remaining: open.remaining,
+                }
+            })
+            .collect();
+        StaleCommitments {
+            currency: self.plan.currency,
+            as_of: self.as_of,
+            stale_days,
+            items,
         }
     }
 

@@ -23,11 +23,12 @@ use super::{
     Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, findings_table,
     grouped_table, key_value_table, over_budget_findings, pretty_json,
 };
+use crate::findings::Findings;
 use crate::ledger::Ledger;
 use crate::money::{MoneyError, ROUNDING_RULE, at_minor_unit};
 use crate::plan::{Lang, Plan};
 use crate::render::{Cell, Table};
-use crate::validation::{Findings, distinct_amendments};
+use crate::validation::distinct_amendments;
 
 /// Options of the final report.
 ///

@@ -26,13 +26,14 @@ use super::{
     Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION, execution_rate,
     findings_table, grouped_table, key_value_table, over_budget_findings, pretty_json,
 };
+use crate::findings::Findings;
 use crate::ledger::Ledger;
 use crate::money::{
     MoneyError, ROUNDING_RULE, div_round_half_away, from_minor_units, to_minor_units,
 };
 use crate::plan::{Lang, Plan};
 use crate::render::{Cell, Table};
-use crate::validation::{Finding, FindingCode, Findings};
+use crate::validation::{Finding, FindingCode};
 
 /// How the burn rate is computed, stated in every progress report.
 pub const BURN_RATE_BASIS: &str = "burn_rate_per_day = paid to the cut-off / days_elapsed, where \

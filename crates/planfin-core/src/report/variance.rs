@@ -12,11 +12,12 @@ use super::{
     Amounts, Flag, Grouping, PlanHeader, ReportError, ReportOptions, SIGN_CONVENTION,
     grouped_table, pretty_json,
 };
+use crate::findings::Findings;
 use crate::ledger::Ledger;
 use crate::money::{MoneyError, ROUNDING_RULE, at_minor_unit, from_minor_units};
 use crate::plan::{Lang, Plan};
 use crate::render::{Cell, Table};
-use crate::validation::{Finding, Findings};
+use crate::validation::Finding;
 
 /// One row of a variance report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
