@@ -73,7 +73,10 @@ impl Items {
     fn len(&self) -> usize {
         let stale = self.stale.as_ref().map_or(0, |s| s.items.len());
         // Each list is in memory: their lengths add up within usize.
-        self.head.len().saturating_add(stale).saturating_add(self.tail.len())
+        self.head
+            .len()
+            .saturating_add(stale)
+            .saturating_add(self.tail.len())
     }
 
     fn slice(&self) -> &[Finding] {

@@ -678,8 +678,34 @@ pub(crate) struct Checked {
 
 /// The findings about one expenditure, appended to `out`; `known_line` says whether its line is
 /// in the plan. Shared by [`validate_ledger`] and the reports, which check and add up each
-/// entry in one pass.
+/// entry in one pass: the usual entry (on a plan line, in the plan currency with no rate, in
+/// the period, no more decimals than the currency has) is recognised here, inline, and the
+/// others are checked one rule at a time.
+#[inline]
 pub(crate) fn check_expenditure(
+    plan: &Plan,
+    ledger: &Ledger,
+    e: &Figures,
+    known_line: bool,
+    out: &mut Vec<Finding>,
+) -> Checked {
+    let usual = known_line
+        && e.rate.is_none()
+        && e.currency == plan.currency
+        && e.amount.scale() <= e.currency.minor_unit()
+        && plan.in_period(e.date);
+    if usual {
+        return Checked {
+            rate: None,
+            in_period: true,
+        };
+    }
+    check_each_rule(plan, ledger, e, known_line, out)
+}
+
+/// [`check_expenditure`], one rule at a time.
+#[inline(never)]
+fn check_each_rule(
     plan: &Plan,
     ledger: &Ledger,
     e: &Figures,

@@ -493,16 +493,22 @@ impl Ledger {
     /// without building the entries' texts.
     pub(crate) fn figures(&self) -> impl Iterator<Item = Figures> + '_ {
         let mut rates = RateCursor::new(&self.rates);
-        (0..self.len()).map(move |index| Figures {
+        // Every column cut to the same length, so that indexing below it needs no bounds check.
+        let n = self.len();
+        let (dates, amounts, currencies) =
+            (&self.dates[..n], &self.amounts[..n], &self.currencies[..n]);
+        let (stages, lines, heads) = (&self.stages[..n], &self.lines[..n], &self.heads[..n]);
+        let commitments = &self.commitments[..n];
+        (0..n).map(move |index| Figures {
             index,
-            date: self.dates[index],
-            amount: self.amounts[index],
-            currency: self.currencies[index],
+            date: dates[index],
+            amount: amounts[index],
+            currency: currencies[index],
             rate: rates.at(index),
-            stage: self.stages[index],
-            line: self.lines[index],
-            head: self.heads[index],
-            commitment: self.commitments[index],
+            stage: stages[index],
+            line: lines[index],
+            head: heads[index],
+            commitment: commitments[index],
         })
     }
 

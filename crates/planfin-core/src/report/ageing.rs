@@ -98,7 +98,7 @@ pub(crate) fn ageing(execution: &Execution<'_>, lang: Lang) -> Result<AgeingSect
     let of = || MoneyError::Overflow("the ageing");
     let mut by_slot = vec![[0i128; 4]; execution.slots.len()];
     for open in &execution.open {
-        let sum = &mut by_slot[open.slot]
+        let sum = &mut by_slot[open.slot as usize]
             [bucket(execution.as_of.signed_duration_since(open.since).num_days())];
         *sum = sum.checked_add(open.remaining).ok_or_else(of)?;
     }

@@ -70,9 +70,9 @@ impl Slot {
 /// A commitment engaged and not fully paid at the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Open {
-    pub(crate) slot: usize,
+    pub(crate) slot: u32,
     /// Its first record in the ledger.
-    pub(crate) record: usize,
+    pub(crate) record: u32,
     /// The date of its first record.
     pub(crate) since: NaiveDate,
     /// engaged - paid, in minor units.
@@ -208,7 +208,9 @@ impl<'a> Execution<'a> {
             let known = matches!(self.slots[slot].line, SlotLine::Plan(_));
             let before = self.found.len();
             let checked = check_expenditure(self.plan, ledger, &e, known, &mut self.found);
-            self.blocked |= self.found[before..].iter().any(Finding::is_error);
+            if self.found.len() != before {
+                self.blocked |= self.found[before..].iter().any(Finding::is_error);
+            }
             if cut_off.is_none() {
                 self.as_of = self.as_of.max(e.date);
             }
@@ -228,8 +230,8 @@ impl<'a> Execution<'a> {
                 add_stages(&mut cell.stages, e.stage, units)?;
                 if e.stage != Stage::Paiement && units > 0 {
                     self.open.push(Open {
-                        slot,
-                        record: e.index,
+                        slot: slot as u32,
+                        record: e.index as u32,
                         since: e.date,
                         remaining: units,
                     });
@@ -318,8 +320,8 @@ impl<'a> Execution<'a> {
             if remaining > 0 {
                 let record = group.iter().min_by_key(|r| (r.date, r.index));
                 self.open.push(Open {
-                    slot,
-                    record: record.map_or(0, |r| r.index as usize),
+                    slot: slot as u32,
+                    record: record.map_or(0, |r| r.index),
                     since: first,
                     remaining,
                 });
@@ -382,9 +384,10 @@ impl<'a> Execution<'a> {
             .iter()
             .filter(|open| oldest.is_some_and(|oldest| open.since < oldest))
             .map(|open| {
-                let (file, place) = self.ledger.origin_parts(open.record).unwrap_or_default();
+                let record = open.record as usize;
+                let (file, place) = self.ledger.origin_parts(record).unwrap_or_default();
                 Stale {
-                    voucher: self.ledger.voucher(open.record).into(),
+                    voucher: self.ledger.voucher(record).into(),
                     file: file.cloned(),
                     place,
                     since: open.since,
