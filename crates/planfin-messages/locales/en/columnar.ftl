@@ -24,6 +24,7 @@ columnar-value = { $file }: row { $row }, column `{ $column }`: "{ $value }" can
 columnar-null = { $file }: row { $row }, column `{ $column }`: empty, and the column needs a value
 columnar-reason-date = the date is outside the years planfin reads
 columnar-reason-amount = the number has more than 28 significant digits
+columnar-reason-period = write a year (2019) or a quarter (2019-Q3)
 
 ## Why a file could not be written.
 columnar-too-wide = cannot write { $path }: the `{ $column }` of "{ $key }" does not fit in 38 digits at { $scale } decimals

@@ -24,6 +24,7 @@ columnar-value = { $file } : ligne { $row }, colonne `{ $column }` : « { $va
 columnar-null = { $file } : ligne { $row }, colonne `{ $column }` : vide, et la colonne demande une valeur
 columnar-reason-date = la date est hors des années que planfin lit
 columnar-reason-amount = le nombre a plus de 28 chiffres significatifs
+columnar-reason-period = écrivez une année (2019) ou un trimestre (2019-T3)
 
 ## Pourquoi un fichier n'a pas pu être écrit.
 columnar-too-wide = impossible d'écrire { $path } : la valeur `{ $column }` de « { $key } » ne tient pas en 38 chiffres avec { $scale } décimales
