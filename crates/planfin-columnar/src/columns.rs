@@ -426,18 +426,25 @@ impl<'b> Rows<'b> {
     }
 }
 
-/// `units * 10^-scale` as a `Decimal`, if it has at most 28 significant digits.
+/// `units * 10^-scale` as a `Decimal`, if it has at most 28 significant digits (trailing
+/// zeros beyond what rust_decimal holds are dropped, never other digits).
 fn decimal(mut units: i128, mut scale: i64) -> Option<Decimal> {
     while scale < 0 {
         units = units.checked_mul(10)?;
         scale = scale.checked_add(1)?;
     }
-    // Trailing zeros beyond what rust_decimal holds are dropped, never other digits.
-    while scale > 28 && units % 10 == 0 {
+    loop {
+        if let Ok(s) = u32::try_from(scale)
+            && let Ok(d) = Decimal::try_from_i128_with_scale(units, s)
+        {
+            return Some(d);
+        }
+        if scale == 0 || units % 10 != 0 {
+            return None;
+        }
         units /= 10;
         scale = scale.checked_sub(1)?;
     }
-    Decimal::try_from_i128_with_scale(units, u32::try_from(scale).ok()?).ok()
 }
 
 /// How a decimal that does not convert reads: its digits with the point placed.
@@ -458,6 +465,12 @@ mod tests {
         assert_eq!(decimal(15, -3), Some(Decimal::from(15_000)));
         assert_eq!(decimal(1_000_000, 32), Some(Decimal::new(100, 28)));
         assert_eq!(decimal(1, 32), None);
+        // Decimal::MAX at 3 decimals: 32 digits, 3 of them trailing zeros.
+        assert_eq!(
+            decimal(79_228_162_514_264_337_593_543_950_335_000, 3),
+            Some(Decimal::MAX)
+        );
+        assert_eq!(decimal(79_228_162_514_264_337_593_543_950_335_001, 3), None);
         assert_eq!(decimal(i128::MAX, 0), None);
         assert_eq!(units(Decimal::new(12_345, 2), 4), Some(1_234_500));
         assert_eq!(units(Decimal::new(12_345, 2), 1), None);

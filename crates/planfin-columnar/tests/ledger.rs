@@ -93,6 +93,9 @@ fn hand_made() -> Ledger {
         Currency::USD,
     );
     entries.push((usd, Origin::default()));
+    // 29 digits: 32 at the file's 3 decimals, read back exactly.
+    let big = expenditure("BIG-1", Stage::Engagement, Decimal::MAX, Currency::XOF);
+    entries.push((big, Origin::new("journal.xlsx", "Depenses!A10")));
     // The same record again, from another file: counted once, kept as a duplicate.
     entries.push((paid, Origin::new("journal-feb.xlsx", "Depenses!A3")));
     let (ledger, conflicts) = Ledger::from_entries(entries);
@@ -179,6 +182,7 @@ fn the_columns_have_the_documented_types() -> Result {
         .ok_or("amounts")?;
     assert_eq!(amounts.value(0), 1_250_000_000);
     assert_eq!(amounts.value(6), -1_005);
+    assert_eq!(amounts.value(8), 79_228_162_514_264_337_593_543_950_335_000);
     Ok(())
 }
 
