@@ -61,7 +61,7 @@ fn xlsx_to_json_to_xlsx_to_json_is_identical_for_the_cnltp_plan_and_ledger() -> 
 /// every shape with their source, reason and approver, texts in French and English with one of
 /// the two empty, a line with no planned amount, amounts beyond an f64 (26-28 digits, with
 /// cents) and from 10^15 up. Amounts in their shortest form, as planfin writes them.
-const FULL_PLAN: &str = r#"{
+pub(crate) const FULL_PLAN: &str = r#"{
   "code": "PAO-2019",
   "title": {"fr": "Plan d'action opérationnel — Côte d'Ivoire", "en": ""},
   "organisation": "Comité national de lutte contre le tabac",
@@ -110,7 +110,7 @@ const FULL_PLAN: &str = r#"{
 
 /// A ledger with every field of an expenditure, several currencies and stages, and amounts of
 /// 29 digits and from 10^15 up.
-const FULL_LEDGER: &str = r#"{"expenditures": [
+pub(crate) const FULL_LEDGER: &str = r#"{"expenditures": [
   {"voucher": "PC-0001", "date": "2019-02-03", "line": "0201",
    "amount": "79228162514264337593543950335", "currency": "XOF", "stage": "engagement",
    "payee": "Hôtel Ivoire", "description": "Location de salle — atelier", "document": "FAC-12"},
@@ -178,7 +178,10 @@ fn convert_refuses_what_it_cannot_write() {
     let plan = fixture("cnltp/plan.json");
     for (out, says) in [
         ("plan.ods", "not .ods"),
-        ("plan.txt", "FILE.json or FILE.xlsx"),
+        (
+            "plan.txt",
+            "FILE.json, FILE.xlsx, FILE.parquet or FILE.arrow",
+        ),
     ] {
         planfin_en()
             .arg("convert")

@@ -110,7 +110,7 @@ fn convert_and_template_follow_the_language() -> TestResult {
         .code(2)
         .stderr(predicate::str::contains(
             "plan.ods\u{a0}: planfin écrit des classeurs .xlsx, pas .ods\u{a0}: nommez la sortie \
-             FICHIER.xlsx (Excel et LibreOffice l'ouvrent) ou FICHIER.json",
+             FICHIER.xlsx (Excel et LibreOffice l'ouvrent), FICHIER.json, FICHIER.parquet ou FICHIER.arrow",
         ));
     planfin()
         .env("PLANFIN_LANG", "en")
@@ -119,7 +119,7 @@ fn convert_and_template_follow_the_language() -> TestResult {
         .code(2)
         .stderr(predicate::str::contains(
             "plan.ods: planfin writes .xlsx workbooks, not .ods: name the output FILE.xlsx (Excel \
-             and LibreOffice open it) or FILE.json",
+             and LibreOffice open it), FILE.json, FILE.parquet or FILE.arrow",
         ));
     planfin()
         .args(["template", "--lang", "en", "--out", &out])

@@ -4,6 +4,7 @@
 //! `Decimal`) or by hand, never copied from the program's output.
 
 mod cli_chain;
+mod cli_columnar;
 mod cli_convert;
 mod cli_corpus;
 mod cli_errors;
@@ -107,6 +108,7 @@ fn is_fresh(bin: &Path) -> bool {
         "crates/planfin-export",
         "crates/planfin-layout",
         "crates/planfin-atomic",
+        "crates/planfin-columnar",
         "crates/planfin-messages",
         "fixtures/cnltp",
         "Cargo.toml",

@@ -40,7 +40,8 @@ pub enum Command {
     Final(FinalArgs),
     /// Check plan and ledger files and print every finding with its location.
     Validate(ValidateArgs),
-    /// Convert a plan or a ledger between a workbook and JSON (by the files' extensions).
+    /// Convert a plan or a ledger between a workbook, JSON, Parquet and Arrow IPC (by the files'
+    /// extensions).
     Convert(ConvertArgs),
     /// Write an empty plan or ledger workbook to fill in, with drop-down lists.
     Template(TemplateArgs),
@@ -49,11 +50,11 @@ pub enum Command {
 /// Where the plan and the ledgers come from.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// The plan: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or JSON; default: the embedded
-    /// CNLTP plan.
+    /// The plan: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods), JSON, Parquet (.parquet) or
+    /// Arrow IPC (.arrow); default: the embedded CNLTP plan.
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
-    /// An expenditure ledger (workbook or JSON); repeat for several journals (a voucher present
+    /// An expenditure ledger (workbook, JSON, Parquet or Arrow IPC); repeat for several journals (a voucher present
     /// in two files is counted once). Default: the embedded sample ledger when no --plan is
     /// given, else none.
     #[arg(long, value_name = "FILE")]
@@ -188,10 +189,11 @@ pub struct ValidateArgs {
 /// Options of `planfin convert`.
 #[derive(Debug, Args)]
 pub struct ConvertArgs {
-    /// The plan or ledger to read: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or JSON.
+    /// The plan or ledger to read: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods), JSON,
+    /// Parquet (.parquet) or Arrow IPC (.arrow).
     #[arg(value_name = "IN")]
     pub input: PathBuf,
-    /// The file to write: .xlsx or .json.
+    /// The file to write: .xlsx, .json, .parquet or .arrow.
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
     /// How workbooks are read.

@@ -2,7 +2,8 @@
 //!
 //! JSON files are read here and parsed by `planfin_core::json`; workbooks (`.xlsx`, `.xlsm`,
 //! `.xlsb`, `.xls`, `.ods`) are read by planfin-xlsx, which refuses a damaged or hostile file
-//! and names every bad cell as `file: Sheet!A1`. What an import noticed and accepted (a totals
+//! and names every bad cell as `file: Sheet!A1`; Parquet and Arrow IPC files (`.parquet`,
+//! `.arrow`) by planfin-columnar, which names the column (and the row) it refuses. What an import noticed and accepted (a totals
 //! row checked, rows skipped) comes back as notes for the command to print.
 
 use std::fs;
@@ -32,6 +33,9 @@ pub enum Format {
     Json,
     /// A workbook: `.xlsx`, `.xlsm`, `.xlsb`, `.xls` or `.ods`, read by planfin-xlsx.
     Spreadsheet,
+    /// Parquet (`.parquet`, `.pq`) or Arrow IPC (`.arrow`, `.feather`, `.ipc`), read by
+    /// planfin-columnar.
+    Columnar,
 }
 
 impl Format {
@@ -39,6 +43,8 @@ impl Format {
     pub fn of(path: &Path) -> Format {
         if planfin_xlsx::is_workbook_path(path) {
             Format::Spreadsheet
+        } else if planfin_columnar::Format::of(path).is_some() {
+            Format::Columnar
         } else {
             Format::Json
         }
@@ -125,6 +131,12 @@ impl Reader {
                     notes: notes(&imported.warnings),
                 })
             }
+            Format::Columnar => {
+                metadata(path)?;
+                planfin_columnar::read_plan(path, &name(path))
+                    .map(Loaded::bare)
+                    .map_err(columnar_failure)
+            }
             Format::Json => plan_from_json(&read_text(path)?, &name(path))
                 .map(Loaded::bare)
                 .map_err(json_failure),
@@ -147,6 +159,12 @@ impl Reader {
                     value: imported.value,
                     notes: notes(&imported.warnings),
                 })
+            }
+            Format::Columnar => {
+                metadata(path)?;
+                planfin_columnar::read_ledger(path, &name(path))
+                    .map(Loaded::bare)
+                    .map_err(columnar_failure)
             }
             Format::Json => ledger_from_json(&read_text(path)?, &name(path))
                 .map(Loaded::bare)
@@ -182,8 +200,19 @@ impl Reader {
     /// Reads a plan or a ledger, telling which from the content: a workbook with a `Depenses`
     /// (`Expenditures`) sheet, or a single sheet, is a ledger, else one with a `Lignes`
     /// (`Lines`) sheet a plan; a JSON object with an `expenditures` member is a ledger, one with
-    /// `lines`, `objectives` or `ceiling` a plan.
+    /// `lines`, `objectives` or `ceiling` a plan; a Parquet or Arrow file whose metadata says
+    /// `planfin:kind` is `plan` is a plan, any other a ledger.
     pub fn document(&self, path: &Path) -> Result<Loaded<Document>, Failure> {
+        if Format::of(path) == Format::Columnar {
+            metadata(path)?;
+            let value = match planfin_columnar::read_document(path, &name(path))
+                .map_err(columnar_failure)?
+            {
+                planfin_columnar::Document::Plan(plan) => Document::Plan(plan),
+                planfin_columnar::Document::Ledger(ledger) => Document::Ledger(ledger),
+            };
+            return Ok(Loaded::bare(value));
+        }
         if Format::of(path) == Format::Spreadsheet {
             // Spins while the workbook is read (read_document reports no row count).
             let _spinner = Progress::reading(path);
@@ -251,24 +280,34 @@ fn import_failure(e: ImportError) -> Failure {
     Failure::Refused(text.lines().map(str::to_string).collect())
 }
 
-/// Reads `path` as UTF-8 text, refusing directories, huge files, binary workbooks and
-/// non-UTF-8 bytes with a message that names the file.
-pub fn read_text(path: &Path) -> Result<String, Failure> {
+/// Why `file` cannot be read, from the system's error.
+fn io_failure(file: &str, e: &std::io::Error) -> Failure {
+    Failure::refused(say(match e.kind() {
+        ErrorKind::NotFound => msg!("cli-no-such-file", file = file),
+        ErrorKind::PermissionDenied => msg!("cli-permission-denied", file = file),
+        _ => msg!("cli-cannot-read", file = file, detail = e.to_string()),
+    }))
+}
+
+/// The metadata of the input `path`, refusing a missing or unreadable file and a directory
+/// with a message that names it.
+fn metadata(path: &Path) -> Result<fs::Metadata, Failure> {
     let file = name(path);
-    let io = |e: std::io::Error| {
-        Failure::refused(say(match e.kind() {
-            ErrorKind::NotFound => msg!("cli-no-such-file", file = &file),
-            ErrorKind::PermissionDenied => msg!("cli-permission-denied", file = &file),
-            _ => msg!("cli-cannot-read", file = &file, detail = e.to_string()),
-        }))
-    };
-    let meta = fs::metadata(path).map_err(io)?;
+    let meta = fs::metadata(path).map_err(|e| io_failure(&file, &e))?;
     if meta.is_dir() {
         return Err(Failure::refused(say(msg!(
             "cli-is-directory",
             file = &file
         ))));
     }
+    Ok(meta)
+}
+
+/// Reads `path` as UTF-8 text, refusing directories, huge files, binary workbooks and
+/// non-UTF-8 bytes with a message that names the file.
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let file = name(path);
+    let meta = metadata(path)?;
     if meta.len() > MAX_INPUT_BYTES {
         return Err(Failure::refused(say(msg!(
             "cli-too-large",
@@ -277,7 +316,7 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
             max = MAX_INPUT_BYTES,
         ))));
     }
-    let bytes = fs::read(path).map_err(io)?;
+    let bytes = fs::read(path).map_err(|e| io_failure(&file, &e))?;
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(Failure::refused(say(msg!("cli-not-json", file = &file))));
     }
@@ -299,6 +338,17 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
 fn json_failure(e: JsonError) -> Failure {
     match e {
         JsonError::Conflicts { conflicts, .. } => {
+            Failure::Refused(conflicts.iter().map(|c| say(c.message())).collect())
+        }
+        other => Failure::refused(say(other.message())),
+    }
+}
+
+/// The messages of a columnar file refused (every conflicting voucher, or the one refusal,
+/// naming the column and the row of a value) or not written.
+pub fn columnar_failure(e: planfin_columnar::ColumnarError) -> Failure {
+    match e {
+        planfin_columnar::ColumnarError::Conflicts { conflicts, .. } => {
             Failure::Refused(conflicts.iter().map(|c| say(c.message())).collect())
         }
         other => Failure::refused(say(other.message())),

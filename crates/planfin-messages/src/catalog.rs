@@ -24,7 +24,7 @@ macro_rules! areas {
 }
 
 areas![
-    "common", "findings", "report", "import", "cli", "python", "export"
+    "common", "findings", "report", "import", "cli", "python", "export", "columnar"
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -1,8 +1,9 @@
-//! `planfin convert IN OUT`: a plan or a ledger, between a workbook and JSON.
+//! `planfin convert IN OUT`: a plan or a ledger, between a workbook, JSON, Parquet and Arrow.
 //!
 //! The input's format comes from its extension and its kind (plan or ledger) from its
-//! content; the output's format from its extension: `.json`, or `.xlsx` in the layout the
-//! importer reads back to the same plan or ledger.
+//! content; the output's format from its extension: `.json`, `.xlsx` in the layout the
+//! importer reads back to the same plan or ledger, or `.parquet` / `.arrow` (planfin-columnar,
+//! the schema in its README).
 
 use std::io::Write;
 use std::path::Path;
@@ -16,7 +17,7 @@ use crate::error::Failure;
 use crate::error::export_failure;
 use crate::error::name;
 use crate::lang::say;
-use crate::load::{Document, Reader};
+use crate::load::{Document, Reader, columnar_failure};
 use crate::output;
 use planfin_messages::msg;
 
@@ -24,6 +25,7 @@ use planfin_messages::msg;
 enum Target {
     Json,
     Xlsx,
+    Columnar,
 }
 
 fn target(path: &Path) -> Result<Target, Failure> {
@@ -34,6 +36,7 @@ fn target(path: &Path) -> Result<Target, Failure> {
     match ext.as_deref() {
         Some("json") => Ok(Target::Json),
         Some("xlsx") => Ok(Target::Xlsx),
+        _ if planfin_columnar::Format::of(path).is_some() => Ok(Target::Columnar),
         Some(other @ ("xlsm" | "xlsb" | "xls" | "ods")) => Err(Failure::Usage(say(msg!(
             "cli-convert-writes",
             file = name(path),
@@ -67,6 +70,16 @@ pub fn run(args: &ConvertArgs) -> Result<(), Failure> {
                 out.flush()
             }),
         },
+        Target::Columnar => {
+            let inputs = [args.input.as_path()];
+            match &loaded.value {
+                Document::Plan(plan) => planfin_columnar::write_plan(plan, &args.output, &inputs),
+                Document::Ledger(ledger) => {
+                    planfin_columnar::write_ledger(ledger, &args.output, &inputs)
+                }
+            }
+            .map_err(columnar_failure)
+        }
         Target::Xlsx => {
             let provenance = Provenance::of_files([&args.input]).map_err(export_failure)?;
             let options = ExportOptions { provenance };

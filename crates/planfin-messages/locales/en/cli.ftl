@@ -66,8 +66,8 @@ cli-ledger-unchecked = note: { $files }: { $entries ->
     }; line codes and dates not checked: give the plan too (planfin validate PLAN LEDGER..., or --plan FILE)
 
 ## Convert and template.
-cli-convert-writes = { $file }: planfin writes .xlsx workbooks, not .{ $extension }: name the output FILE.xlsx (Excel and LibreOffice open it) or FILE.json
-cli-convert-unknown = { $file }: the output's extension tells what to write: name it FILE.json or FILE.xlsx
+cli-convert-writes = { $file }: planfin writes .xlsx workbooks, not .{ $extension }: name the output FILE.xlsx (Excel and LibreOffice open it), FILE.json, FILE.parquet or FILE.arrow
+cli-convert-unknown = { $file }: the output's extension tells what to write: name it FILE.json, FILE.xlsx, FILE.parquet or FILE.arrow
 cli-template-extension = { $file }: a template is an Excel workbook: name it FILE.xlsx
 
 ## Errors of the command line itself.
@@ -90,11 +90,11 @@ help-report = Variance of the revised budget against engaged and paid spending
 help-progress = The progress report (rapport d'étape): execution to a cut-off date, burn rate and the spend projected to the end of the plan at that pace
 help-final = The final report (rapport final): the whole period, the reconciliation of ceiling, amendments and spend, every finding
 help-validate = Check plan and ledger files and print every finding with its location
-help-convert = Convert a plan or a ledger between a workbook and JSON (by the files' extensions)
+help-convert = Convert a plan or a ledger between a workbook, JSON, Parquet and Arrow IPC (by the files' extensions)
 help-template = Write an empty plan or ledger workbook to fill in, with drop-down lists
 help-lang = Language of everything planfin prints and writes: `fr` or `en`; default: PLANFIN_LANG, then the locale (LANG, LC_MESSAGES), then French
-help-plan = The plan: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or JSON; default: the embedded CNLTP plan
-help-ledger = An expenditure ledger (workbook or JSON); repeat for several journals (a voucher present in two files is counted once). Default: the embedded sample ledger when no --plan is given, else none
+help-plan = The plan: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods), JSON, Parquet (.parquet) or Arrow IPC (.arrow); default: the embedded CNLTP plan
+help-ledger = An expenditure ledger (workbook, JSON, Parquet or Arrow IPC); repeat for several journals (a voucher present in two files is counted once). Default: the embedded sample ledger when no --plan is given, else none
 help-decimal_mark = How text amounts such as 1,000 or 1.000 in workbooks are read: `comma` (1.250,50) or `point` (1,250.50); without it they are refused as ambiguous
 help-limits = Set a safety limit of the workbook reader, for a genuine workbook refused as too large, e.g. `--limit max_range_cells=20000000`; repeatable. The limits: `max_file_bytes`, `max_zip_entries`, `max_entry_bytes`, `max_shared_strings_bytes`, `max_total_bytes`, `max_ratio`, `max_cells`, `max_range_cells`, `max_text_chars`, `max_errors`
 help-format = Output format: `table` (for the terminal), `xlsx` (a workbook with live formulas; needs --out), `csv`, `json` or `md`
@@ -107,8 +107,8 @@ help-by = One row per `objective`, `line` (budget line), `source` (funding sourc
 help-progress-as_of = The cut-off date (YYYY-MM-DD): amendments and expenditures dated after it are left out
 help-validate-files = Plan and ledger files (workbooks or JSON); which is which is read from their content
 help-validate-plan = Check the ledgers against this plan (default: the plan among the files, if there is one)
-help-convert-input = The plan or ledger to read: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or JSON
-help-convert-output = The file to write: .xlsx or .json
+help-convert-input = The plan or ledger to read: a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods), JSON, Parquet (.parquet) or Arrow IPC (.arrow)
+help-convert-output = The file to write: .xlsx, .json, .parquet or .arrow
 help-template-out = The workbook to write (.xlsx)
 help-kind = A plan workbook (`plan`) or a ledger workbook (`ledger`)
 help-help = Print help

@@ -69,8 +69,8 @@ cli-ledger-unchecked = remarque : { $files } : { $entries ->
     } ; imputations et dates non vérifiées : donnez aussi le plan (planfin validate PLAN JOURNAL..., ou --plan FICHIER)
 
 ## Conversion et modèles.
-cli-convert-writes = { $file } : planfin écrit des classeurs .xlsx, pas .{ $extension } : nommez la sortie FICHIER.xlsx (Excel et LibreOffice l'ouvrent) ou FICHIER.json
-cli-convert-unknown = { $file } : l'extension de la sortie dit quoi écrire : nommez-la FICHIER.json ou FICHIER.xlsx
+cli-convert-writes = { $file } : planfin écrit des classeurs .xlsx, pas .{ $extension } : nommez la sortie FICHIER.xlsx (Excel et LibreOffice l'ouvrent), FICHIER.json, FICHIER.parquet ou FICHIER.arrow
+cli-convert-unknown = { $file } : l'extension de la sortie dit quoi écrire : nommez-la FICHIER.json, FICHIER.xlsx, FICHIER.parquet ou FICHIER.arrow
 cli-template-extension = { $file } : un modèle est un classeur Excel : nommez-le FICHIER.xlsx
 
 ## Les erreurs de la ligne de commande elle-même.
@@ -93,11 +93,11 @@ help-report = Écarts entre le budget révisé et les dépenses engagées et pay
 help-progress = Le rapport d'étape : l'exécution à une date de situation, le rythme de paiement et les paiements projetés en fin de plan à ce rythme
 help-final = Le rapport final : toute la période, le rapprochement du plafond, des modifications et des dépenses, tous les constats
 help-validate = Vérifier des fichiers de plan et de journal, et afficher chaque constat avec son emplacement
-help-convert = Convertir un plan ou un journal entre classeur et JSON (selon l'extension des fichiers)
+help-convert = Convertir un plan ou un journal entre classeur, JSON, Parquet et Arrow IPC (selon l'extension des fichiers)
 help-template = Écrire un classeur de plan ou de journal vide à remplir, avec des listes déroulantes
 help-lang = Langue de tout ce que planfin affiche et écrit : `fr` ou `en` ; par défaut PLANFIN_LANG, puis la langue du système (LANG, LC_MESSAGES), puis le français
-help-plan = Le plan : un classeur (.xlsx, .xlsm, .xlsb, .xls, .ods) ou du JSON ; par défaut le plan CNLTP intégré
-help-ledger = Un journal des dépenses (classeur ou JSON) ; à répéter pour plusieurs journaux (une pièce présente dans deux fichiers compte une fois). Par défaut le journal d'exemple intégré sans --plan, sinon aucun
+help-plan = Le plan : un classeur (.xlsx, .xlsm, .xlsb, .xls, .ods), du JSON, du Parquet (.parquet) ou de l'Arrow IPC (.arrow) ; par défaut le plan CNLTP intégré
+help-ledger = Un journal des dépenses (classeur, JSON, Parquet ou Arrow IPC) ; à répéter pour plusieurs journaux (une pièce présente dans deux fichiers compte une fois). Par défaut le journal d'exemple intégré sans --plan, sinon aucun
 help-decimal_mark = Comment lire les montants en texte comme 1,000 ou 1.000 dans les classeurs : `comma` (1.250,50) ou `point` (1,250.50) ; sans cette option ils sont refusés comme ambigus
 help-limits = Fixer une limite de sécurité du lecteur de classeurs, pour un vrai classeur refusé comme trop grand, par exemple `--limit max_range_cells=20000000` ; à répéter. Les limites : `max_file_bytes`, `max_zip_entries`, `max_entry_bytes`, `max_shared_strings_bytes`, `max_total_bytes`, `max_ratio`, `max_cells`, `max_range_cells`, `max_text_chars`, `max_errors`
 help-format = Format de sortie : `table` (pour le terminal), `xlsx` (un classeur aux formules vivantes ; il faut --out), `csv`, `json` ou `md`
@@ -110,8 +110,8 @@ help-by = Une rangée par objectif (`objective`), ligne budgétaire (`line`), so
 help-progress-as_of = La date de situation (AAAA-MM-JJ) : les modifications et les dépenses datées après elle sont laissées de côté
 help-validate-files = Fichiers de plan et de journal (classeurs ou JSON) ; planfin reconnaît lequel est lequel à leur contenu
 help-validate-plan = Vérifier les journaux au regard de ce plan (par défaut le plan parmi les fichiers, s'il y en a un)
-help-convert-input = Le plan ou le journal à lire : un classeur (.xlsx, .xlsm, .xlsb, .xls, .ods) ou du JSON
-help-convert-output = Le fichier à écrire : .xlsx ou .json
+help-convert-input = Le plan ou le journal à lire : un classeur (.xlsx, .xlsm, .xlsb, .xls, .ods), du JSON, du Parquet (.parquet) ou de l'Arrow IPC (.arrow)
+help-convert-output = Le fichier à écrire : .xlsx, .json, .parquet ou .arrow
 help-template-out = Le classeur à écrire (.xlsx)
 help-kind = Un classeur de plan (`plan`) ou de journal (`ledger`)
 help-help = Afficher l'aide
