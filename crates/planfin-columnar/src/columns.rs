@@ -3,17 +3,19 @@
 //! strings, decimals or integers for amounts, `Date32` dates), each checked against the schema
 //! before any row is read.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::Arc;
 
 use arrow_array::builder::StringBuilder;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type};
 use arrow_array::{
-    Array, ArrayRef, Date32Array, Decimal128Array, DictionaryArray, Int32Array, RecordBatch,
-    StringArray,
+    Array, ArrayRef, Date32Array, Decimal128Array, DictionaryArray, Int32Array, LargeStringArray,
+    RecordBatch, StringArray, StringViewArray,
 };
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use planfin_messages::Message;
 use rust_decimal::Decimal;
@@ -37,24 +39,33 @@ pub(crate) fn field(name: &str, data_type: DataType, nullable: bool) -> Field {
 }
 
 /// A dictionary-encoded string column being built: each distinct text once, in the order it
-/// first appears, and a key per row.
-#[derive(Default)]
-pub(crate) struct Dictionary<'a> {
+/// first appears, and a key per row. The texts are borrowed (`&str`) or shared (`Arc<str>`).
+pub(crate) struct Dictionary<K> {
     keys: Vec<Option<i32>>,
-    positions: HashMap<&'a str, i32>,
-    values: Vec<&'a str>,
+    positions: HashMap<K, i32>,
+    values: Vec<K>,
 }
 
-impl<'a> Dictionary<'a> {
+impl<K> Default for Dictionary<K> {
+    fn default() -> Self {
+        Dictionary {
+            keys: Vec::new(),
+            positions: HashMap::new(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq + Clone> Dictionary<K> {
     /// Adds a row; `None` is a null.
-    pub(crate) fn push(&mut self, text: Option<&'a str>) -> Result<(), TooMany> {
+    pub(crate) fn push(&mut self, text: Option<K>) -> Result<(), TooMany> {
         let key = match text {
             None => None,
-            Some(t) => Some(match self.positions.get(t) {
+            Some(t) => Some(match self.positions.get(t.borrow()) {
                 Some(&k) => k,
                 None => {
                     let k = i32::try_from(self.values.len()).map_err(|_| TooMany)?;
-                    self.positions.insert(t, k);
+                    self.positions.insert(t.clone(), k);
                     self.values.push(t);
                     k
                 }
@@ -67,7 +78,9 @@ impl<'a> Dictionary<'a> {
     /// The finished column.
     pub(crate) fn finish(self) -> ArrayRef {
         let keys = Int32Array::from(self.keys);
-        let values = Arc::new(StringArray::from(self.values));
+        let values = Arc::new(StringArray::from_iter_values(
+            self.values.iter().map(|v| v.borrow()),
+        ));
         // The keys were made as positions in `values`: always valid.
         Arc::new(DictionaryArray::<Int32Type>::new(keys, values))
     }
@@ -143,6 +156,31 @@ impl Columns<'_> {
         self.schema.index_of(name).ok()
     }
 
+    /// The required text column `name`, checked.
+    pub(crate) fn required_text(&self, name: &'static str) -> Result<Text, ColumnarError> {
+        self.required(name).and_then(|i| self.text(name, i))
+    }
+
+    /// The text column `name`, checked, if the file has it.
+    pub(crate) fn optional_text(&self, name: &'static str) -> Result<Option<Text>, ColumnarError> {
+        self.optional(name).map(|i| self.text(name, i)).transpose()
+    }
+
+    /// The required number column `name`, checked.
+    pub(crate) fn required_number(&self, name: &'static str) -> Result<Number, ColumnarError> {
+        self.required(name).and_then(|i| self.number(name, i))
+    }
+
+    /// The number column `name`, checked, if the file has it.
+    pub(crate) fn optional_number(
+        &self,
+        name: &'static str,
+    ) -> Result<Option<Number>, ColumnarError> {
+        self.optional(name)
+            .map(|i| self.number(name, i))
+            .transpose()
+    }
+
     fn data_type(&self, index: usize) -> &DataType {
         self.schema.field(index).data_type()
     }
@@ -157,7 +195,7 @@ impl Columns<'_> {
     }
 
     /// Checks that column `index` holds text (plain, large, view or a dictionary of them).
-    pub(crate) fn text(&self, column: &'static str, index: usize) -> Result<Text, ColumnarError> {
+    fn text(&self, column: &'static str, index: usize) -> Result<Text, ColumnarError> {
         if is_text(self.data_type(index)) {
             Ok(Text { index, column })
         } else {
@@ -174,11 +212,7 @@ impl Columns<'_> {
     }
 
     /// Checks that column `index` holds exact numbers: decimals, or integers (scale 0).
-    pub(crate) fn number(
-        &self,
-        column: &'static str,
-        index: usize,
-    ) -> Result<Number, ColumnarError> {
+    fn number(&self, column: &'static str, index: usize) -> Result<Number, ColumnarError> {
         let kind = match self.data_type(index) {
             DataType::Decimal128(_, scale) => NumberKind::Decimal(i64::from(*scale)),
             DataType::Int64 => NumberKind::Int64,
@@ -249,20 +283,26 @@ impl Number {
 
 /// The texts of one column of one batch, whatever their encoding.
 pub(crate) enum Texts<'b> {
-    /// Plain strings: `Utf8`, `LargeUtf8` or `Utf8View`.
-    Plain(&'b dyn Array),
+    /// `Utf8`.
+    Utf8(&'b StringArray),
+    /// `LargeUtf8`.
+    Large(&'b LargeStringArray),
+    /// `Utf8View`.
+    View(&'b StringViewArray),
     /// A dictionary: the key of each row, the values.
     Dictionary {
         array: &'b dyn Array,
         keys: Vec<usize>,
         values: Box<Texts<'b>>,
     },
+    /// Not text: every row reads as null (the schema was checked, so never met).
+    None,
 }
 
 impl<'b> Texts<'b> {
     fn new(array: &'b dyn Array) -> Texts<'b> {
-        match array.as_any_dictionary_opt() {
-            Some(d) => Texts::Dictionary {
+        if let Some(d) = array.as_any_dictionary_opt() {
+            return Texts::Dictionary {
                 array,
                 // Without values every key is null (and arrow cannot normalise them).
                 keys: if d.values().is_empty() {
@@ -271,26 +311,25 @@ impl<'b> Texts<'b> {
                     d.normalized_keys()
                 },
                 values: Box::new(Texts::new(d.values().as_ref())),
-            },
-            None => Texts::Plain(array),
+            };
+        }
+        if let Some(a) = array.as_string_opt::<i32>() {
+            Texts::Utf8(a)
+        } else if let Some(a) = array.as_string_opt::<i64>() {
+            Texts::Large(a)
+        } else if let Some(a) = array.as_string_view_opt() {
+            Texts::View(a)
+        } else {
+            Texts::None
         }
     }
 
     /// The text of `row`, `None` when null.
     pub(crate) fn get(&self, row: usize) -> Option<&'b str> {
         match self {
-            Texts::Plain(array) => {
-                if array.is_null(row) {
-                    return None;
-                }
-                if let Some(a) = array.as_string_opt::<i32>() {
-                    Some(a.value(row))
-                } else if let Some(a) = array.as_string_opt::<i64>() {
-                    Some(a.value(row))
-                } else {
-                    array.as_string_view_opt().map(|a| a.value(row))
-                }
-            }
+            Texts::Utf8(a) => a.is_valid(row).then(|| a.value(row)),
+            Texts::Large(a) => a.is_valid(row).then(|| a.value(row)),
+            Texts::View(a) => a.is_valid(row).then(|| a.value(row)),
             Texts::Dictionary {
                 array,
                 keys,
@@ -302,8 +341,28 @@ impl<'b> Texts<'b> {
                     values.get(*keys.get(row)?)
                 }
             }
+            Texts::None => None,
         }
     }
+}
+
+/// The text of `row` in an optional column.
+pub(crate) fn optional<'b>(texts: &Option<Texts<'b>>, row: usize) -> Option<&'b str> {
+    texts.as_ref().and_then(|t| t.get(row))
+}
+
+/// The rows of one record batch planfin writes.
+pub const BATCH_ROWS: usize = 65_536;
+
+/// `batch` as batches of at most [`BATCH_ROWS`] rows (slices sharing its buffers and its
+/// dictionaries), with its schema.
+pub(crate) fn in_slices(batch: &RecordBatch) -> (SchemaRef, Vec<RecordBatch>) {
+    let rows = batch.num_rows();
+    let slices = (0..rows)
+        .step_by(BATCH_ROWS)
+        .map(|start| batch.slice(start, BATCH_ROWS.min(rows.saturating_sub(start))))
+        .collect();
+    (batch.schema(), slices)
 }
 
 /// The columns of one batch, read row by row, with the errors that name the file, the row

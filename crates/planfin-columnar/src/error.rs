@@ -98,6 +98,12 @@ pub enum ColumnarError {
         /// What went wrong (serde's words, in English).
         detail: String,
     },
+    /// A table read as a plan without the plan's metadata (`planfin:plan`).
+    #[error("{}", self.message())]
+    NoPlan {
+        /// The file.
+        file: String,
+    },
     /// Vouchers that conflict inside the file.
     #[error("{}", self.message())]
     Conflicts {
@@ -213,6 +219,9 @@ impl ColumnarError {
                 key = *key,
                 detail = detail
             ),
+            ColumnarError::NoPlan { file } => {
+                msg!("columnar-no-plan", file = file, key = crate::PLAN_KEY)
+            }
             ColumnarError::Conflicts { file, conflicts } => msg!(
                 "error-json-conflicts",
                 file = file,

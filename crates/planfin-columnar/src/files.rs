@@ -11,8 +11,8 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
+use crate::columns::BATCH_ROWS;
 use crate::error::ColumnarError;
-use crate::ledger::BATCH_ROWS;
 
 /// A columnar file format, told by the file's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

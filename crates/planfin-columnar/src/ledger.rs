@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use arrow_array::builder::StringBuilder;
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Schema, SchemaRef};
 use planfin_core::currency::Currency;
@@ -13,7 +14,7 @@ use planfin_core::ledger::{Appended, DuplicateVoucher, Ledger, Origin};
 
 use crate::columns::{
     Columns, Dictionary, Number, PRECISION, Rows, Text, date32, dates, decimals, dictionary_type,
-    field, scale_of, strings, units,
+    field, in_slices, optional, scale_of, strings, units,
 };
 use crate::error::ColumnarError;
 
@@ -55,12 +56,9 @@ pub mod column {
 
 use column::*;
 
-/// The dictionary-encoded columns but the currency, in the order [`ledger_to_batch`] builds
+/// The dictionary-encoded columns of borrowed texts, in the order [`ledger_to_batch`] builds
 /// them.
-const DICTIONARY_COLUMNS: [&str; 6] = [VOUCHER, LINE, STAGE, PAYEE, COMMITMENT, ORIGIN_FILE];
-
-/// The rows of one record batch planfin writes.
-pub const BATCH_ROWS: usize = 65_536;
+const DICTIONARY_COLUMNS: [&str; 5] = [VOUCHER, LINE, STAGE, PAYEE, COMMITMENT];
 
 /// The scales a ledger's decimal columns need: the amounts' (at least the largest minor unit
 /// of the currencies present) and the rates'.
@@ -121,9 +119,14 @@ pub fn ledger_to_batch(ledger: &Ledger, path: &Path) -> Result<RecordBatch, Colu
     let mut rates = Vec::with_capacity(n);
     let mut days = Vec::with_capacity(n);
     let mut currencies = Vec::with_capacity(n);
-    let mut dicts: [Dictionary<'_>; 6] = Default::default();
-    let origins: Vec<Origin> = (0..n).filter_map(|i| ledger.origin(i)).collect();
-    for (e, origin) in ledger.iter().zip(&origins) {
+    let mut dicts: [Dictionary<&str>; 5] = Default::default();
+    let mut origin_files: Dictionary<Arc<str>> = Dictionary::default();
+    let mut places = StringBuilder::new();
+    let too_many = |column| ColumnarError::TooManyTexts {
+        path: path.to_path_buf(),
+        column,
+    };
+    for (i, e) in ledger.iter().enumerate() {
         days.push(date32(e.date));
         amounts.push(Some(
             units(e.amount, amount_scale).ok_or_else(|| too_wide(&e, AMOUNT, amount_scale))?,
@@ -139,14 +142,15 @@ pub fn ledger_to_batch(ledger: &Ledger, path: &Path) -> Result<RecordBatch, Colu
             Some(e.stage.code()),
             Some(e.payee),
             e.commitment,
-            origin.file.as_deref(),
         ];
         for ((dict, text), column) in dicts.iter_mut().zip(texts).zip(DICTIONARY_COLUMNS) {
-            dict.push(text).map_err(|_| ColumnarError::TooManyTexts {
-                path: path.to_path_buf(),
-                column,
-            })?;
+            dict.push(text).map_err(|_| too_many(column))?;
         }
+        let origin = ledger.origin(i).unwrap_or_default();
+        origin_files
+            .push(origin.file)
+            .map_err(|_| too_many(ORIGIN_FILE))?;
+        places.append_option(origin.place);
     }
     let mut currency = Dictionary::default();
     for c in &currencies {
@@ -154,7 +158,7 @@ pub fn ledger_to_batch(ledger: &Ledger, path: &Path) -> Result<RecordBatch, Colu
         let _ = currency.push(Some(c.code()));
     }
     let currency = currency.finish();
-    let [voucher, line, stage, payee, commitment, origin_file] = dicts.map(|d| d.finish());
+    let [voucher, line, stage, payee, commitment] = dicts.map(Dictionary::finish);
     let columns: Vec<ArrayRef> = vec![
         voucher,
         dates(days),
@@ -167,8 +171,8 @@ pub fn ledger_to_batch(ledger: &Ledger, path: &Path) -> Result<RecordBatch, Colu
         strings(ledger.iter().map(|e| Some(e.description))),
         strings(ledger.iter().map(|e| e.document)),
         commitment,
-        origin_file,
-        strings(origins.iter().map(|o| o.place.as_deref())),
+        origin_files.finish(),
+        Arc::new(places.finish()),
     ];
     let mut metadata = HashMap::from([(KIND_KEY.to_string(), "ledger".to_string())]);
     if !ledger.duplicates().is_empty() {
@@ -184,18 +188,13 @@ pub fn ledger_to_batch(ledger: &Ledger, path: &Path) -> Result<RecordBatch, Colu
     })
 }
 
-/// The ledger's record batches of at most [`BATCH_ROWS`] rows, sharing one dictionary per
-/// column, with their schema.
+/// The ledger's record batches of at most [`BATCH_ROWS`](crate::BATCH_ROWS) rows, sharing
+/// one dictionary per column, with their schema.
 pub fn ledger_batches(
     ledger: &Ledger,
     path: &Path,
 ) -> Result<(SchemaRef, Vec<RecordBatch>), ColumnarError> {
-    let batch = ledger_to_batch(ledger, path)?;
-    let slices = (0..batch.num_rows())
-        .step_by(BATCH_ROWS)
-        .map(|start| batch.slice(start, BATCH_ROWS.min(batch.num_rows() - start)))
-        .collect();
-    Ok((batch.schema(), slices))
+    ledger_to_batch(ledger, path).map(|batch| in_slices(&batch))
 }
 
 /// The ledger's columns found in a file's schema, checked before any row is read.
@@ -217,21 +216,22 @@ struct LedgerColumns {
 
 impl LedgerColumns {
     fn find(c: &Columns<'_>) -> Result<LedgerColumns, ColumnarError> {
-        let text = |name| c.required(name).and_then(|i| c.text(name, i));
-        let optional_text = |name| c.optional(name).map(|i| c.text(name, i)).transpose();
         Ok(LedgerColumns {
-            voucher: text(VOUCHER)?,
+            voucher: c.required_text(VOUCHER)?,
             date: c.required(DATE).and_then(|i| c.date(DATE, i))?,
-            line: text(LINE)?,
-            amount: c.required(AMOUNT).and_then(|i| c.number(AMOUNT, i))?,
-            currency: text(CURRENCY)?,
-            stage: optional_text(STAGE)?,
-            rate: c.optional(RATE).map(|i| c.number(RATE, i)).transpose()?,
-            payee: optional_text(PAYEE)?,
-            description: optional_text(DESCRIPTION)?,
-            document: optional_text(DOCUMENT)?,
-            commitment: optional_text(COMMITMENT)?,
-            origin: match (optional_text(ORIGIN_FILE)?, optional_text(ORIGIN_PLACE)?) {
+            line: c.required_text(LINE)?,
+            amount: c.required_number(AMOUNT)?,
+            currency: c.required_text(CURRENCY)?,
+            stage: c.optional_text(STAGE)?,
+            rate: c.optional_number(RATE)?,
+            payee: c.optional_text(PAYEE)?,
+            description: c.optional_text(DESCRIPTION)?,
+            document: c.optional_text(DOCUMENT)?,
+            commitment: c.optional_text(COMMITMENT)?,
+            origin: match (
+                c.optional_text(ORIGIN_FILE)?,
+                c.optional_text(ORIGIN_PLACE)?,
+            ) {
                 (Some(file), Some(place)) => Some((file, place)),
                 _ => None,
             },
@@ -386,11 +386,6 @@ impl LedgerReader<'_> {
         self.next_row = self.next_row.saturating_add(batch.num_rows() as u64);
         Ok(())
     }
-}
-
-/// The text of `row` in an optional column.
-fn optional<'b>(texts: &Option<crate::columns::Texts<'b>>, row: usize) -> Option<&'b str> {
-    texts.as_ref().and_then(|t| t.get(row))
 }
 
 fn set_place(place: &mut Option<String>, stored: Option<&str>) {

@@ -21,11 +21,12 @@ mod plan;
 
 use std::path::Path;
 
+pub use columns::BATCH_ROWS;
 pub use error::ColumnarError;
 pub use files::Format;
 pub use ledger::{
-    BATCH_ROWS, DUPLICATES_KEY, KIND_KEY, column, ledger_batches, ledger_from_batches,
-    ledger_schema, ledger_to_batch,
+    DUPLICATES_KEY, KIND_KEY, column, ledger_batches, ledger_from_batches, ledger_schema,
+    ledger_to_batch,
 };
 pub use plan::{
     PLAN_KEY, line_column, plan_batches, plan_from_batches, plan_schema, plan_to_batch,

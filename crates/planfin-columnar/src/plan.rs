@@ -13,11 +13,11 @@ use planfin_messages::Message;
 use rust_decimal::Decimal;
 
 use crate::columns::{
-    Columns, Dictionary, Number, PRECISION, Rows, decimals, dictionary_type, field, scale_of,
-    strings, units,
+    Columns, Dictionary, Number, PRECISION, Rows, decimals, dictionary_type, field, in_slices,
+    optional, scale_of, strings, units,
 };
 use crate::error::ColumnarError;
-use crate::ledger::{BATCH_ROWS, KIND_KEY};
+use crate::ledger::KIND_KEY;
 
 /// The schema metadata key of a plan's other tables, as the JSON plan format with no lines.
 pub const PLAN_KEY: &str = "planfin:plan";
@@ -116,7 +116,7 @@ pub fn plan_to_batch(plan: &Plan, path: &Path) -> Result<RecordBatch, ColumnarEr
         column,
     };
     let mut positions = Vec::with_capacity(rows.len());
-    let mut dicts: [Dictionary<'_>; 3] = Default::default();
+    let mut dicts: [Dictionary<&str>; 3] = Default::default();
     let mut periods = Vec::with_capacity(rows.len());
     let (mut amounts, mut quantities, mut costs) = (Vec::new(), Vec::new(), Vec::new());
     let exact = |value: Decimal, key: &str, column, scale| {
@@ -135,7 +135,8 @@ pub fn plan_to_batch(plan: &Plan, path: &Path) -> Result<RecordBatch, ColumnarEr
             (&line.objective, OBJECTIVE),
             (&line.source, SOURCE),
         ]) {
-            dict.push(Some(text)).map_err(|_| too_many(column))?;
+            dict.push(Some(text.as_str()))
+                .map_err(|_| too_many(column))?;
         }
         periods.push(row.amount.map(|a| a.period.to_string()));
         amounts.push(
@@ -195,17 +196,13 @@ pub fn plan_to_batch(plan: &Plan, path: &Path) -> Result<RecordBatch, ColumnarEr
     })
 }
 
-/// The plan's record batches of at most [`BATCH_ROWS`] rows, with their schema.
+/// The plan's record batches of at most [`BATCH_ROWS`](crate::BATCH_ROWS) rows, with their
+/// schema.
 pub fn plan_batches(
     plan: &Plan,
     path: &Path,
 ) -> Result<(SchemaRef, Vec<RecordBatch>), ColumnarError> {
-    let batch = plan_to_batch(plan, path)?;
-    let slices = (0..batch.num_rows())
-        .step_by(BATCH_ROWS)
-        .map(|start| batch.slice(start, BATCH_ROWS.min(batch.num_rows() - start)))
-        .collect();
-    Ok((batch.schema(), slices))
+    plan_to_batch(plan, path).map(|batch| in_slices(&batch))
 }
 
 /// Reads a plan from its lines table's batches with `schema` (whose metadata holds the rest
@@ -227,27 +224,23 @@ pub fn plan_from_batches(
     let text = schema
         .metadata()
         .get(PLAN_KEY)
-        .ok_or_else(|| metadata("missing".to_string()))?;
+        .ok_or_else(|| ColumnarError::NoPlan {
+            file: file.to_string(),
+        })?;
     let mut plan: Plan = serde_json::from_str(text).map_err(|e| metadata(e.to_string()))?;
     let c = Columns { schema, file };
-    let text_column = |name| c.required(name).and_then(|i| c.text(name, i));
-    let optional_text = |name| c.optional(name).map(|i| c.text(name, i)).transpose();
-    let optional_number = |name| c.optional(name).map(|i| c.number(name, i)).transpose();
-    let code = text_column(CODE)?;
-    let objective = text_column(OBJECTIVE)?;
-    let source = text_column(SOURCE)?;
-    let period = text_column(PERIOD)?;
-    let amount = c.required(AMOUNT).and_then(|i| c.number(AMOUNT, i))?;
-    let label = (optional_text(LABEL_FR)?, optional_text(LABEL_EN)?);
+    let code = c.required_text(CODE)?;
+    let objective = c.required_text(OBJECTIVE)?;
+    let source = c.required_text(SOURCE)?;
+    let period = c.required_text(PERIOD)?;
+    let amount = c.required_number(AMOUNT)?;
+    let label = (c.optional_text(LABEL_FR)?, c.optional_text(LABEL_EN)?);
     let costing = (
-        optional_text(COSTING_UNIT)?,
-        optional_number(COSTING_QUANTITY)?,
-        optional_number(COSTING_UNIT_COST)?,
+        c.optional_text(COSTING_UNIT)?,
+        c.optional_number(COSTING_QUANTITY)?,
+        c.optional_number(COSTING_UNIT_COST)?,
     );
-    let position = c
-        .optional(POSITION)
-        .map(|i| c.number(POSITION, i))
-        .transpose()?;
+    let position = c.optional_number(POSITION)?;
     let minor = plan.currency.minor_unit();
     if i64::from(minor) > amount.scale() {
         return Err(ColumnarError::ScaleTooSmall {
@@ -290,13 +283,7 @@ pub fn plan_from_batches(
                 None => code.to_string(),
             };
             if current.as_deref() != Some(key.as_str()) {
-                let optional = |texts: &Option<crate::columns::Texts<'_>>| {
-                    texts
-                        .as_ref()
-                        .and_then(|t| t.get(row))
-                        .unwrap_or_default()
-                        .to_string()
-                };
+                let label_in = |texts| optional(texts, row).unwrap_or_default().to_string();
                 let number = |n: Option<Number>| -> Result<Option<Decimal>, ColumnarError> {
                     n.map(|n| rows.number(n, row))
                         .transpose()
@@ -314,7 +301,7 @@ pub fn plan_from_batches(
                 plan.lines.push(BudgetLine {
                     code: code.to_string(),
                     objective: rows.required_text(&objectives, objective, row)?.to_string(),
-                    label: Text::new(optional(&labels.0), optional(&labels.1)),
+                    label: Text::new(label_in(&labels.0), label_in(&labels.1)),
                     source: rows.required_text(&sources, source, row)?.to_string(),
                     amounts: Vec::new(),
                     costing,

@@ -165,7 +165,7 @@ fn a_lines_table_without_the_plan_or_with_too_few_decimals_is_refused() -> Resul
     };
     assert_eq!(
         e.message().render(Lang::En),
-        "p.parquet: the metadata `planfin:plan` cannot be read: missing; write the file again with planfin"
+        "p.parquet: no `planfin:plan` in the file's metadata: it is a table, not a plan planfin wrote; convert the plan to Parquet or Arrow with planfin"
     );
     let mut eur = planfin_core::cnltp::plan();
     eur.currency = Currency::EUR;

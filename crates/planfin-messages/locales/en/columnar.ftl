@@ -18,6 +18,7 @@ columnar-scale-too-small = { $file }: column `{ $column }` has { $scale ->
        *[other] { $minor } decimals
     }; write the column with at least { $minor } decimals
 columnar-metadata = { $file }: the metadata `{ $key }` cannot be read: { $detail }; write the file again with planfin
+columnar-no-plan = { $file }: no `{ $key }` in the file's metadata: it is a table, not a plan planfin wrote; convert the plan to Parquet or Arrow with planfin
 
 ## A value refused: the row (from 1), the column, the value and why.
 columnar-value = { $file }: row { $row }, column `{ $column }`: "{ $value }" cannot be read: { $reason }

@@ -18,6 +18,7 @@ columnar-scale-too-small = { $file } : la colonne `{ $column }` a { $scale ->
        *[other] { $minor } décimales
     }
 columnar-metadata = { $file } : la métadonnée `{ $key }` est illisible : { $detail } ; écrivez de nouveau le fichier avec planfin
+columnar-no-plan = { $file } : pas de `{ $key }` dans les métadonnées du fichier : c'est une table, pas un budget écrit par planfin ; convertissez le budget en Parquet ou en Arrow avec planfin
 
 ## Une valeur refusée : la ligne (à partir de 1), la colonne, la valeur et pourquoi.
 columnar-value = { $file } : ligne { $row }, colonne `{ $column }` : « { $value } » est illisible : { $reason }
