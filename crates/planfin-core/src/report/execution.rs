@@ -99,6 +99,23 @@ pub(crate) struct Execution<'a> {
     pub(crate) slots: Vec<Slot>,
     /// The open commitments, in ledger order.
     pub(crate) open: Vec<Open>,
+    /// Whether the records counted are kept ([`Execution::keeping_records`]).
+    keep: bool,
+    /// When kept, the records counted where they were read (standing alone), in ledger order.
+    pub(crate) alone: Vec<Alone>,
+    /// When kept, the records counted with their commitment, sorted by group.
+    pub(crate) chained: Vec<Record>,
+}
+
+/// A record that stands alone, as counted: at its stage and every stage before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Alone {
+    pub(crate) slot: usize,
+    pub(crate) index: usize,
+    pub(crate) date: NaiveDate,
+    pub(crate) stage: Stage,
+    /// In minor units of the plan currency.
+    pub(crate) units: i128,
 }
 
 impl<'a> Execution<'a> {
@@ -109,6 +126,27 @@ impl<'a> Execution<'a> {
         ledger: &'a Ledger,
         cut_off: Option<NaiveDate>,
         stale_days: u32,
+    ) -> Result<Execution<'a>, MoneyError> {
+        Execution::build(plan, ledger, cut_off, stale_days, false)
+    }
+
+    /// [`Execution::new`], keeping the records it counted (`alone`, `chained`) for a fold
+    /// that lists them one by one (`activity`).
+    pub(crate) fn keeping_records(
+        plan: &'a Plan,
+        ledger: &'a Ledger,
+        cut_off: Option<NaiveDate>,
+        stale_days: u32,
+    ) -> Result<Execution<'a>, MoneyError> {
+        Execution::build(plan, ledger, cut_off, stale_days, true)
+    }
+
+    fn build(
+        plan: &'a Plan,
+        ledger: &'a Ledger,
+        cut_off: Option<NaiveDate>,
+        stale_days: u32,
+        keep: bool,
     ) -> Result<Execution<'a>, MoneyError> {
         let findings = validate_plan(plan);
         let last_amendment = plan.amendments.iter().map(|a| a.date).max();
@@ -127,6 +165,9 @@ impl<'a> Execution<'a> {
                 })
                 .collect(),
             open: Vec::new(),
+            keep,
+            alone: Vec::new(),
+            chained: Vec::new(),
         };
         if !execution.blocked {
             execution.add_budget(cut_off)?;
@@ -228,6 +269,15 @@ impl<'a> Execution<'a> {
                 !duplicated.is_empty() && duplicated.contains(ledger.voucher(e.index));
             if links.stands_alone(ledger, &e) {
                 add_stages(&mut cell.stages, e.stage, units)?;
+                if self.keep {
+                    self.alone.push(Alone {
+                        slot,
+                        index: e.index,
+                        date: e.date,
+                        stage: e.stage,
+                        units,
+                    });
+                }
                 if e.stage != Stage::Paiement && units > 0 {
                     self.open.push(Open {
                         slot: slot as u32,
@@ -328,6 +378,9 @@ impl<'a> Execution<'a> {
             }
         }
         self.open.sort_by_key(|o| o.record);
+        if self.keep {
+            self.chained = records;
+        }
         Ok(())
     }
 

@@ -8,6 +8,7 @@
 //! `commitment_rate = engaged / revised`; `payment_rate = paid / revised` (alias
 //! `execution_rate`; none when revised is 0).
 
+pub mod activity;
 pub mod ageing;
 mod chain;
 pub mod columns;
@@ -34,6 +35,7 @@ use crate::validation::{Finding, FindingCode};
 
 use labels::label;
 
+pub use activity::{Activity, Transaction, YearBudget, activity};
 pub use final_report::{FinalOptions, FinalReport, Reconciliation, final_report};
 pub use groupings::variance_reports;
 pub use progress::{ProgressOptions, ProgressReport, progress};
