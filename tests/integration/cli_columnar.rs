@@ -9,18 +9,8 @@ use arrow_array::{ArrayRef, Date32Array, Decimal128Array, Float64Array, RecordBa
 use arrow_schema::{Field, Schema};
 use planfin_core::json::{ledger_from_json, ledger_to_json, plan_from_json, plan_to_json};
 
-use crate::cli_convert::{FULL_LEDGER, FULL_PLAN};
+use crate::cli_convert::{FULL_LEDGER, FULL_PLAN, convert};
 use crate::{TestResult, fixture, planfin, planfin_en};
-
-fn convert(input: &Path, output: &Path) {
-    planfin()
-        .arg("convert")
-        .arg(input)
-        .arg(output)
-        .assert()
-        .success()
-        .stdout("");
-}
 
 fn read(path: &Path) -> std::io::Result<String> {
     std::fs::read_to_string(path)

@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::xl;
 use crate::{TestResult, dec, fixture, planfin, planfin_en, report_json};
 
-fn convert(input: &Path, output: &Path) {
+pub(crate) fn convert(input: &Path, output: &Path) {
     planfin()
         .arg("convert")
         .arg(input)

@@ -222,15 +222,9 @@ impl ColumnarError {
             ColumnarError::NoPlan { file } => {
                 msg!("columnar-no-plan", file = file, key = crate::PLAN_KEY)
             }
-            ColumnarError::Conflicts { file, conflicts } => msg!(
-                "error-json-conflicts",
-                file = file,
-                count = conflicts.len(),
-                first = conflicts.first().map_or_else(
-                    || Message::new("common-text").with("text", ""),
-                    LedgerError::message
-                ),
-            ),
+            ColumnarError::Conflicts { file, conflicts } => {
+                planfin_core::ledger::conflicts_message(file, conflicts)
+            }
             ColumnarError::TooWide {
                 path,
                 key,

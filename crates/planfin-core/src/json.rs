@@ -41,7 +41,7 @@ impl JsonError {
     /// What went wrong, where and how to fix it, for a person. The syntax error's detail is
     /// serde's own words, in English.
     pub fn message(&self) -> planfin_messages::Message {
-        use planfin_messages::{Message, msg};
+        use planfin_messages::msg;
         match self {
             JsonError::Syntax {
                 file,
@@ -55,15 +55,9 @@ impl JsonError {
                 column = column.to_string(),
                 detail = message,
             ),
-            JsonError::Conflicts { file, conflicts } => msg!(
-                "error-json-conflicts",
-                file = file,
-                count = conflicts.len(),
-                first = conflicts.first().map_or_else(
-                    || Message::new("common-text").with("text", ""),
-                    LedgerError::message
-                ),
-            ),
+            JsonError::Conflicts { file, conflicts } => {
+                crate::ledger::conflicts_message(file, conflicts)
+            }
         }
     }
 }

@@ -74,6 +74,20 @@ impl fmt::Display for Origin {
     }
 }
 
+/// What a reader says when appending `file`'s records to a ledger met `conflicts`: how many,
+/// and the first one.
+pub fn conflicts_message(file: &str, conflicts: &[LedgerError]) -> Message {
+    msg!(
+        "error-json-conflicts",
+        file = file,
+        count = conflicts.len(),
+        first = conflicts.first().map_or_else(
+            || Message::new("common-text").with("text", ""),
+            LedgerError::message
+        ),
+    )
+}
+
 /// A record seen twice with identical content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateVoucher {
